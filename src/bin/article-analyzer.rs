@@ -1,0 +1,101 @@
+//! The command-line analyzer: the same JSON as the JS API, for scripts and evaluation.
+//!
+//! ```text
+//! article-analyzer analyze FILE [--options JSON]     one analysis as JSON
+//! article-analyzer analyze - [--options JSON]        the same, reading stdin
+//! article-analyzer --jsonl [--options JSON]          JSON Lines {"id", "text"} in, one analysis per line out
+//! ```
+
+use article_analyzer::report::report;
+use article_analyzer::Options;
+use serde_json::Value;
+use std::io::{self, BufRead, BufWriter, Read, Write};
+use std::process::ExitCode;
+
+const USAGE: &str = "usage:
+  article-analyzer analyze FILE [--options JSON]   print the analysis of FILE (- for stdin) as JSON
+  article-analyzer --jsonl [--options JSON]        read JSON Lines {\"id\": ..., \"text\": ...} on stdin,
+                                                   write one analysis per line, in order, echoing id
+positions are UTF-16 code units, as in the JS API";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("article-analyzer: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: &[String]) -> Result<(), String> {
+    let mut options = Options::default();
+    let mut rest = Vec::new();
+    let mut i = 0;
+    while i < args.len() {
+        match args[i].as_str() {
+            "--options" => {
+                let raw = args.get(i + 1).ok_or("--options needs a JSON object")?;
+                options = serde_json::from_str(raw).map_err(|e| format!("invalid options: {e}"))?;
+                i += 2;
+            }
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                return Ok(());
+            }
+            _ => {
+                rest.push(args[i].as_str());
+                i += 1;
+            }
+        }
+    }
+    match rest.as_slice() {
+        ["analyze", path] => analyze_file(path, &options),
+        ["--jsonl"] => analyze_jsonl(&options),
+        _ => Err(format!("unexpected arguments\n{USAGE}")),
+    }
+}
+
+fn analyze_file(path: &str, options: &Options) -> Result<(), String> {
+    let mut bytes = Vec::new();
+    if path == "-" {
+        io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("reading stdin: {e}"))?;
+    } else {
+        bytes = std::fs::read(path).map_err(|e| format!("reading {path}: {e}"))?;
+    }
+    let text = String::from_utf8(bytes).map_err(|e| format!("{path} is not UTF-8 text: {e}"))?;
+    let out = io::stdout();
+    let mut out = BufWriter::new(out.lock());
+    serde_json::to_writer(&mut out, &report(&text, options)).map_err(|e| e.to_string())?;
+    writeln!(out).map_err(|e| e.to_string())?;
+    out.flush().map_err(|e| e.to_string())
+}
+
+fn analyze_jsonl(options: &Options) -> Result<(), String> {
+    let stdin = io::stdin();
+    let out = io::stdout();
+    let mut out = BufWriter::new(out.lock());
+    for (n, line) in stdin.lock().lines().enumerate() {
+        let line = line.map_err(|e| format!("line {}: {e}", n + 1))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let record: Value =
+            serde_json::from_str(&line).map_err(|e| format!("line {}: {e}", n + 1))?;
+        let text = record
+            .get("text")
+            .and_then(Value::as_str)
+            .ok_or_else(|| format!("line {}: expected an object with a string \"text\"", n + 1))?;
+        let mut value = serde_json::to_value(report(text, options)).map_err(|e| e.to_string())?;
+        if let (Some(obj), Some(id)) = (value.as_object_mut(), record.get("id")) {
+            obj.insert("id".to_string(), id.clone());
+        }
+        serde_json::to_writer(&mut out, &value).map_err(|e| e.to_string())?;
+        writeln!(out).map_err(|e| e.to_string())?;
+    }
+    out.flush().map_err(|e| e.to_string())?;
+    Ok(())
+}

@@ -1,0 +1,123 @@
+//! The public JSON shape of an analysis, shared by the JS API and the CLI.
+//!
+//! All positions are **UTF-16 code units**, so JavaScript can `text.slice(start, end)`.
+//! Field names are camelCase. This shape is a public contract: fields are added, never renamed
+//! or dropped without a note in the README.
+
+use crate::analyze::{Analysis, Options};
+use crate::token::{Script, TokenKind};
+use crate::utf16::Utf16Offsets;
+use serde::Serialize;
+
+/// One token.
+#[derive(Debug, Clone, Serialize)]
+pub struct TokenReport {
+    /// UTF-16 start.
+    pub start: usize,
+    /// UTF-16 end (exclusive).
+    pub end: usize,
+    /// `word`, `number`, `punctuation`, `symbol`, …
+    pub kind: TokenKind,
+    /// `arabic`, `latin`, …, `common`.
+    pub script: Script,
+}
+
+/// One sentence.
+#[derive(Debug, Clone, Serialize)]
+pub struct SentenceReport {
+    /// UTF-16 start.
+    pub start: usize,
+    /// UTF-16 end (exclusive).
+    pub end: usize,
+}
+
+/// One entity mention.
+#[derive(Debug, Clone, Serialize)]
+pub struct EntityReport {
+    /// UTF-16 start.
+    pub start: usize,
+    /// UTF-16 end (exclusive).
+    pub end: usize,
+    /// `person`, `organization`, `location`, `date`, `number`, …
+    pub kind: String,
+    /// The mention as written.
+    pub text: String,
+}
+
+/// Summary counts.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StatisticsReport {
+    /// Unicode scalar values.
+    pub characters: usize,
+    /// Non-whitespace characters.
+    pub characters_no_spaces: usize,
+    /// Word tokens.
+    pub words: usize,
+    /// Sentences.
+    pub sentences: usize,
+}
+
+/// The whole report.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Report {
+    /// Tokens (empty when the options ask for none).
+    pub tokens: Vec<TokenReport>,
+    /// Sentences (empty when the options ask for none).
+    pub sentences: Vec<SentenceReport>,
+    /// Entity mentions.
+    pub entities: Vec<EntityReport>,
+    /// Summary counts.
+    pub statistics: StatisticsReport,
+}
+
+impl Report {
+    /// Builds the report of `analysis` over `text`, converting spans to UTF-16.
+    pub fn new(text: &str, analysis: &Analysis, options: &Options) -> Report {
+        let utf16 = Utf16Offsets::new(text);
+        let tokens = if options.tokens {
+            analysis
+                .tokens
+                .iter()
+                .map(|t| TokenReport {
+                    start: utf16.convert(t.span.start),
+                    end: utf16.convert(t.span.end),
+                    kind: t.kind,
+                    script: t.script,
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let sentences = if options.sentences {
+            analysis
+                .sentences
+                .iter()
+                .map(|s| SentenceReport {
+                    start: utf16.convert(s.span.start),
+                    end: utf16.convert(s.span.end),
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let s = &analysis.statistics;
+        Report {
+            tokens,
+            sentences,
+            entities: Vec::new(),
+            statistics: StatisticsReport {
+                characters: s.characters,
+                characters_no_spaces: s.characters_no_spaces,
+                words: s.words,
+                sentences: s.sentences,
+            },
+        }
+    }
+}
+
+/// Analyzes `text` and builds its report in one call.
+pub fn report(text: &str, options: &Options) -> Report {
+    Report::new(text, &crate::analyze(text, options), options)
+}
