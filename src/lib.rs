@@ -19,6 +19,8 @@
 #![deny(missing_docs)]
 
 pub mod analyze;
+pub mod lang;
+pub mod normalize;
 pub mod report;
 pub mod sentence;
 pub mod span;
