@@ -2,7 +2,7 @@
 // worker, rendered in small chunks, so the page never freezes. Every view renders what the wasm
 // build provides and says so when a field is not there yet.
 import { AnalyzerClient } from './analyzer/client.js';
-import { h, clear, num, download } from './lib/dom.js';
+import { h, clear, num, download, yieldToMain } from './lib/dom.js';
 import { t, setLanguage, initialLanguage, language } from './lib/i18n.js';
 import { readArticleFile, FileProblem } from './lib/files.js';
 import { loadText, saveText } from './lib/store.js';
@@ -14,10 +14,14 @@ const KINDS = ['person', 'organization', 'location', 'misc', 'date', 'time', 'nu
   'quantity', 'url', 'email', 'hashtag', 'mention', 'quote'];
 const $ = (sel) => document.querySelector(sel);
 const boot = globalThis.ARTICLE_ANALYZER_BOOT ?? {}; // set by the single-file build
-const client = boot.client ?? new AnalyzerClient();
+const client = boot.workerUrl ? new AnalyzerClient(boot.workerUrl, { type: 'classic' }) : new AnalyzerClient();
 
 const editor = $('#text');
+// Above this many UTF-16 units the text does not go into the text box: Chromium needs seconds
+// (a minute at 5 MB) to lay one out. It is kept in state.large and shown in the Article view.
+const LARGE = 500_000;
 const state = {
+  large: null,
   view: null, // the worker's lean view of the last analysis
   text: '', // the text that view describes
   ms: 0,
@@ -50,7 +54,7 @@ function notify(message, { action, onAction, tone = 'info' } = {}) {
 let timer = 0;
 function schedule({ now = false } = {}) {
   clearTimeout(timer);
-  const size = editor.value.length;
+  const size = currentText().length;
   const delay = now ? 0 : Math.min(1200, 120 + size / 2000);
   timer = setTimeout(run, delay);
 }
@@ -70,7 +74,7 @@ async function run() {
     state.dirty = true;
     return;
   }
-  const text = editor.value;
+  const text = currentText();
   const controller = new AbortController();
   state.running = controller;
   state.dirty = false;
@@ -78,8 +82,11 @@ async function run() {
   const progressTimer = setTimeout(() => showProgress(t('analyzing', { size: sizeLabel(text.length * 2) })), big ? 0 : 400);
   try {
     state.capabilities ??= (await client.request({ kind: 'capabilities' })).result;
-    const { result, ms } = await client.request({ kind: 'view', text, options: analysisOptions() }, { signal: controller.signal });
+    const save = state.saveInWorker;
+    state.saveInWorker = false;
+    const { result, ms } = await client.request({ kind: 'view', text, options: analysisOptions(), save }, { signal: controller.signal });
     clearTimeout(progressTimer);
+    await yieldToMain();
     if (state.dirty) return; // stale: the text changed meanwhile
     state.view = result;
     state.text = text;
@@ -121,17 +128,17 @@ async function showAnalysis() {
     el.textContent = num(view.statistics[el.dataset.stat], lang);
   }
   $('#status').textContent = text ? t('analyzedIn', { ms: num(state.ms, lang, { maximumFractionDigits: 1 }) }) : t('emptyText');
-  renderLegend();
-  renderSummary();
-  renderStats();
-  renderWords();
-  renderEntities();
-  hideKwic();
+  for (const render of [renderLegend, renderSummary, renderStats, renderWords, renderEntities, hideKwic]) {
+    render();
+    await yieldToMain(); // each view in its own task
+  }
   const done = await article.render(text, view, {
     onProgress: (f) => { if (f < 1) showProgress(t('rendering', { pct: Math.round(f * 100) }), f); },
   });
   if (done) {
     document.body.dataset.analyzed = 'true';
+    document.body.dataset.analyzedLength = String(text.length); // tests wait on this
+    document.body.dataset.options = JSON.stringify(view.options ?? {});
     document.dispatchEvent(new CustomEvent('analyzed'));
   }
 }
@@ -452,10 +459,42 @@ for (const tab of tabs) {
 let saveTimer = 0;
 function persist() {
   clearTimeout(saveTimer);
+  // A long text is saved by the worker with its next analysis: storing megabytes from here would
+  // serialize them on the main thread.
+  state.saveInWorker = currentText().length > LARGE;
+  if (state.saveInWorker) return;
   saveTimer = setTimeout(async () => {
-    if (!(await saveText(editor.value))) notify(t('storageOff'), { tone: 'error' });
+    if (!(await saveText(currentText()))) notify(t('storageOff'), { tone: 'error' });
   }, 300);
 }
+
+function currentText() {
+  return state.large ?? editor.value;
+}
+
+/** Puts a text in the editor, or — when it is too long for a text box — in the large-text state. */
+function setText(text) {
+  const large = text.length > LARGE;
+  state.large = large ? text : null;
+  editor.value = large ? '' : text;
+  editor.hidden = large;
+  $('#large').hidden = !large;
+  if (large) {
+    const lang = language();
+    $('#large-info').textContent = t('largeInfo', { size: sizeLabel(new Blob([text.slice(0, 200_000)]).size * (text.length / Math.min(text.length, 200_000))), chars: num(text.length, lang) });
+  }
+}
+
+// A paste that would make the text too long for the text box goes to the large-text state.
+editor.addEventListener('paste', (e) => {
+  const pasted = e.clipboardData?.getData('text/plain') ?? '';
+  if (editor.value.length + pasted.length <= LARGE) return;
+  e.preventDefault();
+  const next = editor.value.slice(0, editor.selectionStart) + pasted + editor.value.slice(editor.selectionEnd);
+  setText(next);
+  persist();
+  schedule({ now: true });
+});
 
 editor.addEventListener('input', () => {
   persist();
@@ -464,14 +503,14 @@ editor.addEventListener('input', () => {
 
 /** Replaces the editor's text, offering to undo it. */
 function replaceText(text, message) {
-  const previous = editor.value;
-  editor.value = text;
+  const previous = currentText();
+  setText(text);
   editor.scrollTop = 0;
   persist();
   schedule({ now: true });
   if (previous.trim() && previous !== text) {
     notify(message, { action: t('undo'), onAction: () => {
-      editor.value = previous;
+      setText(previous);
       persist();
       schedule({ now: true });
       notify(t('restored'));
@@ -536,7 +575,7 @@ $('#samples').addEventListener('change', async (e) => {
 });
 
 $('#clear').addEventListener('click', () => {
-  if (!editor.value) return;
+  if (!currentText()) return;
   replaceText('', t('cleared'));
   editor.focus();
 });
@@ -563,10 +602,11 @@ $('#export-freq').addEventListener('click', () => exportAs('frequencies.csv', 'f
 $('#export-entities').addEventListener('click', () => exportAs('entities.csv', 'entities.csv'));
 $('#export-html').addEventListener('click', () => exportAs('html', 'article.html'));
 $('#print').addEventListener('click', () => window.print());
+window.addEventListener('beforeprint', () => article.fillAll());
 
 $('#share').addEventListener('click', async () => {
   const lang = language();
-  const encoded = await encodeFragment(editor.value);
+  const encoded = await encodeFragment(currentText());
   if (encoded.tooLong) {
     notify(t('shareTooLong', { size: `${num(Math.ceil(encoded.tooLong / 1024), lang)} KB`, limit: `${num(LIMIT / 1024, lang)} KB` }), { tone: 'error' });
     return;
@@ -628,15 +668,15 @@ async function start() {
   applyLanguage(initialLanguage(), false);
   if (isShareFragment(location.hash)) {
     try {
-      editor.value = await decodeFragment(location.hash);
+      setText(await decodeFragment(location.hash));
       persist();
       notify(t('shareLoaded'));
     } catch {
       notify(t('shareBroken'), { tone: 'error' });
-      editor.value = await loadText();
+      setText(await loadText());
     }
   } else if (!editor.value) {
-    editor.value = await loadText();
+    setText(await loadText());
   }
   run();
   client.request({ kind: 'capabilities' }).then(({ result }) => {

@@ -10,6 +10,8 @@
 // The page also uses request(message, { signal }) for the worker's other answers (a lean "view"
 // of an analysis, occurrences of a word, exports); see worker-core.js.
 
+const SLICE = 256 * 1024;
+
 export class AnalyzerClient {
   #worker = null;
   #pending = new Map();
@@ -62,8 +64,29 @@ export class AnalyzerClient {
       signal?.addEventListener('abort', () => {
         if (this.#pending.delete(id)) reject(signal.reason ?? new DOMException('Aborted', 'AbortError'));
       }, { once: true });
-      this.#start().postMessage({ ...message, id });
+      this.#post({ ...message, id }, signal);
     });
+  }
+
+  // Long texts go in slices, one task each: a single postMessage of 5 MB of text copies it in
+  // one go on the main thread (tens of milliseconds); slices keep every task short.
+  async #post(message, signal) {
+    const worker = this.#start();
+    const { text } = message;
+    if (typeof text !== 'string' || text.length <= SLICE) {
+      worker.postMessage(message);
+      return;
+    }
+    let at = 0;
+    for (; at + SLICE < text.length; at += SLICE) {
+      worker.postMessage({ kind: 'text-part', id: message.id, part: text.slice(at, at + SLICE) });
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (signal?.aborted || this.#worker !== worker) {
+        worker.postMessage({ kind: 'text-drop', id: message.id });
+        return;
+      }
+    }
+    worker.postMessage({ ...message, text: text.slice(at), textParts: true });
   }
 
   /** True while a request is waiting for the worker. */

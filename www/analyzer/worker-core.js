@@ -4,16 +4,20 @@
 //
 // Messages (each answered with { id, result, ms } or { id, error }):
 //   { id, text, options }                      the plain API: the wasm result as is (the widget uses it)
-//   { id, kind: 'view', text, options }        the page's request: the worker keeps the full result
+//   { id, kind: 'view', text, options, save }  the page's request (save: store the text too): the worker keeps the full result
 //                                              and answers a lean "view" — no tokens, and the long
 //                                              span lists packed into transferable typed arrays, so
 //                                              the main thread never deserializes a million objects
 //   { id, kind: 'occurrences', offset | key | entity }   positions of a word or entity in the kept result
 //   { id, kind: 'export', format, labels }     a Blob: json | frequencies.csv | entities.csv | html
 //   { id, kind: 'capabilities' }               { options: [names], version }
+//   { id, kind: 'text-part', part }            a slice of a long text; the request that follows
+//                                              with textParts: true gets the slices prepended
 //
 // Options the wasm build does not know are dropped for 'view' requests (the page is written for
 // fields that land over time); the plain API passes options through untouched.
+
+import { saveText } from '../lib/store.js';
 
 const TOP_FREQUENCIES = 500;
 const TOP_GROUPS_PER_KIND = 300;
@@ -40,8 +44,23 @@ export function createHandler(wasm) {
     return Object.fromEntries(Object.entries(options ?? {}).filter(([k]) => names.includes(k)));
   };
 
+  const parts = new Map(); // id → slices of a long text sent ahead of its request
+
   return async function onMessage(data) {
     const { id, kind } = data;
+    if (kind === 'text-part') {
+      if (!parts.has(id)) parts.set(id, []);
+      parts.get(id).push(data.part);
+      return {};
+    }
+    if (kind === 'text-drop') {
+      parts.delete(id);
+      return {};
+    }
+    if (data.textParts) {
+      data = { ...data, text: (parts.get(id) ?? []).join('') + data.text };
+      parts.delete(id);
+    }
     const started = performance.now();
     try {
       if (!kind) {
@@ -52,6 +71,8 @@ export function createHandler(wasm) {
         return { message: { id, result: { options: capabilities(), version: wasm.version?.() ?? '' } } };
       }
       if (kind === 'view') {
+        // The page asks the worker to keep long texts (IndexedDB): cheaper here than there.
+        if (data.save && typeof indexedDB !== 'undefined') saveText(data.text).catch(() => {});
         const options = known({ ...data.options, tokens: true, sentences: true });
         const result = wasm.analyze(data.text, options);
         last = { text: data.text, options, result };

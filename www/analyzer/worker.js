@@ -15,5 +15,5 @@ self.addEventListener('message', async (event) => {
     return;
   }
   const { message, transfer } = await handle(event.data);
-  self.postMessage(message, transfer ?? []);
+  if (message) self.postMessage(message, transfer ?? []);
 });

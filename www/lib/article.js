@@ -1,10 +1,10 @@
 // The article view: the text as paragraphs with its entities marked, rendered without ever
 // blocking the main thread, whatever the length.
 //
-// - Paragraph blocks are created in chunks, yielding between chunks, into a detached container
-//   that replaces the old one when complete (no flicker while typing).
-// - Blocks start as plain text; a block gets its highlight spans ("hydrated") only when it comes
-//   near the viewport (IntersectionObserver), so a 5 MB article costs what is on screen.
+// - The article is virtualized: sections of paragraphs start as empty placeholders with an
+//   estimated height and are filled, already highlighted, when they come near the viewport
+//   (IntersectionObserver), so a 5 MB article costs what is on screen. Placeholders are created
+//   in chunks of a few milliseconds, yielding between chunks. Printing fills everything first.
 // - Every block has dir="auto" (and lang when the analyzer knows it): Arabic paragraphs read RTL,
 //   English ones LTR, whatever the UI language.
 // - Text only ever enters through createTextNode; marks are built with DOM APIs.
@@ -54,7 +54,12 @@ export class ArticleView {
     container.addEventListener('keydown', (e) => this.#key(e));
   }
 
-  /** Renders a new analysis; resolves when every block exists. onProgress(fraction). */
+  /**
+   * Renders a new analysis. The article is cut into sections of BLOCKS_PER_SECTION paragraphs;
+   * each section starts as an empty placeholder with an estimated height and gets its paragraphs
+   * (already highlighted) only when it comes near the viewport. Resolves when the placeholders
+   * exist (false when a newer render started meanwhile).
+   */
   async render(text, view, { onProgress } = {}) {
     const generation = ++this.generation;
     this.text = text;
@@ -62,46 +67,68 @@ export class ArticleView {
     this.hits = new Uint32Array(0);
     this.hoverRange = null;
     const paragraphs = view.paragraphs;
+    const scroll = this.container.scrollTop;
     const inner = h('div', { class: 'article-body' });
-    const blocks = new Array(paragraphs.length);
+    const width = Math.max(200, this.container.clientWidth || 600);
+    const style = getComputedStyle(this.container);
+    const fontSize = parseFloat(style.fontSize) || 17;
+    const lineHeight = parseFloat(style.lineHeight) || fontSize * 1.9;
+    const charsPerLine = Math.max(20, width / (fontSize * 0.48));
+    this.observer?.disconnect();
     const observer = new IntersectionObserver((entries) => {
       for (const entry of entries) {
-        if (!entry.isIntersecting) continue;
-        for (const block of entry.target.children) this.#hydrate(block);
-        observer.unobserve(entry.target);
+        if (entry.isIntersecting) this.#fill(entry.target);
       }
-    }, { root: this.container, rootMargin: '600px 0px' });
-    let section = null;
+    }, { root: this.container, rootMargin: '800px 0px' });
+    this.observer = observer;
+    this.blocks = new Array(paragraphs.length);
+    this.sections = [];
+    this.container.replaceChildren(inner);
     let deadline = performance.now() + CHUNK_MS;
-    for (let i = 0; i < paragraphs.length; i++) {
-      if (i % BLOCKS_PER_SECTION === 0) {
-        section = h('div', { class: 'section' });
-        inner.append(section);
-      }
-      const start = paragraphs.start[i];
-      const end = paragraphs.end[i];
-      const lang = paragraphs.languageNames?.[paragraphs.language?.[i]];
-      const block = h('p', { dir: 'auto', lang: lang && lang !== 'und' ? lang : null, 'data-i': i });
-      block.append(document.createTextNode(text.slice(start, end)));
-      block.hydrated = false;
-      section.append(block);
-      blocks[i] = block;
+    for (let first = 0; first < paragraphs.length; first += BLOCKS_PER_SECTION) {
+      const last = Math.min(paragraphs.length, first + BLOCKS_PER_SECTION);
+      let lines = 0;
+      for (let i = first; i < last; i++) lines += Math.ceil((paragraphs.end[i] - paragraphs.start[i]) / charsPerLine) + 0.5;
+      const section = h('div', { class: 'section' });
+      section.first = first;
+      section.last = last;
+      section.filled = false;
+      section.style.blockSize = `${Math.round(lines * lineHeight)}px`;
+      inner.append(section);
+      this.sections.push(section);
+      observer.observe(section);
       if (performance.now() > deadline) {
-        onProgress?.(i / paragraphs.length);
+        onProgress?.(first / paragraphs.length);
         await yieldToMain();
-        if (generation !== this.generation) { observer.disconnect(); return false; }
+        if (generation !== this.generation) return false;
         deadline = performance.now() + CHUNK_MS;
       }
     }
-    this.observer?.disconnect();
-    this.observer = observer;
-    this.blocks = blocks;
-    const scroll = this.container.scrollTop;
-    this.container.replaceChildren(inner);
     this.container.scrollTop = scroll;
-    for (const s of inner.children) observer.observe(s);
     onProgress?.(1);
     return true;
+  }
+
+  /** Creates a section's paragraphs, highlighted. */
+  #fill(section) {
+    if (section.filled) return;
+    section.filled = true;
+    this.observer?.unobserve(section);
+    const paragraphs = this.view.paragraphs;
+    for (let i = section.first; i < section.last; i++) {
+      const lang = paragraphs.languageNames?.[paragraphs.language?.[i]];
+      const block = h('p', { dir: 'auto', lang: lang && lang !== 'und' ? lang : null, 'data-i': i });
+      block.hydrated = false;
+      this.blocks[i] = block;
+      this.#hydrate(block);
+      section.append(block);
+    }
+    section.style.blockSize = '';
+  }
+
+  /** Fills every section (before printing: the whole article must be there). */
+  fillAll() {
+    for (const section of this.sections ?? []) this.#fill(section);
   }
 
   /** Occurrences to mark ([start, end] pairs in text order); empty to clear. */
@@ -123,6 +150,8 @@ export class ArticleView {
   /** Scrolls to (and focuses) the text at [start, end). */
   reveal(start, { focus = true } = {}) {
     const i = firstEnding(this.view.paragraphs, start + 1);
+    const section = this.sections?.[Math.floor(i / BLOCKS_PER_SECTION)];
+    if (section) this.#fill(section);
     const block = this.blocks[i];
     if (!block) return;
     this.#hydrate(block);

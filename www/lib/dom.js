@@ -40,10 +40,17 @@ export function yieldToMain() {
 }
 
 /** Formats a number for the current UI language. */
+const formats = new Map();
 export function num(value, lang, options) {
   if (value == null || Number.isNaN(value)) return '–';
-  // Western digits in both languages: the article's own digits are shown as written.
-  return new Intl.NumberFormat(lang === 'ar' ? 'ar-u-nu-latn' : 'en-US', options).format(value);
+  const key = `${lang}|${JSON.stringify(options ?? {})}`;
+  let format = formats.get(key);
+  if (!format) {
+    // Western digits in both languages: the article's own digits are shown as written.
+    format = new Intl.NumberFormat(lang === 'ar' ? 'ar-u-nu-latn' : 'en-US', options);
+    formats.set(key, format);
+  }
+  return format.format(value);
 }
 
 /** A file download of a Blob, without navigating away. */

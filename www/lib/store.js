@@ -1,5 +1,6 @@
 // Keeps the editor's text across reloads, in this browser only (IndexedDB; localStorage when
-// IndexedDB is unavailable). Nothing is ever sent anywhere.
+// IndexedDB is unavailable). Nothing is ever sent anywhere. Also used by the worker, which saves
+// long texts itself (see worker-core.js).
 
 const DB = 'article-analyzer';
 const STORE = 'kv';
