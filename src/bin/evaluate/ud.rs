@@ -165,6 +165,9 @@ pub struct Outcome {
     pub missed_tokens: BTreeMap<String, usize>,
     /// Predicted tokens that are not gold, by form, with counts.
     pub spurious_tokens: BTreeMap<String, usize>,
+    /// For predicted tokens that are not gold: the gold token they overlap, by form, with counts
+    /// (`http://x.org` when we predicted `http`, `:`, `//`, …).
+    pub spurious_inside: BTreeMap<String, usize>,
     /// Gold sentence ends we did not predict: text around each.
     pub missed_ends: Vec<String>,
     /// Predicted sentence ends that are not gold: text around each.
@@ -209,6 +212,14 @@ pub fn score_document(
     }
     for &span in pred.difference(&gold) {
         *out.spurious_tokens.entry(piece(span)).or_insert(0) += 1;
+        // Gold spans are sorted and disjoint: the last one starting before our end overlaps us
+        // when it ends after our start.
+        let i = doc.tokens.partition_point(|g| g.0 < span.1);
+        if let Some(&g) = i.checked_sub(1).and_then(|i| doc.tokens.get(i)) {
+            if g.1 > span.0 {
+                *out.spurious_inside.entry(piece(g)).or_insert(0) += 1;
+            }
+        }
     }
     let gold_ends: BTreeSet<usize> = doc.sentences.iter().map(|s| s.1).collect();
     let pred_ends: BTreeSet<usize> = predicted_sentences.iter().map(|s| s.1).collect();
@@ -353,6 +364,33 @@ pub fn run(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
+/// A rough class of a gold token we missed, to see which tokenizer conventions cost most.
+fn mismatch_class(form: &str) -> &'static str {
+    let letters = form.chars().filter(|c| c.is_alphabetic()).count();
+    let digits = form.chars().filter(|c| c.is_numeric()).count();
+    if form.contains("://") || form.starts_with("www.") || form.contains('@') {
+        "url/email/mention"
+    } else if letters == 0 && digits == 0 && form.chars().count() > 1 {
+        if [":)", ":-)", ":(", ":-(", ":P", ":D", ";)", "<3"].contains(&form) {
+            "emoticon"
+        } else {
+            "punctuation run (... -- !! ***)"
+        }
+    } else if letters > 0 && form.ends_with('.') {
+        "abbreviation with dot (U.S. Dr.)"
+    } else if digits > 0 && letters == 0 && form.contains(['/', ':', '-']) {
+        "date/time/phone (08/16/2000 09:45)"
+    } else if letters > 0 && form.contains('-') && !form.ends_with('-') {
+        "hyphenated word (e-mail non-X)"
+    } else if letters > 0 && form.ends_with('-') {
+        "cut-off word (re- kn-)"
+    } else if form.contains(['\'', '’']) {
+        "apostrophe (states' ’70s)"
+    } else {
+        "other"
+    }
+}
+
 fn print_errors(name: &str, o: &Outcome, n: usize) {
     println!("== {name}: {} gold forms not located", o.unlocated);
     println!(
@@ -382,6 +420,21 @@ fn print_errors(name: &str, o: &Outcome, n: usize) {
             .map(|(k, c)| format!("{k:?}×{c}"))
             .collect();
         println!("-- {title} ({total}), most frequent: {}", top.join(" "));
+    }
+    let mut classes: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for (form, count) in &o.missed_tokens {
+        classes.entry(mismatch_class(form)).or_default().0 += count;
+    }
+    for (form, count) in &o.spurious_inside {
+        classes.entry(mismatch_class(form)).or_default().1 += count;
+    }
+    let mut classes: Vec<_> = classes.into_iter().collect();
+    classes.sort_by(|a, b| (b.1 .0 + b.1 .1).cmp(&(a.1 .0 + a.1 .1)).then(a.0.cmp(b.0)));
+    println!(
+        "-- token errors by class of the gold token: missed gold, spurious predicted inside it"
+    );
+    for (class, (missed, spurious)) in classes {
+        println!("   {missed:>5} {spurious:>5}  {class}");
     }
 }
 
@@ -494,11 +547,26 @@ mod tests {
         );
         assert_eq!(o.missed_tokens.get("Dr."), Some(&1));
         assert_eq!(o.spurious_tokens.get("Dr"), Some(&1));
+        assert_eq!(o.spurious_inside.get("Dr."), Some(&2));
         assert_eq!(
             o.missed_ends,
             ["We don't know.⟂ Ask Dr. Lee!⏎⏎Headline here"]
         );
         assert!(o.spurious_ends.is_empty());
+    }
+
+    #[test]
+    fn mismatch_classes_name_tokenizer_conventions() {
+        assert_eq!(mismatch_class("U.S."), "abbreviation with dot (U.S. Dr.)");
+        assert_eq!(mismatch_class("..."), "punctuation run (... -- !! ***)");
+        assert_eq!(mismatch_class(":)"), "emoticon");
+        assert_eq!(
+            mismatch_class("08/16/2000"),
+            "date/time/phone (08/16/2000 09:45)"
+        );
+        assert_eq!(mismatch_class("http://x.org"), "url/email/mention");
+        assert_eq!(mismatch_class("e-mail"), "hyphenated word (e-mail non-X)");
+        assert_eq!(mismatch_class("word"), "other");
     }
 
     #[test]
