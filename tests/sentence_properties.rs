@@ -1,5 +1,6 @@
 //! Properties of sentences and paragraphs over arbitrary text: every token in exactly one
 //! sentence, every sentence in exactly one paragraph, in order, and no panic on any input.
+#![cfg(not(target_arch = "wasm32"))]
 
 use article_analyzer::paragraph::paragraphs;
 use article_analyzer::sentence::sentences;
