@@ -159,8 +159,14 @@ mod tests {
 
     #[test]
     fn crlf_and_unicode_separators_count_as_line_breaks() {
-        assert_eq!(texts("One.\r\nTwo.\r\n\r\nThree."), ["One.", "Two.", "Three."]);
-        assert_eq!(texts("One.\u{2029}Two.\u{2028}Three."), ["One.", "Two.", "Three."]);
+        assert_eq!(
+            texts("One.\r\nTwo.\r\n\r\nThree."),
+            ["One.", "Two.", "Three."]
+        );
+        assert_eq!(
+            texts("One.\u{2029}Two.\u{2028}Three."),
+            ["One.", "Two.", "Three."]
+        );
     }
 
     #[test]

@@ -216,6 +216,7 @@ fn is_stop_char(c: char) -> bool {
             | '⁇'
             | '⁈'
             | '⁉'
+            | '⸮'
     )
 }
 
@@ -364,12 +365,10 @@ fn stop_at<'a>(
 ) -> Option<(Stop, Option<Stem<'a>>, usize)> {
     let token = tokens[i];
     let piece = token.span.text(text);
-    if token.kind == TokenKind::Punctuation && is_stop_piece(piece) {
+    // Any token made only of stop characters is a stop, whatever kind the tokenizer gives it.
+    if is_stop_piece(piece) {
         let mut last = i;
-        while glued(tokens, last)
-            && tokens[last + 1].kind == TokenKind::Punctuation
-            && is_stop_piece(tokens[last + 1].span.text(text))
-        {
+        while glued(tokens, last) && is_stop_piece(tokens[last + 1].span.text(text)) {
             last += 1;
         }
         let run = text
