@@ -17,8 +17,8 @@
 //!    sentence (`where did you grow up? india?`), as in informal text.
 //! 7. An ellipsis (`…`, `...`) or an emoticon ends the sentence unless a lowercase word follows.
 //! 8. Whether a `.` ends the sentence depends on its stem's language: the English rules are in
-//!    [`english`](self) (abbreviations, initials, `No. 5`, `Nov. 28`, list markers), the Arabic
-//!    ones in `arabic` (titles like `د.`, era marks, why `؛` is no stop). Other scripts: it does.
+//!    `english.rs` (abbreviations, initials, `No. 5`, `Nov. 28`, list markers), the Arabic
+//!    ones in `arabic.rs` (titles like `د.`, era marks, why `؛` is no stop). Other scripts: it does.
 //! 9. A line break ends the sentence, whatever precedes it: headlines, datelines and list items
 //!    often carry no terminator. A blank line always does. The one exception is a hard-wrapped
 //!    line: a single line break inside a long line of prose (40 characters or more) that does
