@@ -297,6 +297,25 @@ mod tests {
     }
 
     #[test]
+    fn month_abbreviation_at_sentence_end_ends_before_a_starter() {
+        assert_eq!(
+            split("It opened in Nov. The crowds came after the Sept. 11 attacks."),
+            [
+                "It opened in Nov.",
+                "The crowds came after the Sept. 11 attacks."
+            ]
+        );
+    }
+
+    #[test]
+    fn ranked_no_1_then_new_sentence() {
+        assert_eq!(
+            split("She is ranked No. 1. The rest follow."),
+            ["She is ranked No. 1.", "The rest follow."]
+        );
+    }
+
+    #[test]
     fn etc_ends_unless_lowercase_follows() {
         assert_eq!(
             split("Pens, paper etc. are here."),
