@@ -46,7 +46,8 @@ export function sharedEntry(workerUrl = defaultWorkerUrl) {
   const key = new URL(workerUrl, globalThis.location?.href).href;
   let entry = registry.get(key);
   if (!entry) {
-    entry = { client: new AnalyzerClient(workerScriptUrl(key)), known: null };
+    const script = workerScriptUrl(key);
+    entry = { client: new AnalyzerClient(script), known: null, crossOrigin: String(script).startsWith('blob:') ? new URL(key).origin : null };
     registry.set(key, entry);
   }
   return entry;
@@ -83,6 +84,10 @@ export async function analyzeSupported(entry, text, wanted, { signal } = {}) {
       return { result, ms, options };
     } catch (e) {
       const m = UNKNOWN_OPTION.exec(e?.message ?? '');
+      if (entry.crossOrigin && /stopped unexpectedly/.test(e?.message ?? '')) {
+        // The usual cause: the host's CSP blocks the blob: worker or its cross-origin imports.
+        throw new Error(`${e.message} A page with a Content-Security-Policy must allow: worker-src blob: ${entry.crossOrigin}; connect-src ${entry.crossOrigin}; script-src ${entry.crossOrigin} 'wasm-unsafe-eval'.`);
+      }
       if (!m || e.name === 'AbortError') throw e;
       entry.known = m[2] !== undefined
         ? new Set(m[2].split(',').map((s) => s.trim()).filter(Boolean))

@@ -214,6 +214,7 @@ export class ArticleAnalyzerElement extends HTMLElement {
     if (this.#scheduled) return;
     this.#scheduled = true;
     queueMicrotask(() => {
+      if (!this.#scheduled) return; // analyze() already ran it
       this.#scheduled = false;
       if (this.isConnected && this.#visible) this.#run().catch(() => {});
     });
@@ -227,6 +228,7 @@ export class ArticleAnalyzerElement extends HTMLElement {
   // --- analysis ----------------------------------------------------------------------------
 
   async #run() {
+    this.#scheduled = false;
     const input = this.#readInput();
     this.#controller?.abort();
     const controller = new AbortController();

@@ -20,7 +20,7 @@ export function connectFrame(frame, target) {
     if (data?.type === 'article-analyzer:ready') send();
     else if (data?.type === 'article-analyzer:resize' && Number.isFinite(data.height)) frame.style.height = `${Math.max(0, data.height)}px`;
     else if (data?.type === 'article-analyzer:analyzed') {
-      frame.dispatchEvent(new CustomEvent('analyzed', { detail: data.statistics, bubbles: true }));
+      frame.dispatchEvent(new CustomEvent('analyzed', { detail: { statistics: data.statistics }, bubbles: true }));
     }
   };
   window.addEventListener('message', onMessage);
