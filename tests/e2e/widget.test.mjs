@@ -231,3 +231,40 @@ test('the iframe embed reads its text from the fragment or from its parent', asy
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('options the running wasm does not know, or refuses, are left out instead of failing', async () => {
+  const { page, errors } = await newPage();
+  await hostPage(page, 'options.html', `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>options</title>
+    <script type="module" src="widget/define.js"></script></head><body>
+    <article-analyzer id="w" language="xx" views="stats entities words">Some text to analyze here.</article-analyzer>
+    </body></html>`);
+  await widgetsDone(page, '#w', 1);
+  const sent = await page.evaluate(async () => {
+    const w = document.querySelector('#w');
+    const real = w.result;
+    const calls = [];
+    // Behaves like a wasm that knows tokens, sentences, entities and language (but not "xx").
+    w.client = {
+      async analyze(text, options) {
+        calls.push(Object.keys(options).sort().join(','));
+        const known = ['tokens', 'sentences', 'entities', 'language'];
+        const unknown = Object.keys(options).find((k) => !known.includes(k));
+        if (unknown) throw new Error(`invalid options: unknown option \`${unknown}\`; expected one of: ${known.join(', ')}`);
+        if (options.language === 'xx') throw new Error('invalid options: unknown variant `xx`, expected `ar` or `en`');
+        return { result: real, ms: 1 };
+      },
+    };
+    await new Promise((done) => w.addEventListener('analyzed', done, { once: true }));
+    w.setAttribute('language', 'en');
+    await new Promise((done) => w.addEventListener('analyzed', done, { once: true }));
+    return calls;
+  });
+  assert.deepEqual(sent, [
+    'entities,language,paragraphs,sentences,tokens,top',
+    'entities,language,sentences,tokens',
+    'entities,sentences,tokens',
+    'entities,language,sentences,tokens',
+  ]);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

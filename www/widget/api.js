@@ -77,7 +77,7 @@ const UNKNOWN_OPTION = /unknown option `([^`]+)`(?:; expected one of: ([^\n]*))?
  * Resolves to `{ result, ms, options }` with the options actually sent.
  */
 export async function analyzeSupported(entry, text, wanted, { signal } = {}) {
-  let options = filterOptions(wanted, entry.known);
+  let options = filterOptions(wanted, entry.known, entry.refused);
   for (let attempt = 0; attempt < 8; attempt++) {
     try {
       const { result, ms } = await entry.client.analyze(text, options, { signal });
@@ -88,20 +88,33 @@ export async function analyzeSupported(entry, text, wanted, { signal } = {}) {
         // The usual cause: the host's CSP blocks the blob: worker or its cross-origin imports.
         throw new Error(`${e.message} A page with a Content-Security-Policy must allow: worker-src blob: ${entry.crossOrigin}; connect-src ${entry.crossOrigin}; script-src ${entry.crossOrigin} 'wasm-unsafe-eval'.`);
       }
+      if (!m && /^invalid options/.test(e?.message ?? '')) {
+        // A value the wasm does not accept (say `language: "xx"`): leave the optional settings out
+        // one by one rather than show nothing.
+        const optional = OPTIONAL.find((k) => k in options);
+        if (!optional) throw e;
+        console.warn(`article-analyzer: option ${optional}=${JSON.stringify(options[optional])} was refused (${e.message}); analyzing without it`);
+        (entry.refused ??= new Set()).add(`${optional}=${JSON.stringify(options[optional])}`);
+        options = filterOptions(wanted, entry.known, entry.refused);
+        continue;
+      }
       if (!m || e.name === 'AbortError') throw e;
       entry.known = m[2] !== undefined
         ? new Set(m[2].split(',').map((s) => s.trim()).filter(Boolean))
         : new Set(Object.keys(options).filter((k) => k !== m[1]));
-      options = filterOptions(wanted, entry.known);
+      options = filterOptions(wanted, entry.known, entry.refused);
     }
   }
   throw new Error('article-analyzer: could not agree on options with the analyzer');
 }
 
-function filterOptions(wanted, known) {
+// Settings the widget can do without when the wasm refuses their value.
+const OPTIONAL = ['language', 'top', 'frequencyLevel', 'summarySentences'];
+
+function filterOptions(wanted, known, refused) {
   const out = {};
   for (const [key, value] of Object.entries(wanted)) {
-    if (value !== undefined && (!known || known.has(key))) out[key] = value;
+    if (value !== undefined && (!known || known.has(key)) && !refused?.has(`${key}=${JSON.stringify(value)}`)) out[key] = value;
   }
   return out;
 }
