@@ -268,3 +268,25 @@ test('options the running wasm does not know, or refuses, are left out instead o
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('loading="lazy" waits for the viewport; theme="auto" follows prefers-color-scheme', async () => {
+  const { page, errors } = await newPage();
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await hostPage(page, 'lazy.html', `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>lazy</title>
+    <script type="module" src="widget/define.js"></script></head><body>
+    <article-analyzer id="auto" theme="auto">Seen at once, in the dark.</article-analyzer>
+    <article-analyzer id="light">Always light.</article-analyzer>
+    <div id="spacer" style="height: 5000px"></div>
+    <article-analyzer id="lazy" loading="lazy">Far below the fold.</article-analyzer>
+    </body></html>`);
+  await widgetsDone(page, '#auto, #light', 2);
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => document.querySelector('#lazy').result), null, 'not analyzed off screen');
+  await page.locator('#lazy').scrollIntoViewIfNeeded();
+  await widgetsDone(page, '#lazy', 1);
+  const bg = await page.evaluate(() => ['#auto', '#light'].map((id) =>
+    getComputedStyle(document.querySelector(id).shadowRoot.querySelector('.panel')).backgroundColor));
+  assert.deepEqual(bg, ['rgb(23, 25, 30)', 'rgb(255, 255, 255)']);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
