@@ -16,7 +16,7 @@ import { sharedEntry, analyzeSupported } from './api.js';
 import { readText, rangeFor } from './host-text.js';
 import { HostHighlights, adoptHostStyles, supported as highlightsSupported } from './highlight.js';
 import { widgetCss } from './styles.js';
-import { strings } from './i18n.js';
+import { strings, hasStrings } from './i18n.js';
 
 /** Every view the element can show, in display order. */
 export const VIEWS = ['stats', 'entities', 'words', 'keywords', 'summary', 'text'];
@@ -111,10 +111,6 @@ export class ArticleAnalyzerElement extends HTMLElement {
       if (this.#result) this.#render();
       return;
     }
-    if (name === 'highlight-host' && this.#result) {
-      this.#paintHost();
-      return;
-    }
     this.#schedule();
   }
 
@@ -147,7 +143,13 @@ export class ArticleAnalyzerElement extends HTMLElement {
   set top(value) { this.setAttribute('top', String(value)); }
   get language() { return this.getAttribute('language') || null; }
   set language(value) { if (value) this.setAttribute('language', value); else this.removeAttribute('language'); }
-  get uiLang() { return this.getAttribute('ui-lang') || 'en'; }
+  /** `ui-lang`, else the nearest `lang` when the widget ships that language, else `en`. */
+  get uiLang() {
+    const explicit = this.getAttribute('ui-lang');
+    if (explicit) return explicit;
+    const inherited = this.closest('[lang]')?.getAttribute('lang') ?? '';
+    return hasStrings(inherited) ? inherited : 'en';
+  }
   set uiLang(value) { this.setAttribute('ui-lang', value); }
   get htmlFor() { return this.getAttribute('for') ?? ''; }
   set htmlFor(value) { this.setAttribute('for', value); }

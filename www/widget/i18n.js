@@ -63,3 +63,8 @@ export function strings(lang) {
   const primary = String(lang ?? '').toLowerCase().split('-')[0];
   return UI[primary] ?? UI.en;
 }
+
+/** Whether the widget ships strings for `lang`. */
+export function hasStrings(lang) {
+  return Object.hasOwn(UI, String(lang ?? '').toLowerCase().split('-')[0]);
+}
