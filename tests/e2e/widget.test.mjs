@@ -290,3 +290,25 @@ test('loading="lazy" waits for the viewport; theme="auto" follows prefers-color-
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('host text: blocks become paragraphs, indentation and scripts are left out, offsets map back', async () => {
+  const { page, errors } = await newPage();
+  await page.goto(`${browser.url}embed-demo.html`);
+  const out = await page.evaluate(async () => {
+    const { readText, rangeFor } = await import('./widget/host-text.js');
+    const host = document.createElement('div');
+    host.innerHTML = `
+      <h1>Title</h1>
+      <p>One <b>bold</b> <i>word</i>.<br>Next line.</p><p>Glued paragraph.</p>
+      <script>ignored()</script><style>.x{}</style><p hidden>hidden</p>
+      <ul><li>item 😀 one</li><li>item two</li></ul>
+    `;
+    const { text, segments } = readText(host);
+    const at = (s) => { const i = text.indexOf(s); return rangeFor(segments, i, i + s.length)?.toString(); };
+    return { text, ranges: ['bold', 'word', '😀 one', 'Next line.', 'Title'].map(at) };
+  });
+  assert.equal(out.text, 'Title\n\nOne bold word.\nNext line.\n\nGlued paragraph.\n\nitem 😀 one\n\nitem two');
+  assert.deepEqual(out.ranges, ['bold', 'word', '😀 one', 'Next line.', 'Title']);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

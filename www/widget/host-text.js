@@ -4,15 +4,15 @@
 // - The text is the element's text nodes in document order, like `textContent`, except that
 //   <script>, <style>, <template>, <noscript>, form fields and nested <article-analyzer>
 //   elements are skipped, and a blank line ("\n\n") separates block elements (p, h1–h6, li,
-//   blockquote, div, br, …) whose source had no whitespace between them — so a headline and a
-//   paragraph are not read as one sentence.
+//   blockquote, div, …; a line break for <br>) — so a headline and a paragraph are not read as one sentence — in
+//   place of the indentation between them (whitespace-only text right after a block boundary).
 // - Only text is read. Nothing is ever parsed as markup, and the host DOM is never modified:
 //   highlighting uses Range objects over the existing text nodes (CSS Custom Highlight API).
 // - Offsets are UTF-16 code units, the unit of the analysis report and of DOM Range offsets.
 
 const SKIP = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'TEXTAREA', 'SELECT', 'INPUT', 'BUTTON', 'SVG', 'MATH', 'IFRAME', 'OBJECT']);
 const BLOCK = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIGCAPTION',
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIGCAPTION',
   'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HGROUP', 'HR', 'LI', 'MAIN',
   'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TD', 'TH', 'TR', 'UL',
 ]);
@@ -25,21 +25,27 @@ export function readText(root) {
   const parts = [];
   const segments = [];
   let length = 0;
-  let breakPending = false;
+  // The separator owed before the next text: '\n\n' after a block, '\n' after <br>; the start
+  // counts as a block boundary, so leading indentation is left out too.
+  let pending = '\n\n';
   let tail = '';
   const visit = (parent) => {
     for (let node = parent.firstChild; node; node = node.nextSibling) {
       if (node.nodeType === Node.TEXT_NODE) {
         const data = node.data;
-        if (!data) continue;
-        if (breakPending && /\S/.test(data)) {
-          // A blank line between blocks, unless the whitespace already there makes one.
-          if (length > 0 && !/\n\s*\n\s*$/.test(tail + data.match(/^\s*/)[0])) {
-            parts.push('\n\n');
-            length += 2;
-            tail += '\n\n';
+        // Empty, or indentation between blocks (whitespace right after a boundary): the
+        // separator stands for it.
+        if (!data || (pending && !/\S/.test(data))) continue;
+        if (pending) {
+          // Unless the whitespace already there makes the separator.
+          const before = tail + data.match(/^\s*/)[0];
+          const enough = pending === '\n\n' ? /\n\s*\n\s*$/ : /\n\s*$/;
+          if (length > 0 && !enough.test(before)) {
+            parts.push(pending);
+            length += pending.length;
+            tail += pending;
           }
-          breakPending = false;
+          pending = '';
         }
         segments.push({ node, start: length });
         parts.push(data);
@@ -48,10 +54,14 @@ export function readText(root) {
       } else if (node.nodeType === Node.ELEMENT_NODE) {
         const tag = node.tagName.toUpperCase();
         if (SKIP.has(tag) || node.localName === 'article-analyzer' || node.hidden) continue;
+        if (tag === 'BR') {
+          pending ||= '\n';
+          continue;
+        }
         const block = BLOCK.has(tag);
-        if (block) breakPending = true;
+        if (block) pending = '\n\n';
         visit(node);
-        if (block) breakPending = true;
+        if (block) pending = '\n\n';
       }
     }
   };

@@ -93,7 +93,7 @@ bdi, .text { unicode-bidi: isolate; overflow-wrap: anywhere; }
 .keyword { padding: 0.1rem 0.5rem; border-radius: 6px; background: var(--_surface); }
 .summary { margin: 0; padding-inline-start: 1.1rem; list-style: disc; }
 .summary li { margin-block-end: 0.3rem; }
-.text { white-space: pre-wrap; max-height: var(--aa-text-max-height, 18rem); overflow: auto; padding: 0.6rem 0.75rem; background: var(--_surface); border-radius: 8px; margin: 0; font: inherit; }
+.text { white-space: pre-line; max-height: var(--aa-text-max-height, 18rem); overflow: auto; padding: 0.6rem 0.75rem; background: var(--_surface); border-radius: 8px; margin: 0; font: inherit; }
 mark { color: inherit; background: color-mix(in srgb, var(--_k) var(--_mark-alpha), transparent); border-block-end: 2px solid var(--_k); border-radius: 2px; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `;
