@@ -82,8 +82,8 @@ ul, ol { list-style: none; margin: 0; padding: 0; }
 .entity:hover, .entity:focus-visible { outline: 2px solid var(--_k); outline-offset: 1px; }
 .kind { font-size: 0.72em; color: var(--_muted); }
 .count { font-size: 0.78em; font-variant-numeric: tabular-nums; color: var(--_muted); }
-${ENTITY_KINDS.map((k) => `[data-kind="${k}"] { --_k: var(--_k-${k}); }`).join('\n')}
 [data-kind] { --_k: var(--_k-misc); }
+${ENTITY_KINDS.map((k) => `[data-kind="${k}"] { --_k: var(--_k-${k}); }`).join('\n')}
 bdi, .text { unicode-bidi: isolate; overflow-wrap: anywhere; }
 .words { display: grid; gap: 0.2rem; }
 .word { display: grid; grid-template-columns: minmax(5rem, 10rem) 1fr auto; align-items: center; gap: 0.6rem; }
