@@ -312,3 +312,15 @@ test('host text: blocks become paragraphs, indentation and scripts are left out,
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('a text property set before the module loads is kept', async () => {
+  const { page, errors } = await newPage();
+  await hostPage(page, 'early.html', `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>early</title></head><body>
+    <article-analyzer id="w">Light DOM text that the property replaces.</article-analyzer></body></html>`);
+  await page.evaluate(() => { document.querySelector('#w').text = 'Set early.'; });
+  await page.evaluate(() => import('./widget/define.js'));
+  await widgetsDone(page, '#w', 1);
+  assert.equal(await page.evaluate(() => document.querySelector('#w').result.statistics.words), 2);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -87,6 +87,14 @@ export class ArticleAnalyzerElement extends HTMLElement {
   }
 
   connectedCallback() {
+    // Properties set before this module loaded are own properties hiding the accessors.
+    for (const name of ['text', 'client', 'views', 'top', 'language', 'uiLang', 'htmlFor']) {
+      if (Object.hasOwn(this, name)) {
+        const value = this[name];
+        delete this[name];
+        this[name] = value;
+      }
+    }
     this.#observe();
     this.#setupLazy();
     this.#paintChrome();
