@@ -84,7 +84,7 @@ export async function analyzeSupported(entry, text, wanted, { signal } = {}) {
       return { result, ms, options };
     } catch (e) {
       const m = UNKNOWN_OPTION.exec(e?.message ?? '');
-      if (entry.crossOrigin && /stopped unexpectedly/.test(e?.message ?? '')) {
+      if (entry.crossOrigin && /stopped unexpectedly|could not start/.test(e?.message ?? '')) {
         // The usual cause: the host's CSP blocks the blob: worker or its cross-origin imports.
         throw new Error(`${e.message} A page with a Content-Security-Policy must allow: worker-src blob: ${entry.crossOrigin}; connect-src ${entry.crossOrigin}; script-src ${entry.crossOrigin} 'wasm-unsafe-eval'.`);
       }
