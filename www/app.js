@@ -5,7 +5,7 @@ import { AnalyzerClient } from './analyzer/client.js';
 import { h, clear, num, download, yieldToMain } from './lib/dom.js';
 import { t, setLanguage, initialLanguage, language } from './lib/i18n.js';
 import { readArticleFile, FileProblem } from './lib/files.js';
-import { loadText, saveText } from './lib/store.js';
+import { loadText, saveText } from './analyzer/store.js';
 import { encodeFragment, decodeFragment, isShareFragment, LIMIT } from './lib/share.js';
 import { ArticleView } from './lib/article.js';
 import { barChart, histogram, dispersion } from './lib/charts.js';

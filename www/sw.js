@@ -7,8 +7,8 @@ const VERSION = 'v1';
 const CACHE = `article-analyzer-${VERSION}`;
 const SHELL = [
   './', 'index.html', 'app.css', 'app.js', 'favicon.svg',
-  'lib/dom.js', 'lib/i18n.js', 'lib/files.js', 'lib/store.js', 'lib/share.js', 'lib/article.js', 'lib/charts.js',
-  'analyzer/client.js', 'analyzer/worker.js', 'analyzer/worker-core.js',
+  'lib/dom.js', 'lib/i18n.js', 'lib/files.js', 'lib/share.js', 'lib/article.js', 'lib/charts.js',
+  'analyzer/client.js', 'analyzer/worker.js', 'analyzer/worker-core.js', 'analyzer/store.js',
   'pkg/article_analyzer.js', 'pkg/article_analyzer_bg.wasm',
   'samples/ar-amazon-protest.txt', 'samples/en-harbour-bridge.txt', 'samples/en-launch-social.txt', 'samples/mixed-ar-en-markets.txt',
 ];

@@ -17,7 +17,7 @@
 // Options the wasm build does not know are dropped for 'view' requests (the page is written for
 // fields that land over time); the plain API passes options through untouched.
 
-import { saveText } from '../lib/store.js';
+import { saveText } from './store.js';
 
 const TOP_FREQUENCIES = 500;
 const TOP_GROUPS_PER_KIND = 300;
