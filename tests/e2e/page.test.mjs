@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import { deflateRawSync, crc32 } from 'node:zlib';
 import { join } from 'node:path';
 import { openBrowser, watchErrors, nativeReport, root, screenshots } from './browser.mjs';
 
@@ -64,6 +65,39 @@ function encodeLegacy(text, encoding) {
     if (!table.has(c)) throw new Error(`${c} is not in ${encoding}`);
     return table.get(c);
   }));
+}
+
+/** A minimal .docx (a zip holding word/document.xml), built by hand. */
+function docx(paragraphs) {
+  const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+  const esc = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="${W}"><w:body>${
+    paragraphs.map((p) => `<w:p><w:r><w:t xml:space="preserve">${esc(p)}</w:t></w:r></w:p>`).join('')}</w:body></w:document>`;
+  const files = [['[Content_Types].xml', '<?xml version="1.0"?><Types/>'], ['word/document.xml', xml]];
+  const locals = [];
+  const central = [];
+  let offset = 0;
+  for (const [name, text] of files) {
+    const data = Buffer.from(text, 'utf8');
+    const packed = deflateRawSync(data);
+    const nameBytes = Buffer.from(name);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(crc32(data), 14); local.writeUInt32LE(packed.length, 18); local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    const dir = Buffer.alloc(46);
+    dir.writeUInt32LE(0x02014b50, 0); dir.writeUInt16LE(20, 4); dir.writeUInt16LE(20, 6); dir.writeUInt16LE(8, 10);
+    dir.writeUInt32LE(crc32(data), 16); dir.writeUInt32LE(packed.length, 20); dir.writeUInt32LE(data.length, 24);
+    dir.writeUInt16LE(nameBytes.length, 28); dir.writeUInt32LE(offset, 42);
+    locals.push(local, nameBytes, packed);
+    central.push(dir, nameBytes);
+    offset += 30 + nameBytes.length + packed.length;
+  }
+  const size = central.reduce((n, b) => n + b.length, 0);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(files.length, 8); end.writeUInt16LE(files.length, 10);
+  end.writeUInt32LE(size, 12); end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, ...central, end]);
 }
 
 test('the Arabic seed: entity highlights, RTL paragraphs, both UI languages and themes', async () => {
@@ -189,6 +223,13 @@ test('files: a dropped HTML page, a windows-1256 text, a binary refused with the
   await page.setInputFiles('#file-input', { name: 'utf16.txt', mimeType: 'text/plain', buffer: utf16 });
   await page.waitForFunction(() => /UTF-16LE/.test(document.querySelector('#notice').textContent));
   assert.equal(await page.inputValue('#text'), sentence);
+
+  await page.setInputFiles('#file-input', { name: 'report.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: docx(['عنوان التقرير', 'Second <paragraph> & more.']) });
+  const fromDocx = 'عنوان التقرير\n\nSecond <paragraph> & more.';
+  await analyzed(page, fromDocx.length);
+  assert.equal(await page.inputValue('#text'), fromDocx);
+  await page.setInputFiles('#file-input', { name: 'cp1256.txt', mimeType: 'text/plain', buffer: Buffer.from(encodeLegacy(sentence, 'windows-1256')) });
+  await analyzed(page, sentence.length);
 
   const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0, 0, 0, 1, 0, 8, 6, 0, 0, 0]);
   await drop(page, 'photo.txt', png, 'text/plain');
@@ -397,6 +438,24 @@ test('a pasted 5 MB text is analyzed and shown with no long task over 50 ms', as
   await page.waitForTimeout(500);
   await page.reload();
   await analyzed(page, length);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('served over HTTP, the page works offline once visited (service worker)', async () => {
+  const { page, errors } = await open('');
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload(); // now controlled by the worker
+  await page.waitForSelector('body[data-analyzed]');
+  await browser.context.setOffline(true);
+  try {
+    await page.reload();
+    await page.waitForSelector('body[data-analyzed]');
+    await setText(page, 'Offline and still analyzing. Two sentences.');
+    assert.equal(await page.textContent('[data-stat="sentences"]'), '2');
+  } finally {
+    await browser.context.setOffline(false);
+  }
   assert.deepEqual(errors, []);
   await page.close();
 });
