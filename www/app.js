@@ -239,7 +239,7 @@ async function showOccurrences(query) {
   article.setHits(found.positions);
   const list = clear($('#kwic-list'));
   const n = found.positions.length / 2;
-  $('#kwic-title').textContent = t('kwicTitle', { word: found.label, n: num(n, language()) });
+  $('#kwic-title').textContent = t(n === 1 ? 'kwicTitleOne' : 'kwicTitle', { word: found.label, n: num(n, language()) });
   const text = state.text;
   for (let i = 0; i < Math.min(n, 300); i++) {
     const start = found.positions[2 * i];
@@ -249,7 +249,7 @@ async function showOccurrences(query) {
     list.append(h('li', {}, h('button', {
       type: 'button', class: 'kwic-line', dir: 'auto', 'aria-label': `${t('jump', { i: i + 1 })}: ${text.slice(start, end)}`,
       onclick: () => { selectTab('article'); article.reveal(start); },
-    }, h('span', { class: 'before' }, before), h('strong', {}, text.slice(start, end)), h('span', { class: 'after' }, after))));
+    }, h('span', { class: 'before' }, h('span', {}, before)), h('strong', {}, text.slice(start, end)), h('span', { class: 'after' }, after))));
   }
   $('#kwic').hidden = false;
 }
@@ -352,6 +352,7 @@ function renderWords() {
   const pills = (sel, items, label) => {
     const ol = clear($(sel));
     for (const item of items ?? []) ol.append(h('li', { dir: 'auto' }, h('span', {}, item.text), h('span', { class: 'count' }, label(item))));
+    if (!items?.length) ol.append(h('li', { class: 'empty' }, Array.isArray(items) ? t('none') : t('notInBuild')));
   };
   pills('#keywords', view.keywords?.slice(0, 20), (k) => num(k.score, lang, { maximumFractionDigits: 2 }));
   pills('#ngrams', view.ngrams?.slice(0, 20), (g) => num(g.count, lang));

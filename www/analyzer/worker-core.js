@@ -4,7 +4,8 @@
 //
 // Messages (each answered with { id, result, ms } or { id, error }):
 //   { id, text, options }                      the plain API: the wasm result as is (the widget uses it)
-//   { id, kind: 'view', text, options, save }  the page's request (save: store the text too): the worker keeps the full result
+//   { id, kind: 'view', text, options, save }  the page's request: the worker keeps the full result
+//                                              (and stores the text when save is true)
 //                                              and answers a lean "view" — no tokens, and the long
 //                                              span lists packed into transferable typed arrays, so
 //                                              the main thread never deserializes a million objects
