@@ -104,12 +104,24 @@ test('the Arabic seed: entity highlights, RTL paragraphs, both UI languages and 
   const { page, errors } = await open();
   await page.evaluate(() => localStorage.setItem('aa.lang', 'en'));
   await setText(page, seed);
+  // Every kind the analyzer finds is highlighted, and the legend counts its mentions.
+  const expected = {};
+  for (const e of nativeReport(seedFile, { tokens: false }).entities) expected[e.kind] = (expected[e.kind] ?? 0) + 1;
   const kinds = await page.$$eval('#article mark.ent', (marks) => marks.map((m) => m.dataset.kind));
-  const legend = await page.$$eval('#legend [data-kind]', (items) => items.map((b) => b.dataset.kind));
   for (const kind of kinds) assert.ok(KINDS.includes(kind), `unknown entity kind ${kind}`);
-  assert.deepEqual([...new Set(kinds)].sort(), [...legend].sort().filter((k) => kinds.includes(k)), 'the legend lists the kinds shown');
-  const entities = await page.evaluate(() => document.querySelectorAll('#legend [data-kind]').length);
-  if (entities > 0) assert.ok(kinds.length > 0, 'entities are highlighted');
+  assert.deepEqual([...new Set(kinds)].sort(), Object.keys(expected).sort(), 'the kinds highlighted are the kinds found');
+  const legend = await page.$$eval('#legend [data-kind]', (items) => items.map((b) => [b.dataset.kind, Number(b.querySelector('.count').textContent)]));
+  assert.deepEqual(Object.fromEntries(legend), expected, 'the legend counts each kind');
+  if (legend.length) {
+    // Hovering an entity says its kind; the legend toggles a kind off and on.
+    const kind = legend[0][0];
+    await page.hover(`#article mark.k-${kind}`);
+    await page.waitForSelector('#tooltip:not([hidden])');
+    assert.match(await page.textContent('#tooltip'), /occurrence/);
+    await page.click(`#legend [data-kind="${kind}"]`);
+    assert.equal(await page.$eval('#article', (el, k) => el.classList.contains(`hide-${k}`), kind), true);
+    await page.click(`#legend [data-kind="${kind}"]`);
+  }
   // Each paragraph picks its own direction.
   const direction = await page.$eval('#article p', (p) => getComputedStyle(p).direction);
   assert.equal(direction, 'rtl');
