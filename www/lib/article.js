@@ -105,6 +105,16 @@ export class ArticleView {
       }
     }
     this.container.scrollTop = scroll;
+    // What is on screen now is filled at once (no blank flash); the rest as it comes into view.
+    const top = this.container.scrollTop;
+    const bottom = top + (this.container.clientHeight || 800) + 400;
+    let y = 0;
+    for (const section of this.sections) {
+      const height = parseFloat(section.style.blockSize) || 0;
+      if (y > bottom) break;
+      if (y + height >= top - 400) this.#fill(section);
+      y += section.getBoundingClientRect().height || height;
+    }
     onProgress?.(1);
     return true;
   }
