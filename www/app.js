@@ -129,7 +129,7 @@ async function showAnalysis() {
   }
   $('#status').textContent = text ? t('analyzedIn', { ms: num(state.ms, lang, { maximumFractionDigits: 1 }) }) : t('emptyText');
   for (const render of [renderLegend, renderSummary, renderStats, renderWords, renderEntities, hideKwic]) {
-    render();
+    await render();
     await yieldToMain(); // each view in its own task
   }
   const done = await article.render(text, view, {
@@ -324,25 +324,31 @@ function renderStats() {
   }));
 }
 
-function renderWords() {
+// Each part of the Words view in its own task: on a 5 MB text none may hold the main thread.
+async function renderWords() {
   const { view } = state;
   const has = Array.isArray(view.frequencies);
   const names = state.capabilities?.options ?? [];
   $('#words-missing').hidden = has;
   $('#level').disabled = !names.includes('frequencyLevel');
   $('#stopwords').disabled = !names.includes('stopwords');
-  renderFrequencyTable();
+  await renderFrequencyTable();
+  await yieldToMain();
+  if (state.view !== view) return;
   const lang = language();
   const rtl = lang === 'ar';
   const top = (view.frequencies ?? []).slice(0, 15);
   clear($('#freq-chart')).append(barChart(top.map((f) => ({ label: f.text, value: f.count })), {
     label: t('chartBars', { n: num(top.length, lang) }), rtl, format: (v) => num(v, lang),
   }));
+  await yieldToMain();
+  if (state.view !== view) return;
   const cloud = clear($('#cloud'));
   const words = (view.frequencies ?? []).slice(0, 60);
   const max = Math.max(1, ...words.map((f) => f.count));
   const min = Math.min(max, ...words.map((f) => f.count));
-  for (const f of [...words].sort((a, b) => a.text.localeCompare(b.text))) {
+  const collator = new Intl.Collator(lang);
+  for (const f of [...words].sort((a, b) => collator.compare(a.text, b.text))) {
     const size = max === min ? 3 : 1 + Math.round(((f.count - min) / (max - min)) * 5);
     cloud.append(h('li', {}, h('button', {
       type: 'button', class: `w${size}`, dir: 'auto', 'aria-label': `${f.text}: ${num(f.count, lang)}`,
@@ -356,6 +362,8 @@ function renderWords() {
   };
   pills('#keywords', view.keywords?.slice(0, 20), (k) => num(k.score, lang, { maximumFractionDigits: 2 }));
   pills('#ngrams', view.ngrams?.slice(0, 20), (g) => num(g.count, lang));
+  await yieldToMain();
+  if (state.view !== view) return;
   const rows = (view.frequencies ?? []).filter((f) => f.starts).map((f) => ({
     label: f.text, starts: f.starts, title: `${f.text}: ${num(f.count, lang)}`,
   }));
@@ -364,19 +372,26 @@ function renderWords() {
   }));
 }
 
-function renderFrequencyTable() {
+let tableGeneration = 0;
+async function renderFrequencyTable() {
+  const generation = ++tableGeneration;
   const lang = language();
   const body = clear($('#freq-table tbody'));
   const query = $('#word-search').value.trim().toLowerCase();
   const { key, dir } = state.sort;
   let rows = (state.view?.frequencies ?? []).filter((f) => !query || f.text.toLowerCase().includes(query)
     || (f.key ?? '').includes(query) || f.forms?.some((x) => x.text.toLowerCase().includes(query)));
+  const collator = new Intl.Collator(lang);
   rows = [...rows].sort((a, b) => {
     const x = a[key];
     const y = b[key];
-    return (typeof x === 'string' ? x.localeCompare(y) : (x ?? 0) - (y ?? 0)) * dir || b.count - a.count;
+    return (typeof x === 'string' ? collator.compare(x, y) : (x ?? 0) - (y ?? 0)) * dir || b.count - a.count;
   });
-  for (const f of rows.slice(0, 200)) {
+  for (const [i, f] of rows.slice(0, 200).entries()) {
+    if (i && i % 50 === 0) {
+      await yieldToMain(); // rows in chunks
+      if (generation !== tableGeneration) return;
+    }
     const forms = (f.forms ?? []).map((x) => x.text).join('، ');
     body.append(h('tr', {},
       h('th', { scope: 'row', dir: 'auto' }, h('button', { type: 'button', class: 'link', title: forms, onclick: () => showOccurrences({ key: f.key ?? f.text }) }, f.text)),

@@ -88,15 +88,14 @@ export function dispersion(rows, textLength, { label, rtl, startLabel, endLabel 
       s('text', { x: rtl ? W - 6 : labelW - 8, y: y + row / 2, 'text-anchor': 'end', 'dominant-baseline': 'central', class: 'label', direction: rtl ? 'rtl' : 'ltr' }, r.label),
       s('line', { x1: x0, x2: x0 + plotW, y1: y + row / 2, y2: y + row / 2, class: 'track' }),
     );
-    // At most one tick per half pixel: a word seen 50,000 times still draws in a few hundred.
+    // At most one tick per pixel: a word seen 50,000 times still draws a few hundred.
+    const cells = new Uint8Array(Math.ceil(plotW) + 1);
+    const scale = textLength ? plotW / textLength : 0;
+    const starts = r.starts;
+    for (let k = 0; k < starts.length; k++) cells[Math.min(cells.length - 1, (starts[k] * scale) | 0)] = 1;
     const path = [];
-    let previous = -1;
-    for (const p of r.starts) {
-      const f = textLength ? p / textLength : 0;
-      const x = Math.round((rtl ? x0 + plotW - f * plotW : x0 + f * plotW) * 2) / 2;
-      if (x === previous) continue;
-      previous = x;
-      path.push(`M${x} ${y + 5}v${row - 10}`);
+    for (let c = 0; c < cells.length; c++) {
+      if (cells[c]) path.push(`M${rtl ? x0 + plotW - c : x0 + c} ${y + 5}v${row - 10}`);
     }
     g.append(s('path', { d: path.join(''), class: 'ticks' }));
     svg.append(g);
