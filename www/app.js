@@ -304,7 +304,7 @@ function formatStat(key, value) {
   return num(value, lang, { maximumFractionDigits: 1 });
 }
 
-function renderStats() {
+async function renderStats() {
   const { view } = state;
   const box = clear($('#stat-cards'));
   const stats = view.statistics ?? {};
@@ -316,6 +316,8 @@ function renderStats() {
     const shown = formatStat(key, stats[key]);
     if (shown != null) card(key, shown, t(`stat${cap(key)}`), t(`stat${cap(key)}Help`));
   }
+  await yieldToMain(); // the histogram in a task of its own
+  if (state.view !== view) return;
   const chart = clear($('#sentence-histogram'));
   const values = view.sentenceWords ?? [];
   chart.append(histogram(values, {

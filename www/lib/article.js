@@ -113,7 +113,7 @@ export class ArticleView {
       const height = parseFloat(section.style.blockSize) || 0;
       if (y > bottom) break;
       if (y + height >= top - 400) this.#fill(section);
-      y += section.getBoundingClientRect().height || height;
+      y += height; // the estimate: measuring would force a layout per section
     }
     onProgress?.(1);
     return true;
