@@ -486,6 +486,14 @@ function persist() {
   }, 300);
 }
 
+// Leaving the page saves at once (the debounced save may not have run yet).
+window.addEventListener('pagehide', () => {
+  if (!state.saveInWorker) {
+    clearTimeout(saveTimer);
+    saveText(currentText());
+  }
+});
+
 function currentText() {
   return state.large ?? editor.value;
 }
