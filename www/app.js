@@ -75,6 +75,9 @@ async function run() {
     return;
   }
   const text = currentText();
+  const options = analysisOptions();
+  const key = JSON.stringify(options);
+  if (state.view && text === state.text && key === state.optionsKey) return; // nothing changed
   const controller = new AbortController();
   state.running = controller;
   state.dirty = false;
@@ -84,12 +87,13 @@ async function run() {
     state.capabilities ??= (await client.request({ kind: 'capabilities' })).result;
     const save = state.saveInWorker;
     state.saveInWorker = false;
-    const { result, ms } = await client.request({ kind: 'view', text, options: analysisOptions(), save }, { signal: controller.signal });
+    const { result, ms } = await client.request({ kind: 'view', text, options, save }, { signal: controller.signal });
     clearTimeout(progressTimer);
     await yieldToMain();
     if (state.dirty) return; // stale: the text changed meanwhile
     state.view = result;
     state.text = text;
+    state.optionsKey = key;
     state.ms = ms;
     await showAnalysis();
   } catch (e) {
@@ -137,7 +141,8 @@ async function showAnalysis() {
   });
   if (done) {
     document.body.dataset.analyzed = 'true';
-    document.body.dataset.analyzedLength = String(text.length); // tests wait on this
+    document.body.dataset.analyzedLength = String(text.length); // tests wait on these
+    document.body.dataset.analyses = String(Number(document.body.dataset.analyses ?? 0) + 1);
     document.body.dataset.options = JSON.stringify(view.options ?? {});
     document.dispatchEvent(new CustomEvent('analyzed'));
   }

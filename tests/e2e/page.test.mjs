@@ -36,7 +36,9 @@ function analyzed(page, length) {
   return page.waitForFunction((n) => Number(document.body.dataset.analyzedLength) === n, length, { timeout: 30000, polling: 100 });
 }
 
+/** Types a text (as one paste) and waits until it is analyzed and shown. */
 async function setText(page, text) {
+  // (The page skips re-analyzing an unchanged text, so an equal length means this text is shown.)
   await page.evaluate((value) => {
     const area = document.querySelector('#text');
     area.value = value;
