@@ -337,6 +337,7 @@ async function renderWords() {
   const has = Array.isArray(view.frequencies);
   const names = state.capabilities?.options ?? [];
   $('#words-missing').hidden = has;
+  $('#panel-words').classList.toggle('no-data', !has);
   $('#level').disabled = !names.includes('frequencyLevel');
   $('#stopwords').disabled = !names.includes('stopwords');
   await renderFrequencyTable();

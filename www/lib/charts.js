@@ -7,7 +7,9 @@ import { s } from './dom.js';
 const W = 560;
 
 function frame(height, label) {
-  return s('svg', { viewBox: `0 0 ${W} ${height}`, width: '100%', role: 'img', 'aria-label': label, class: 'chart', preserveAspectRatio: 'xMidYMin meet' },
+  // direction="ltr": positions and text-anchor are physical here (the code mirrors for RTL
+  // itself); each label's own letters still follow the Unicode bidi algorithm.
+  return s('svg', { viewBox: `0 0 ${W} ${height}`, width: '100%', role: 'img', 'aria-label': label, class: 'chart', direction: 'ltr', preserveAspectRatio: 'xMidYMin meet' },
     s('title', {}, label));
 }
 
@@ -26,7 +28,7 @@ export function barChart(items, { label, rtl, format = String }) {
     const x = rtl ? W - labelW - w : labelW;
     const g = s('g', { class: 'bar' }, s('title', {}, d.title ?? `${d.label}: ${format(d.value)}`));
     g.append(
-      s('text', { x: rtl ? W - 6 : labelW - 8, y: y + row / 2, 'text-anchor': 'end', 'dominant-baseline': 'central', class: 'label', direction: rtl ? 'rtl' : 'ltr' }, d.label),
+      s('text', { x: rtl ? W - 6 : labelW - 8, y: y + row / 2, 'text-anchor': 'end', 'dominant-baseline': 'central', class: 'label' }, d.label),
       s('rect', { x, y: y + 3, width: w, height: row - 6, rx: 3, class: 'fill' }),
       s('text', { x: rtl ? x - 6 : x + w + 6, y: y + row / 2, 'text-anchor': rtl ? 'end' : 'start', 'dominant-baseline': 'central', class: 'value' }, format(d.value)),
     );
@@ -85,7 +87,7 @@ export function dispersion(rows, textLength, { label, rtl, startLabel, endLabel 
     const y = 4 + i * row;
     const g = s('g', { class: 'disp' }, s('title', {}, r.title));
     g.append(
-      s('text', { x: rtl ? W - 6 : labelW - 8, y: y + row / 2, 'text-anchor': 'end', 'dominant-baseline': 'central', class: 'label', direction: rtl ? 'rtl' : 'ltr' }, r.label),
+      s('text', { x: rtl ? W - 6 : labelW - 8, y: y + row / 2, 'text-anchor': 'end', 'dominant-baseline': 'central', class: 'label' }, r.label),
       s('line', { x1: x0, x2: x0 + plotW, y1: y + row / 2, y2: y + row / 2, class: 'track' }),
     );
     // At most one tick per pixel: a word seen 50,000 times still draws a few hundred.
