@@ -5,6 +5,9 @@
 //! or dropped without a note in the README.
 
 use crate::analyze::{Analysis, Options};
+use crate::frequency::{FrequencyReport, Ngram};
+use crate::keywords::Keyword;
+use crate::stats::TextStatistics;
 use crate::token::{Script, TokenKind};
 use crate::utf16::Utf16Offsets;
 use serde::Serialize;
@@ -56,6 +59,9 @@ pub struct StatisticsReport {
     pub words: usize,
     /// Sentences.
     pub sentences: usize,
+    /// Unique words, averages, lexical density, readability, reading time… ([`crate::stats`]).
+    #[serde(flatten)]
+    pub figures: TextStatistics,
 }
 
 /// The whole report.
@@ -70,6 +76,14 @@ pub struct Report {
     pub entities: Vec<EntityReport>,
     /// Summary counts.
     pub statistics: StatisticsReport,
+    /// Word frequency list, most frequent first; positions in UTF-16 code units.
+    pub frequencies: Vec<FrequencyReport>,
+    /// Collocations of 2–3 words, strongest first.
+    pub ngrams: Vec<Ngram>,
+    /// Keywords, most relevant first.
+    pub keywords: Vec<Keyword>,
+    /// Indices of the summary sentences, in article order.
+    pub summary: Vec<usize>,
 }
 
 impl Report {
@@ -112,7 +126,16 @@ impl Report {
                 characters_no_spaces: s.characters_no_spaces,
                 words: s.words,
                 sentences: s.sentences,
+                figures: analysis.text_statistics,
             },
+            frequencies: analysis
+                .frequencies
+                .iter()
+                .map(|f| f.to_report(&utf16))
+                .collect(),
+            ngrams: analysis.ngrams.clone(),
+            keywords: analysis.keywords.clone(),
+            summary: analysis.summary.clone(),
         }
     }
 }

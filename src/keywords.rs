@@ -1,0 +1,306 @@
+//! Keywords: the phrases of 1–3 words that characterise one text, found from the text alone
+//! (no corpus, no server) with YAKE (Campos et al. 2020, "YAKE! Keyword extraction from single
+//! documents using multiple local features", Information Sciences 509:257–289).
+//!
+//! Rules:
+//! 1. Terms are folded keys ([`crate::frequency::WordTable`]). Each term gets YAKE's five
+//!    features: casing `T_case = max(TF_marked, TF_acronym) / (1 + ln TF)`, position
+//!    `T_pos = ln(ln(3 + median sentence index))`, frequency `T_freq = TF / (mean + σ of the TFs
+//!    of non-stopword terms)`, relatedness to context `T_rel = 1 + (DL + DR)·TF / max TF` (DL, DR =
+//!    distinct left/right neighbours / all left/right neighbours) and sentence spread
+//!    `T_sent = sentences with the term / sentences`. Its score is
+//!    `S(t) = T_rel·T_pos / (T_case + T_freq/T_rel + T_sent/T_rel)`; lower is more relevant.
+//! 2. Casing for scripts with case (Latin, Cyrillic, Greek): an occurrence is *marked* when it
+//!    starts with a capital and is not the first word of its sentence. Arabic has no capitals, so
+//!    there an occurrence is marked when it is quoted — it comes right after an opening quote
+//!    mark (“أمازون”), the way Arabic news sets off names and slogans. All-capital Latin words of
+//!    two or more letters (`AWS`) count as acronyms in any text.
+//! 3. Candidates are runs of 1–3 adjacent words in one sentence (no punctuation or number
+//!    between) that neither start nor end with a stopword. A candidate's score is
+//!    `Π S(t) / (TF(candidate)·(1 + Σ S(t)))` over its non-stopword terms; an inner stopword
+//!    weighs in through the probability of the bigrams around it, as in YAKE.
+//! 4. Near-duplicates are dropped: a candidate whose stemmed key sequence equals one already
+//!    chosen (same words up to case, tashkeel, alef variants, clitics and stems).
+//! 5. The published `score` is relative: best S / S, so the first keyword scores 1 and the
+//!    others less (higher = more relevant). Ties: candidate text in code-point order.
+
+use crate::frequency::{round3, WordTable};
+use crate::normalize::{key, FoldLevel};
+use crate::token::{Script, TokenKind};
+use rustc_hash::FxHashMap;
+use serde::Serialize;
+
+/// A keyword or keyphrase with its relevance.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Keyword {
+    /// As written (the most frequent form for one word; the first occurrence for a phrase).
+    pub text: String,
+    /// Relevance in (0, 1]: the best keyword's YAKE score divided by this one's.
+    pub score: f64,
+}
+
+#[derive(Clone, Default)]
+struct TermStats {
+    tf: u32,
+    marked: u32,
+    acronym: u32,
+    sentences: Vec<u32>,
+    left: FxHashMap<u32, u32>,
+    right: FxHashMap<u32, u32>,
+}
+
+/// The `top` keywords of `table` (which must hold `sentences` sentences).
+///
+/// ```
+/// use article_analyzer::{analyze, Options};
+/// let a = analyze(
+///     "Amazon protest. Protesters stormed an Amazon summit in New York. \
+///      The Amazon contract angered protesters. Amazon said nothing.",
+///     &Options::default(),
+/// );
+/// assert_eq!(a.keywords[0].text, "Amazon");
+/// assert_eq!(a.keywords[0].score, 1.0);
+/// ```
+pub fn keywords(table: &WordTable<'_>, sentences: usize, top: usize) -> Vec<Keyword> {
+    let words = &table.words;
+    if words.is_empty() || top == 0 {
+        return Vec::new();
+    }
+    let n_terms = table.folded_len();
+    let mut terms: Vec<TermStats> = vec![TermStats::default(); n_terms];
+    let mut pair_counts: FxHashMap<[u32; 2], u32> = FxHashMap::default();
+    for (w, word) in words.iter().enumerate() {
+        let t = &mut terms[word.folded as usize];
+        t.tf += 1;
+        if t.sentences.last() != Some(&(word.sentence as u32)) || t.sentences.is_empty() {
+            t.sentences.push(word.sentence as u32);
+        }
+        let token = &table.tokens[word.token];
+        let surface = token.span.text(table.text);
+        let first_in_sentence = w == 0 || words[w - 1].sentence != word.sentence;
+        if is_acronym(surface) {
+            t.acronym += 1;
+        } else if has_case(token.script) {
+            if !first_in_sentence && surface.chars().next().is_some_and(char::is_uppercase) {
+                t.marked += 1;
+            }
+        } else if word.token > 0 && is_opening_quote(table, word.token - 1) {
+            t.marked += 1;
+        }
+        if table.adjacent(w) {
+            let next = words[w + 1];
+            *terms[word.folded as usize].right.entry(next.folded).or_insert(0) += 1;
+            *terms[next.folded as usize].left.entry(word.folded).or_insert(0) += 1;
+            *pair_counts.entry([word.folded, next.folded]).or_insert(0) += 1;
+        }
+    }
+
+    // Frequency statistics over non-stopword terms.
+    let valid: Vec<f64> = (0..n_terms as u32)
+        .filter(|&k| !table.is_stop(k))
+        .map(|k| terms[k as usize].tf as f64)
+        .collect();
+    let mean = if valid.is_empty() {
+        0.0
+    } else {
+        valid.iter().sum::<f64>() / valid.len() as f64
+    };
+    let sd = if valid.is_empty() {
+        0.0
+    } else {
+        (valid.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / valid.len() as f64).sqrt()
+    };
+    let max_tf = terms.iter().map(|t| t.tf).max().unwrap_or(1).max(1) as f64;
+    let n_sentences = sentences.max(1) as f64;
+    let score: Vec<f64> = terms
+        .iter()
+        .map(|t| {
+            let tf = t.tf.max(1) as f64;
+            let t_case = t.marked.max(t.acronym) as f64 / (1.0 + tf.ln());
+            let median = {
+                let s = &t.sentences;
+                match s.len() {
+                    0 => 0.0,
+                    n if n % 2 == 1 => s[n / 2] as f64,
+                    n => (s[n / 2 - 1] + s[n / 2]) as f64 / 2.0,
+                }
+            };
+            let t_pos = (3.0 + median).ln().ln();
+            let t_freq = tf / (mean + sd).max(f64::MIN_POSITIVE);
+            let diversity = |m: &FxHashMap<u32, u32>| {
+                let total: u32 = m.values().sum();
+                if total == 0 {
+                    0.0
+                } else {
+                    m.len() as f64 / total as f64
+                }
+            };
+            let t_rel = 1.0 + (diversity(&t.left) + diversity(&t.right)) * tf / max_tf;
+            let t_sent = t.sentences.len() as f64 / n_sentences;
+            t_rel * t_pos / (t_case + t_freq / t_rel + t_sent / t_rel)
+        })
+        .collect();
+
+    // Candidates: 1–3 adjacent words, not starting or ending with a stopword.
+    struct Candidate {
+        count: u32,
+        first: u32,
+        len: u8,
+    }
+    let mut candidates: FxHashMap<[u32; 3], Candidate> = FxHashMap::default();
+    for w in 0..words.len() {
+        for len in 1..=3usize {
+            if len > 1 && !table.adjacent(w + len - 2) {
+                break;
+            }
+            let last = words[w + len - 1].folded;
+            if table.is_stop(words[w].folded) || table.is_stop(last) {
+                continue;
+            }
+            let mut k = [u32::MAX; 3];
+            for (i, slot) in k.iter_mut().enumerate().take(len) {
+                *slot = words[w + i].folded;
+            }
+            candidates
+                .entry(k)
+                .or_insert(Candidate {
+                    count: 0,
+                    first: w as u32,
+                    len: len as u8,
+                })
+                .count += 1;
+        }
+    }
+    let mut scored: Vec<([u32; 3], f64, &Candidate)> = candidates
+        .iter()
+        .filter(|(k, _)| table.folded_key(k[0]).chars().count() > 1 || k[1] != u32::MAX)
+        .map(|(k, c)| {
+            let len = c.len as usize;
+            let (mut prod, mut sum) = (1.0f64, 0.0f64);
+            for i in 0..len {
+                let t = k[i];
+                if table.is_stop(t) {
+                    let prev = k[i - 1];
+                    let next = k[i + 1];
+                    let p1 = pair_counts.get(&[prev, t]).copied().unwrap_or(0) as f64
+                        / terms[prev as usize].tf.max(1) as f64;
+                    let p2 = pair_counts.get(&[t, next]).copied().unwrap_or(0) as f64
+                        / terms[next as usize].tf.max(1) as f64;
+                    let p = p1 * p2;
+                    prod *= 1.0 + (1.0 - p);
+                    sum -= 1.0 - p;
+                } else {
+                    prod *= score[t as usize];
+                    sum += score[t as usize];
+                }
+            }
+            (*k, prod / (c.count as f64 * (1.0 + sum)), c)
+        })
+        .filter(|(_, s, _)| s.is_finite() && *s > 0.0)
+        .collect();
+    let text_of = |c: &Candidate| -> String {
+        let a = words[c.first as usize];
+        if c.len == 1 {
+            // The most frequent form of the word.
+            let mut best: Option<(u32, &str)> = None;
+            for s in table.surfaces().iter().filter(|s| s.folded == a.folded) {
+                if best.is_none_or(|(n, t)| s.count > n || (s.count == n && s.text < t)) {
+                    best = Some((s.count, s.text));
+                }
+            }
+            return best.map_or_else(String::new, |b| b.1.to_string());
+        }
+        let b = words[c.first as usize + c.len as usize - 1];
+        let (x, y) = (&table.tokens[a.token], &table.tokens[b.token]);
+        table
+            .text
+            .get(x.span.start..y.span.end)
+            .unwrap_or("")
+            .to_string()
+    };
+    let mut with_text: Vec<(String, f64, [u32; 3], StemKey)> = scored
+        .drain(..)
+        .map(|(k, s, c)| (text_of(c), s, k, stems(table, &k)))
+        .collect();
+    with_text.sort_by(|a, b| a.1.total_cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
+    let mut seen: Vec<StemKey> = Vec::new();
+    let mut out: Vec<Keyword> = Vec::new();
+    let best = with_text.first().map_or(1.0, |x| x.1);
+    for (text, s, _, stem) in with_text {
+        if seen.contains(&stem) {
+            continue;
+        }
+        seen.push(stem);
+        out.push(Keyword {
+            text,
+            score: round3(best / s),
+        });
+        if out.len() == top {
+            break;
+        }
+    }
+    out
+}
+
+/// The stemmed keys of a candidate's words, for near-duplicate detection.
+type StemKey = Vec<String>;
+
+fn stems(table: &WordTable<'_>, k: &[u32; 3]) -> StemKey {
+    k.iter()
+        .filter(|&&t| t != u32::MAX)
+        .map(|&t| {
+            let s = table.surfaces().iter().find(|s| s.folded == t);
+            match s {
+                Some(s) => key(s.text, FoldLevel::Stemmed, s.language),
+                None => table.folded_key(t).to_string(),
+            }
+        })
+        .collect()
+}
+
+fn has_case(script: Script) -> bool {
+    matches!(script, Script::Latin | Script::Cyrillic | Script::Greek)
+}
+
+fn is_acronym(surface: &str) -> bool {
+    let mut letters = 0;
+    for c in surface.chars() {
+        if c.is_alphabetic() {
+            if !c.is_uppercase() {
+                return false;
+            }
+            letters += 1;
+        }
+    }
+    letters >= 2
+}
+
+fn is_opening_quote(table: &WordTable<'_>, token: usize) -> bool {
+    table.tokens.get(token).is_some_and(|t| {
+        t.kind == TokenKind::Punctuation
+            && matches!(t.span.text(table.text), "“" | "”" | "«" | "\"" | "‘" | "'")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{analyze, Options};
+
+    #[test]
+    fn arabic_quoted_names_count_as_marked() {
+        let text = "قالت “أمازون” إن الشركة تعمل. وقال خبير إن “أمازون” كبيرة. الشركة كبيرة جدا.";
+        let a = analyze(text, &Options::default());
+        assert_eq!(a.keywords[0].text, "أمازون", "{:?}", a.keywords);
+    }
+
+    #[test]
+    fn keywords_are_deduplicated_by_key() {
+        let text = "Climate change. CLIMATE CHANGE matters. climate change again, climate change.";
+        let a = analyze(text, &Options::default());
+        let texts: Vec<_> = a.keywords.iter().map(|k| k.text.to_lowercase()).collect();
+        let mut unique = texts.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), texts.len(), "{texts:?}");
+    }
+}

@@ -1,0 +1,129 @@
+//! Extractive summary: the sentences that best represent the text, by TextRank (Mihalcea &
+//! Tarau 2004, "TextRank: Bringing Order into Texts", EMNLP).
+//!
+//! Rules:
+//! 1. A sentence is the set of its content words: folded keys that are not stopwords.
+//! 2. Two sentences are linked with weight `shared / (ln(1 + |A|) + ln(1 + |B|))`, where
+//!    `shared` counts the keys they have in common: TextRank's overlap normalised by log lengths
+//!    (the `1 +` keeps one-word sentences defined).
+//! 3. Scores are weighted PageRank over these links (damping 0.85, at most 100 iterations, until
+//!    no score moves by more than 1e-6).
+//! 4. The `n` best sentences (ties: the earlier one) are returned as indices **in article order**.
+//! 5. Only the first 2,000 sentences take part, so the cost stays bounded on book-length input.
+
+use crate::frequency::WordTable;
+
+/// Damping factor of PageRank.
+const DAMPING: f64 = 0.85;
+/// Sentences considered at most.
+pub const MAX_SENTENCES: usize = 2000;
+
+/// The indices, in article order, of the `n` most central of `sentences` sentences of `table`.
+///
+/// ```
+/// use article_analyzer::{analyze, Options};
+/// let text = "Amazon signed a cloud contract. Protesters oppose the Amazon cloud contract. \
+///             It rained. Amazon defended the contract.";
+/// let a = analyze(text, &Options { summary_sentences: 2, ..Options::default() });
+/// assert_eq!(a.summary, [0, 1]);
+/// ```
+pub fn summary(table: &WordTable<'_>, sentences: usize, n: usize) -> Vec<usize> {
+    let count = sentences.min(MAX_SENTENCES);
+    if n == 0 || count == 0 {
+        return Vec::new();
+    }
+    // Content keys per sentence, sorted and deduplicated.
+    let mut bags: Vec<Vec<u32>> = vec![Vec::new(); count];
+    for w in &table.words {
+        if w.sentence < count && !table.is_stop(w.folded) {
+            bags[w.sentence].push(w.folded);
+        }
+    }
+    for b in &mut bags {
+        b.sort_unstable();
+        b.dedup();
+    }
+    // Inverted index: key → sentences holding it.
+    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); table.folded_len()];
+    for (i, b) in bags.iter().enumerate() {
+        for &k in b {
+            postings[k as usize].push(i as u32);
+        }
+    }
+    // Sparse symmetric weights.
+    let mut edges: Vec<Vec<(u32, f64)>> = vec![Vec::new(); count];
+    let mut shared = vec![0u32; count];
+    let mut touched: Vec<u32> = Vec::new();
+    for i in 0..count {
+        for &k in &bags[i] {
+            for &j in &postings[k as usize] {
+                if (j as usize) > i {
+                    if shared[j as usize] == 0 {
+                        touched.push(j);
+                    }
+                    shared[j as usize] += 1;
+                }
+            }
+        }
+        touched.sort_unstable();
+        for &j in &touched {
+            let j = j as usize;
+            let denom = ((1 + bags[i].len()) as f64).ln() + ((1 + bags[j].len()) as f64).ln();
+            let w = shared[j] as f64 / denom;
+            edges[i].push((j as u32, w));
+            edges[j].push((i as u32, w));
+            shared[j] = 0;
+        }
+        touched.clear();
+    }
+    let out_weight: Vec<f64> = edges
+        .iter()
+        .map(|e| e.iter().map(|x| x.1).sum())
+        .collect();
+    let mut score = vec![1.0f64; count];
+    for _ in 0..100 {
+        let mut next = vec![1.0 - DAMPING; count];
+        for (i, e) in edges.iter().enumerate() {
+            for &(j, w) in e {
+                let j = j as usize;
+                if out_weight[j] > 0.0 {
+                    next[i] += DAMPING * w / out_weight[j] * score[j];
+                }
+            }
+        }
+        let delta = next
+            .iter()
+            .zip(&score)
+            .map(|(a, b)| (a - b).abs())
+            .fold(0.0, f64::max);
+        score = next;
+        if delta < 1e-6 {
+            break;
+        }
+    }
+    let mut order: Vec<usize> = (0..count).collect();
+    order.sort_by(|&a, &b| score[b].total_cmp(&score[a]).then(a.cmp(&b)));
+    order.truncate(n);
+    order.sort_unstable();
+    order
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{analyze, Options};
+
+    #[test]
+    fn summary_is_in_article_order_and_bounded() {
+        let text = "One. Two three. Three four. Four five three.";
+        let a = analyze(
+            text,
+            &Options {
+                summary_sentences: 10,
+                ..Options::default()
+            },
+        );
+        assert_eq!(a.summary, [0, 1, 2, 3]);
+        let b = analyze("", &Options::default());
+        assert!(b.summary.is_empty());
+    }
+}
