@@ -106,8 +106,8 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         words: tokens.iter().filter(|t| t.kind == TokenKind::Word).count(),
         sentences: sentences.len(),
     };
-    // One language for the whole text until paragraphs carry their own.
-    let languages = LanguageRuns::uniform(crate::lang::detect(text));
+    // A language per blank-line block until paragraphs carry their own.
+    let languages = LanguageRuns::by_blocks(text);
     let table = WordTable::new(
         text,
         &tokens,

@@ -31,7 +31,7 @@ use crate::lang::Language;
 use crate::lexicon::stopwords;
 use crate::normalize::{key, FoldLevel};
 use crate::sentence::Sentence;
-use crate::token::{Token, TokenKind};
+use crate::token::{Script, Token, TokenKind};
 use crate::utf16::Utf16Offsets;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
@@ -58,6 +58,58 @@ impl LanguageRuns {
             runs.push((0, Language::Unknown));
         }
         LanguageRuns { runs }
+    }
+
+    /// One run per block of text between blank lines, each in the language
+    /// [`crate::lang::detect`] finds in it: the stand-in for per-paragraph languages until
+    /// paragraphs carry their own.
+    ///
+    /// ```
+    /// use article_analyzer::frequency::LanguageRuns;
+    /// use article_analyzer::lang::Language;
+    /// let runs = LanguageRuns::by_blocks("قال الرئيس\n\nThe president said");
+    /// assert_eq!(runs, LanguageRuns::new(vec![(0, Language::Arabic), (21, Language::English)]));
+    /// ```
+    pub fn by_blocks(text: &str) -> LanguageRuns {
+        let mut runs: Vec<(usize, Language)> = Vec::new();
+        let mut block_start: Option<usize> = None;
+        let mut at = 0usize;
+        let flush = |start: usize, end: usize, runs: &mut Vec<(usize, Language)>| {
+            let language = crate::lang::detect(text.get(start..end).unwrap_or(""));
+            if runs.last().map(|r| r.1) != Some(language) {
+                runs.push((start, language));
+            }
+        };
+        for line in text.split_inclusive('\n') {
+            let blank = line.trim().is_empty();
+            match (blank, block_start) {
+                (false, None) => block_start = Some(at),
+                (true, Some(start)) => {
+                    flush(start, at, &mut runs);
+                    block_start = None;
+                }
+                _ => {}
+            }
+            at += line.len();
+        }
+        if let Some(start) = block_start {
+            flush(start, text.len(), &mut runs);
+        }
+        if let Some(first) = runs.first_mut() {
+            first.0 = 0;
+        }
+        LanguageRuns::new(runs)
+    }
+
+    /// The language of a word in `script` inside a run of `run` language: a word's own script
+    /// wins where it tells (Arabic letters are Arabic; Latin letters inside an Arabic run are
+    /// taken as English, the Latin-script language the analyzer knows), else the run's.
+    pub fn word_language(script: Script, run: Language) -> Language {
+        match (script, run) {
+            (Script::Arabic, _) => Language::Arabic,
+            (Script::Latin, Language::Arabic | Language::Unknown) => Language::English,
+            _ => run,
+        }
     }
 
     /// The language at byte `at`, moving `cursor` forward (calls must come in text order).
@@ -137,7 +189,8 @@ pub struct WordTable<'t> {
 
 impl<'t> WordTable<'t> {
     /// Keys every word token of `text` at `level` (and at `Folded`), in the language `languages`
-    /// gives at its position.
+    /// gives at its position (corrected by the word's script, see
+    /// [`LanguageRuns::word_language`]).
     ///
     /// ```
     /// use article_analyzer::frequency::{LanguageRuns, WordTable};
@@ -186,7 +239,8 @@ impl<'t> WordTable<'t> {
                 continue;
             }
             let surface_text = t.span.text(text);
-            let language = languages.at(t.span.start, &mut cursor);
+            let language =
+                LanguageRuns::word_language(t.script, languages.at(t.span.start, &mut cursor));
             let sid = match by_surface.get(&(surface_text, language)) {
                 Some(&sid) => sid,
                 None => {

@@ -11,16 +11,21 @@
 //!    `T_sent = sentences with the term / sentences`. Its score is
 //!    `S(t) = T_rel·T_pos / (T_case + T_freq/T_rel + T_sent/T_rel)`; lower is more relevant.
 //! 2. Casing for scripts with case (Latin, Cyrillic, Greek): an occurrence is *marked* when it
-//!    starts with a capital and is not the first word of its sentence. Arabic has no capitals, so
+//!    starts with a capital and is not the first word of its sentence, nor in a title-case
+//!    sentence (a headline where most words are capitalised). Arabic has no capitals, so
 //!    there an occurrence is marked when it is quoted — it comes right after an opening quote
 //!    mark (“أمازون”), the way Arabic news sets off names and slogans. All-capital Latin words of
 //!    two or more letters (`AWS`) count as acronyms in any text.
 //! 3. Candidates are runs of 1–3 adjacent words in one sentence (no punctuation or number
-//!    between) that neither start nor end with a stopword. A candidate's score is
+//!    between) that neither start nor end with a stopword; a phrase of several words must occur
+//!    at least twice (a one-off run of words is not a term), a single word needs two letters. A candidate's score is
 //!    `Π S(t) / (TF(candidate)·(1 + Σ S(t)))` over its non-stopword terms; an inner stopword
 //!    weighs in through the probability of the bigrams around it, as in YAKE.
 //! 4. Near-duplicates are dropped: a candidate whose stemmed key sequence equals one already
-//!    chosen (same words up to case, tashkeel, alef variants, clitics and stems).
+//!    chosen (same words up to case, tashkeel, alef variants, clitics and stems), and a phrase
+//!    that shares two words with a phrase already chosen (`للفصل العنصري` after
+//!    `تكنولوجيا للفصل العنصري`). Single words are kept even when a chosen phrase holds them:
+//!    `أمازون` is a keyword on its own.
 //! 5. The published `score` is relative: best S / S, so the first keyword scores 1 and the
 //!    others less (higher = more relevant). Ties: candidate text in code-point order.
 
@@ -69,6 +74,7 @@ pub fn keywords(table: &WordTable<'_>, sentences: usize, top: usize) -> Vec<Keyw
     let n_terms = table.folded_len();
     let mut terms: Vec<TermStats> = vec![TermStats::default(); n_terms];
     let mut pair_counts: FxHashMap<[u32; 2], u32> = FxHashMap::default();
+    let title_case = title_case_sentences(table, sentences);
     for (w, word) in words.iter().enumerate() {
         let t = &mut terms[word.folded as usize];
         t.tf += 1;
@@ -81,7 +87,10 @@ pub fn keywords(table: &WordTable<'_>, sentences: usize, top: usize) -> Vec<Keyw
         if is_acronym(surface) {
             t.acronym += 1;
         } else if has_case(token.script) {
-            if !first_in_sentence && surface.chars().next().is_some_and(char::is_uppercase) {
+            if !first_in_sentence
+                && !title_case.get(word.sentence).copied().unwrap_or(false)
+                && surface.chars().next().is_some_and(char::is_uppercase)
+            {
                 t.marked += 1;
             }
         } else if word.token > 0 && is_opening_quote(table, word.token - 1) {
@@ -173,7 +182,13 @@ pub fn keywords(table: &WordTable<'_>, sentences: usize, top: usize) -> Vec<Keyw
     }
     let mut scored: Vec<([u32; 3], f64, &Candidate)> = candidates
         .iter()
-        .filter(|(k, _)| table.folded_key(k[0]).chars().count() > 1 || k[1] != u32::MAX)
+        .filter(|(k, c)| {
+            if c.len == 1 {
+                table.folded_key(k[0]).chars().count() > 1
+            } else {
+                c.count >= 2
+            }
+        })
         .map(|(k, c)| {
             let len = c.len as usize;
             let (mut prod, mut sum) = (1.0f64, 0.0f64);
@@ -227,7 +242,13 @@ pub fn keywords(table: &WordTable<'_>, sentences: usize, top: usize) -> Vec<Keyw
     let mut out: Vec<Keyword> = Vec::new();
     let best = with_text.first().map_or(1.0, |x| x.1);
     for (text, s, _, stem) in with_text {
-        if seen.contains(&stem) {
+        let overlaps = |chosen: &StemKey| {
+            chosen.len() > 1 && stem.len() > 1 && {
+                let shared = stem.iter().filter(|w| chosen.contains(w)).count();
+                shared >= 2 || shared == stem.len()
+            }
+        };
+        if seen.contains(&stem) || seen.iter().any(overlaps) {
             continue;
         }
         seen.push(stem);
@@ -255,6 +276,30 @@ fn stems(table: &WordTable<'_>, k: &[u32; 3]) -> StemKey {
                 None => table.folded_key(t).to_string(),
             }
         })
+        .collect()
+}
+
+/// Sentences written in title case (a headline: most of at least three cased words start with a
+/// capital); their capitals say nothing about names.
+fn title_case_sentences(table: &WordTable<'_>, sentences: usize) -> Vec<bool> {
+    let mut cased = vec![(0u32, 0u32); sentences];
+    for w in &table.words {
+        let Some(t) = table.tokens.get(w.token) else {
+            continue;
+        };
+        if !has_case(t.script) {
+            continue;
+        }
+        if let Some(c) = cased.get_mut(w.sentence) {
+            c.0 += 1;
+            if t.span.text(table.text).chars().next().is_some_and(char::is_uppercase) {
+                c.1 += 1;
+            }
+        }
+    }
+    cased
+        .into_iter()
+        .map(|(all, upper)| all >= 3 && upper * 2 > all)
         .collect()
 }
 

@@ -13,8 +13,8 @@
 //! 6. A silent `e` before `-ly` or `-ment` (`lovely`, `movement`) takes no syllable.
 //! 7. Two vowels that are usually two syllables add one back: `ia` (not after `c t g`: `media`
 //!    but `social`), `ua` (not after `q g`: `actual` but `quality`), `io` not followed by `n`
-//!    (`radio`, `period`, but `nation`, `million`), `eo` (`video`, `area` is `ea`: one group),
-//!    and `iet`/`ier` (`quiet`, `happier`).
+//!    (`radio`, `period`, but `nation`, `million`), `eo` not after `g p` (`video`; `people`),
+//!    `iet`/`ier` (`quiet`, `happier`), and `-ing` after a vowel (`going`, `playing`).
 //! 8. Every word has at least one syllable.
 //!
 //! These rules are a heuristic; `tests::syllable_word_list` measures them on a hand-checked list.
@@ -100,13 +100,17 @@ pub fn syllables(word: &str) -> usize {
             ('i', 'a') => !matches!(before, Some('c' | 't' | 'g')),
             ('u', 'a') => !matches!(before, Some('q' | 'g')),
             ('i', 'o') => after != Some('n'),
-            ('e', 'o') => !matches!(before, Some('g')) && after != Some('u'),
+            ('e', 'o') => !matches!(before, Some('g' | 'p')) && after != Some('u'),
             ('i', 'e') => matches!(after, Some('t' | 'r')) && i > 0,
             _ => false,
         };
         if split {
             count += 1;
         }
+    }
+    // Rule 7b: -ing after a vowel is a syllable of its own (`going`, `being`, `playing`).
+    if ends("ing") && n > 4 && vowel(n - 4) {
+        count += 1;
     }
     count.max(1)
 }
@@ -221,6 +225,10 @@ mod tests {
         ("yellow", 2),
         ("summer", 2),
         ("going", 2),
+        ("being", 2),
+        ("doing", 2),
+        ("playing", 2),
+        ("seeing", 2),
         ("agreement", 3),
         ("company", 3),
         ("government", 3),
