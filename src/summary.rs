@@ -24,7 +24,9 @@ pub const MAX_SENTENCES: usize = 2000;
 /// use article_analyzer::{analyze, Options};
 /// let text = "Amazon signed a cloud contract. Protesters oppose the Amazon cloud contract. \
 ///             It rained. Amazon defended the contract.";
-/// let a = analyze(text, &Options { summary_sentences: 2, ..Options::default() });
+/// let mut options = Options::default();
+/// options.summary_sentences = 2;
+/// let a = analyze(text, &options);
 /// assert_eq!(a.summary, [0, 1]);
 /// ```
 pub fn summary(table: &WordTable<'_>, sentences: usize, n: usize) -> Vec<usize> {
