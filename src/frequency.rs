@@ -177,11 +177,11 @@ pub struct WordTable<'t> {
     /// Word tokens in order.
     pub words: Vec<WordRef>,
     surfaces: Vec<Surface<'t>>,
-    folded_keys: Vec<Box<str>>,
+    folded_keys: Interner,
     folded_counts: Vec<u32>,
     folded_stop: Vec<bool>,
     /// Keys at the chosen level; empty when the level is `Folded` (then keys = folded keys).
-    level_keys: Vec<Box<str>>,
+    level_keys: Interner,
     level_counts: Vec<u32>,
     level_stop: Vec<bool>,
     level: FoldLevel,
@@ -218,17 +218,15 @@ impl<'t> WordTable<'t> {
             tokens,
             words: Vec::with_capacity(tokens.len()),
             surfaces: Vec::new(),
-            folded_keys: Vec::new(),
+            folded_keys: Interner::default(),
             folded_counts: Vec::new(),
             folded_stop: Vec::new(),
-            level_keys: Vec::new(),
+            level_keys: Interner::default(),
             level_counts: Vec::new(),
             level_stop: Vec::new(),
             level,
         };
         let mut by_surface: FxHashMap<(&'t str, Language), u32> = FxHashMap::default();
-        let mut by_folded: FxHashMap<Box<str>, u32> = FxHashMap::default();
-        let mut by_level: FxHashMap<Box<str>, u32> = FxHashMap::default();
         let mut cursor = 0;
         let mut sentence = 0;
         for (i, t) in tokens.iter().enumerate() {
@@ -245,7 +243,7 @@ impl<'t> WordTable<'t> {
                 Some(&sid) => sid,
                 None => {
                     let sid = table.surfaces.len() as u32;
-                    let s = table.new_surface(surface_text, language, &mut by_folded, &mut by_level);
+                    let s = table.new_surface(surface_text, language);
                     table.surfaces.push(s);
                     by_surface.insert((surface_text, language), sid);
                     sid
@@ -270,41 +268,22 @@ impl<'t> WordTable<'t> {
         table
     }
 
-    fn new_surface(
-        &mut self,
-        surface: &'t str,
-        language: Language,
-        by_folded: &mut FxHashMap<Box<str>, u32>,
-        by_level: &mut FxHashMap<Box<str>, u32>,
-    ) -> Surface<'t> {
+    fn new_surface(&mut self, surface: &'t str, language: Language) -> Surface<'t> {
         let folded_key = key(surface, FoldLevel::Folded, language);
-        let folded = match by_folded.get(folded_key.as_str()) {
-            Some(&id) => id,
-            None => {
-                let id = self.folded_keys.len() as u32;
-                let stop = stopwords(language).contains(&folded_key);
-                self.folded_stop.push(stop);
-                self.folded_counts.push(0);
-                self.folded_keys.push(folded_key.clone().into_boxed_str());
-                by_folded.insert(folded_key.into_boxed_str(), id);
-                id
-            }
-        };
+        let (folded, new) = self.folded_keys.intern(&folded_key);
+        if new {
+            self.folded_stop
+                .push(stopwords(language).contains(&folded_key));
+            self.folded_counts.push(0);
+        }
         let key_id = if self.level == FoldLevel::Folded {
             folded
         } else {
-            let level_key = key(surface, self.level, language);
-            let id = match by_level.get(level_key.as_str()) {
-                Some(&id) => id,
-                None => {
-                    let id = self.level_keys.len() as u32;
-                    self.level_counts.push(0);
-                    self.level_stop.push(false);
-                    self.level_keys.push(level_key.clone().into_boxed_str());
-                    by_level.insert(level_key.into_boxed_str(), id);
-                    id
-                }
-            };
+            let (id, new) = self.level_keys.intern(&key(surface, self.level, language));
+            if new {
+                self.level_counts.push(0);
+                self.level_stop.push(false);
+            }
             if self.folded_stop[folded as usize] {
                 self.level_stop[id as usize] = true;
             }
@@ -341,7 +320,7 @@ impl<'t> WordTable<'t> {
 
     /// The folded key with id `id` ("" for an unknown id).
     pub fn folded_key(&self, id: u32) -> &str {
-        self.folded_keys.get(id as usize).map_or("", |k| k)
+        self.folded_keys.get(id)
     }
 
     /// Occurrences of the folded key `id`.
@@ -368,7 +347,7 @@ impl<'t> WordTable<'t> {
         if self.level == FoldLevel::Folded {
             self.folded_key(id)
         } else {
-            self.level_keys.get(id as usize).map_or("", |k| k)
+            self.level_keys.get(id)
         }
     }
 
@@ -404,6 +383,56 @@ impl<'t> WordTable<'t> {
             (Some(a), Some(b)) => a.sentence == b.sentence && b.token == a.token + 1,
             _ => false,
         }
+    }
+}
+
+/// Distinct strings stored once in one buffer, each with a dense id: one allocation per
+/// text instead of one per key.
+#[derive(Debug, Clone, Default)]
+struct Interner {
+    buffer: String,
+    spans: Vec<(u32, u32)>,
+    /// Hash → the latest id with that hash; `chain` links to earlier ids with the same hash.
+    heads: FxHashMap<u64, u32>,
+    chain: Vec<u32>,
+}
+
+impl Interner {
+    fn hash(s: &str) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = rustc_hash::FxHasher::default();
+        s.hash(&mut h);
+        h.finish()
+    }
+
+    /// The id of `s`, and whether it was new.
+    fn intern(&mut self, s: &str) -> (u32, bool) {
+        let h = Self::hash(s);
+        let mut at = self.heads.get(&h).copied();
+        while let Some(id) = at {
+            if self.get(id) == s {
+                return (id, false);
+            }
+            at = self.chain.get(id as usize).copied().filter(|&n| n != u32::MAX);
+        }
+        let id = self.spans.len() as u32;
+        let start = self.buffer.len() as u32;
+        self.buffer.push_str(s);
+        self.spans.push((start, self.buffer.len() as u32));
+        self.chain.push(self.heads.get(&h).copied().unwrap_or(u32::MAX));
+        self.heads.insert(h, id);
+        (id, true)
+    }
+
+    fn get(&self, id: u32) -> &str {
+        self.spans
+            .get(id as usize)
+            .and_then(|&(a, b)| self.buffer.get(a as usize..b as usize))
+            .unwrap_or("")
+    }
+
+    fn len(&self) -> usize {
+        self.spans.len()
     }
 }
 
@@ -506,13 +535,18 @@ pub fn frequencies(table: &WordTable<'_>, options: FrequencyOptions) -> Vec<Freq
     let mut ids: Vec<u32> = (0..table.key_len() as u32)
         .filter(|&k| !(options.remove_stopwords && table.key_is_stop(k)))
         .collect();
-    ids.sort_by(|&a, &b| {
+    let order = |a: &u32, b: &u32| {
         table
-            .key_count(b)
-            .cmp(&table.key_count(a))
-            .then_with(|| table.key(a).cmp(table.key(b)))
-    });
-    ids.truncate(options.top);
+            .key_count(*b)
+            .cmp(&table.key_count(*a))
+            .then_with(|| table.key(*a).cmp(table.key(*b)))
+    };
+    // Only the top entries need sorting: select them first.
+    if ids.len() > options.top {
+        ids.select_nth_unstable_by(options.top, order);
+        ids.truncate(options.top);
+    }
+    ids.sort_by(order);
     // Rank of each kept key, to gather forms and positions in one pass each.
     let mut rank: Vec<u32> = vec![u32::MAX; table.key_len()];
     for (r, &k) in ids.iter().enumerate() {

@@ -27,9 +27,10 @@
 //!    `تكنولوجيا للفصل العنصري`). Single words are kept even when a chosen phrase holds them:
 //!    `أمازون` is a keyword on its own.
 //! 5. The published `score` is relative: best S / S, so the first keyword scores 1 and the
-//!    others less (higher = more relevant). Ties: candidate text in code-point order.
+//!    others less (higher = more relevant). Ties: the earlier first occurrence.
 
 use crate::frequency::{round3, WordTable};
+use crate::lang::Language;
 use crate::normalize::{key, FoldLevel};
 use crate::token::{Script, TokenKind};
 use rustc_hash::FxHashMap;
@@ -44,14 +45,27 @@ pub struct Keyword {
     pub score: f64,
 }
 
-#[derive(Clone, Default)]
+#[derive(Clone, Copy, Default)]
 struct TermStats {
     tf: u32,
     marked: u32,
     acronym: u32,
-    sentences: Vec<u32>,
-    left: FxHashMap<u32, u32>,
-    right: FxHashMap<u32, u32>,
+    /// Distinct sentences holding the term.
+    sentences: u32,
+    last_sentence: u32,
+    /// The sentence indices at the middle of its sentence list (for the median).
+    median_low: u32,
+    median_high: u32,
+    left_distinct: u32,
+    left_total: u32,
+    right_distinct: u32,
+    right_total: u32,
+}
+
+struct Candidate {
+    count: u32,
+    first: u32,
+    len: u8,
 }
 
 /// The `top` keywords of `table` (which must hold `sentences` sentences).
@@ -72,14 +86,21 @@ pub fn keywords(table: &WordTable<'_>, sentences: usize, top: usize) -> Vec<Keyw
         return Vec::new();
     }
     let n_terms = table.folded_len();
-    let mut terms: Vec<TermStats> = vec![TermStats::default(); n_terms];
+    let mut terms: Vec<TermStats> = vec![
+        TermStats {
+            last_sentence: u32::MAX,
+            ..TermStats::default()
+        };
+        n_terms
+    ];
     let mut pair_counts: FxHashMap<[u32; 2], u32> = FxHashMap::default();
     let title_case = title_case_sentences(table, sentences);
     for (w, word) in words.iter().enumerate() {
         let t = &mut terms[word.folded as usize];
         t.tf += 1;
-        if t.sentences.last() != Some(&(word.sentence as u32)) || t.sentences.is_empty() {
-            t.sentences.push(word.sentence as u32);
+        if t.last_sentence != word.sentence as u32 {
+            t.last_sentence = word.sentence as u32;
+            t.sentences += 1;
         }
         let token = &table.tokens[word.token];
         let surface = token.span.text(table.text);
@@ -97,27 +118,53 @@ pub fn keywords(table: &WordTable<'_>, sentences: usize, top: usize) -> Vec<Keyw
             t.marked += 1;
         }
         if table.adjacent(w) {
-            let next = words[w + 1];
-            *terms[word.folded as usize].right.entry(next.folded).or_insert(0) += 1;
-            *terms[next.folded as usize].left.entry(word.folded).or_insert(0) += 1;
-            *pair_counts.entry([word.folded, next.folded]).or_insert(0) += 1;
+            *pair_counts
+                .entry([word.folded, words[w + 1].folded])
+                .or_insert(0) += 1;
         }
+    }
+    // Neighbour diversity from the pair counts: one entry per distinct neighbour.
+    for (&[a, b], &c) in &pair_counts {
+        let ta = &mut terms[a as usize];
+        ta.right_distinct += 1;
+        ta.right_total += c;
+        let tb = &mut terms[b as usize];
+        tb.left_distinct += 1;
+        tb.left_total += c;
+    }
+    // Median sentence: a second pass picks the middle entries of each term's sentence list.
+    let mut seen = vec![(0u32, u32::MAX); n_terms]; // (distinct sentences so far, last sentence)
+    for word in words {
+        let (count, last) = &mut seen[word.folded as usize];
+        if *last == word.sentence as u32 {
+            continue;
+        }
+        *last = word.sentence as u32;
+        let t = &mut terms[word.folded as usize];
+        let n = t.sentences;
+        if *count == (n - 1) / 2 {
+            t.median_low = word.sentence as u32;
+        }
+        if *count == n / 2 {
+            t.median_high = word.sentence as u32;
+        }
+        *count += 1;
     }
 
     // Frequency statistics over non-stopword terms.
-    let valid: Vec<f64> = (0..n_terms as u32)
-        .filter(|&k| !table.is_stop(k))
-        .map(|k| terms[k as usize].tf as f64)
-        .collect();
-    let mean = if valid.is_empty() {
-        0.0
+    let (mut n_valid, mut sum, mut sum_sq) = (0f64, 0f64, 0f64);
+    for (k, t) in terms.iter().enumerate() {
+        if !table.is_stop(k as u32) {
+            n_valid += 1.0;
+            sum += t.tf as f64;
+            sum_sq += (t.tf as f64).powi(2);
+        }
+    }
+    let mean = if n_valid > 0.0 { sum / n_valid } else { 0.0 };
+    let sd = if n_valid > 0.0 {
+        (sum_sq / n_valid - mean * mean).max(0.0).sqrt()
     } else {
-        valid.iter().sum::<f64>() / valid.len() as f64
-    };
-    let sd = if valid.is_empty() {
         0.0
-    } else {
-        (valid.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / valid.len() as f64).sqrt()
     };
     let max_tf = terms.iter().map(|t| t.tf).max().unwrap_or(1).max(1) as f64;
     let n_sentences = sentences.max(1) as f64;
@@ -126,44 +173,35 @@ pub fn keywords(table: &WordTable<'_>, sentences: usize, top: usize) -> Vec<Keyw
         .map(|t| {
             let tf = t.tf.max(1) as f64;
             let t_case = t.marked.max(t.acronym) as f64 / (1.0 + tf.ln());
-            let median = {
-                let s = &t.sentences;
-                match s.len() {
-                    0 => 0.0,
-                    n if n % 2 == 1 => s[n / 2] as f64,
-                    n => (s[n / 2 - 1] + s[n / 2]) as f64 / 2.0,
-                }
+            let median = if t.sentences % 2 == 1 {
+                t.median_low as f64
+            } else {
+                (t.median_low as f64 + t.median_high as f64) / 2.0
             };
             let t_pos = (3.0 + median).ln().ln();
             let t_freq = tf / (mean + sd).max(f64::MIN_POSITIVE);
-            let diversity = |m: &FxHashMap<u32, u32>| {
-                let total: u32 = m.values().sum();
-                if total == 0 {
-                    0.0
-                } else {
-                    m.len() as f64 / total as f64
-                }
-            };
-            let t_rel = 1.0 + (diversity(&t.left) + diversity(&t.right)) * tf / max_tf;
-            let t_sent = t.sentences.len() as f64 / n_sentences;
+            let ratio = |d: u32, n: u32| if n == 0 { 0.0 } else { d as f64 / n as f64 };
+            let t_rel = 1.0
+                + (ratio(t.left_distinct, t.left_total) + ratio(t.right_distinct, t.right_total))
+                    * tf
+                    / max_tf;
+            let t_sent = t.sentences as f64 / n_sentences;
             t_rel * t_pos / (t_case + t_freq / t_rel + t_sent / t_rel)
         })
         .collect();
 
     // Candidates: 1–3 adjacent words, not starting or ending with a stopword.
-    struct Candidate {
-        count: u32,
-        first: u32,
-        len: u8,
-    }
     let mut candidates: FxHashMap<[u32; 3], Candidate> = FxHashMap::default();
     for w in 0..words.len() {
+        if table.is_stop(words[w].folded) {
+            continue;
+        }
         for len in 1..=3usize {
             if len > 1 && !table.adjacent(w + len - 2) {
                 break;
             }
             let last = words[w + len - 1].folded;
-            if table.is_stop(words[w].folded) || table.is_stop(last) {
+            if table.is_stop(last) {
                 continue;
             }
             let mut k = [u32::MAX; 3];
@@ -184,7 +222,7 @@ pub fn keywords(table: &WordTable<'_>, sentences: usize, top: usize) -> Vec<Keyw
         .iter()
         .filter(|(k, c)| {
             if c.len == 1 {
-                table.folded_key(k[0]).chars().count() > 1
+                table.folded_key(k[0]).chars().nth(1).is_some()
             } else {
                 c.count >= 2
             }
@@ -213,17 +251,25 @@ pub fn keywords(table: &WordTable<'_>, sentences: usize, top: usize) -> Vec<Keyw
         })
         .filter(|(_, s, _)| s.is_finite() && *s > 0.0)
         .collect();
+    // Best first; ties: the earlier first occurrence, then the shorter phrase.
+    scored.sort_by(|a, b| {
+        a.1.total_cmp(&b.1)
+            .then(a.2.first.cmp(&b.2.first))
+            .then(a.2.len.cmp(&b.2.len))
+    });
+
+    // The most frequent form of each word (ties: code-point order), for one-word keywords.
+    let mut best_form: Vec<Option<(u32, &str, Language)>> = vec![None; n_terms];
+    for s in table.surfaces() {
+        let slot = &mut best_form[s.folded as usize];
+        if slot.is_none_or(|(n, t, _)| s.count > n || (s.count == n && s.text < t)) {
+            *slot = Some((s.count, s.text, s.language));
+        }
+    }
     let text_of = |c: &Candidate| -> String {
         let a = words[c.first as usize];
         if c.len == 1 {
-            // The most frequent form of the word.
-            let mut best: Option<(u32, &str)> = None;
-            for s in table.surfaces().iter().filter(|s| s.folded == a.folded) {
-                if best.is_none_or(|(n, t)| s.count > n || (s.count == n && s.text < t)) {
-                    best = Some((s.count, s.text));
-                }
-            }
-            return best.map_or_else(String::new, |b| b.1.to_string());
+            return best_form[a.folded as usize].map_or_else(String::new, |b| b.1.to_string());
         }
         let b = words[c.first as usize + c.len as usize - 1];
         let (x, y) = (&table.tokens[a.token], &table.tokens[b.token]);
@@ -233,27 +279,37 @@ pub fn keywords(table: &WordTable<'_>, sentences: usize, top: usize) -> Vec<Keyw
             .unwrap_or("")
             .to_string()
     };
-    let mut with_text: Vec<(String, f64, [u32; 3], StemKey)> = scored
-        .drain(..)
-        .map(|(k, s, c)| (text_of(c), s, k, stems(table, &k)))
-        .collect();
-    with_text.sort_by(|a, b| a.1.total_cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
-    let mut seen: Vec<StemKey> = Vec::new();
+    let mut stem_cache: FxHashMap<u32, String> = FxHashMap::default();
+    let mut stem_of = |t: u32| -> String {
+        stem_cache
+            .entry(t)
+            .or_insert_with(|| match best_form[t as usize] {
+                Some((_, text, language)) => key(text, FoldLevel::Stemmed, language),
+                None => table.folded_key(t).to_string(),
+            })
+            .clone()
+    };
+    let mut chosen: Vec<StemKey> = Vec::new();
     let mut out: Vec<Keyword> = Vec::new();
-    let best = with_text.first().map_or(1.0, |x| x.1);
-    for (text, s, _, stem) in with_text {
-        let overlaps = |chosen: &StemKey| {
-            chosen.len() > 1 && stem.len() > 1 && {
-                let shared = stem.iter().filter(|w| chosen.contains(w)).count();
+    let best = scored.first().map_or(1.0, |x| x.1);
+    for (k, s, c) in scored {
+        let stem: StemKey = k
+            .iter()
+            .filter(|&&t| t != u32::MAX)
+            .map(|&t| stem_of(t))
+            .collect();
+        let overlaps = |other: &StemKey| {
+            other.len() > 1 && stem.len() > 1 && {
+                let shared = stem.iter().filter(|w| other.contains(w)).count();
                 shared >= 2 || shared == stem.len()
             }
         };
-        if seen.contains(&stem) || seen.iter().any(overlaps) {
+        if chosen.contains(&stem) || chosen.iter().any(overlaps) {
             continue;
         }
-        seen.push(stem);
+        chosen.push(stem);
         out.push(Keyword {
-            text,
+            text: text_of(c),
             score: round3(best / s),
         });
         if out.len() == top {
@@ -265,19 +321,6 @@ pub fn keywords(table: &WordTable<'_>, sentences: usize, top: usize) -> Vec<Keyw
 
 /// The stemmed keys of a candidate's words, for near-duplicate detection.
 type StemKey = Vec<String>;
-
-fn stems(table: &WordTable<'_>, k: &[u32; 3]) -> StemKey {
-    k.iter()
-        .filter(|&&t| t != u32::MAX)
-        .map(|&t| {
-            let s = table.surfaces().iter().find(|s| s.folded == t);
-            match s {
-                Some(s) => key(s.text, FoldLevel::Stemmed, s.language),
-                None => table.folded_key(t).to_string(),
-            }
-        })
-        .collect()
-}
 
 /// Sentences written in title case (a headline: most of at least three cased words start with a
 /// capital); their capitals say nothing about names.

@@ -34,22 +34,46 @@ pub fn summary(table: &WordTable<'_>, sentences: usize, n: usize) -> Vec<usize> 
     if n == 0 || count == 0 {
         return Vec::new();
     }
-    // Content keys per sentence, sorted and deduplicated.
-    let mut bags: Vec<Vec<u32>> = vec![Vec::new(); count];
-    for w in &table.words {
-        if w.sentence < count && !table.is_stop(w.folded) {
-            bags[w.sentence].push(w.folded);
+    // Content keys per sentence, sorted and deduplicated, in one flat array (CSR).
+    let mut bag_keys: Vec<u32> = Vec::with_capacity(table.words.len());
+    let mut bag_start: Vec<usize> = Vec::with_capacity(count + 1);
+    let mut w = 0usize;
+    for i in 0..count {
+        bag_start.push(bag_keys.len());
+        let from = bag_keys.len();
+        while w < table.words.len() && table.words[w].sentence <= i {
+            let word = table.words[w];
+            if word.sentence == i && !table.is_stop(word.folded) {
+                bag_keys.push(word.folded);
+            }
+            w += 1;
         }
+        bag_keys[from..].sort_unstable();
+        let mut kept = from;
+        for j in from..bag_keys.len() {
+            if j == from || bag_keys[j] != bag_keys[kept - 1] {
+                bag_keys[kept] = bag_keys[j];
+                kept += 1;
+            }
+        }
+        bag_keys.truncate(kept);
     }
-    for b in &mut bags {
-        b.sort_unstable();
-        b.dedup();
+    bag_start.push(bag_keys.len());
+    let bag = |i: usize| &bag_keys[bag_start[i]..bag_start[i + 1]];
+    // Inverted index (CSR): key → sentences holding it, in sentence order.
+    let mut post_start = vec![0usize; table.folded_len() + 1];
+    for &k in &bag_keys {
+        post_start[k as usize + 1] += 1;
     }
-    // Inverted index: key → sentences holding it.
-    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); table.folded_len()];
-    for (i, b) in bags.iter().enumerate() {
-        for &k in b {
-            postings[k as usize].push(i as u32);
+    for k in 1..post_start.len() {
+        post_start[k] += post_start[k - 1];
+    }
+    let mut fill = post_start.clone();
+    let mut post = vec![0u32; bag_keys.len()];
+    for i in 0..count {
+        for &k in bag(i) {
+            post[fill[k as usize]] = i as u32;
+            fill[k as usize] += 1;
         }
     }
     // Sparse symmetric weights.
@@ -57,8 +81,8 @@ pub fn summary(table: &WordTable<'_>, sentences: usize, n: usize) -> Vec<usize> 
     let mut shared = vec![0u32; count];
     let mut touched: Vec<u32> = Vec::new();
     for i in 0..count {
-        for &k in &bags[i] {
-            for &j in &postings[k as usize] {
+        for &k in bag(i) {
+            for &j in &post[post_start[k as usize]..post_start[k as usize + 1]] {
                 if (j as usize) > i {
                     if shared[j as usize] == 0 {
                         touched.push(j);
@@ -70,7 +94,7 @@ pub fn summary(table: &WordTable<'_>, sentences: usize, n: usize) -> Vec<usize> 
         touched.sort_unstable();
         for &j in &touched {
             let j = j as usize;
-            let denom = ((1 + bags[i].len()) as f64).ln() + ((1 + bags[j].len()) as f64).ln();
+            let denom = ((1 + bag(i).len()) as f64).ln() + ((1 + bag(j).len()) as f64).ln();
             let w = shared[j] as f64 / denom;
             edges[i].push((j as u32, w));
             edges[j].push((i as u32, w));
@@ -83,8 +107,9 @@ pub fn summary(table: &WordTable<'_>, sentences: usize, n: usize) -> Vec<usize> 
         .map(|e| e.iter().map(|x| x.1).sum())
         .collect();
     let mut score = vec![1.0f64; count];
+    let mut next = vec![0.0f64; count];
     for _ in 0..100 {
-        let mut next = vec![1.0 - DAMPING; count];
+        next.fill(1.0 - DAMPING);
         for (i, e) in edges.iter().enumerate() {
             for &(j, w) in e {
                 let j = j as usize;
@@ -98,7 +123,7 @@ pub fn summary(table: &WordTable<'_>, sentences: usize, n: usize) -> Vec<usize> 
             .zip(&score)
             .map(|(a, b)| (a - b).abs())
             .fold(0.0, f64::max);
-        score = next;
+        std::mem::swap(&mut score, &mut next);
         if delta < 1e-6 {
             break;
         }

@@ -63,8 +63,8 @@ pub fn syllables(word: &str) -> usize {
     }
     let n = w.len();
     let ends = |s: &str| -> bool {
-        let s: Vec<char> = s.chars().collect();
-        n >= s.len() && w[n - s.len()..] == s[..]
+        let k = s.chars().count();
+        n >= k && w[n - k..].iter().copied().eq(s.chars())
     };
     // Rule 3: silent final e (but consonant + le is a syllable).
     if w[n - 1] == 'e' && consonant(n - 2) && !(w[n - 2] == 'l' && consonant(n - 3)) {
