@@ -48,7 +48,7 @@ fn main() {
             time[1] += t.elapsed();
             let t = Instant::now();
             let table =
-                WordTable::new(text, &tokens, &s, FoldLevel::Folded, &LanguageRuns::by_blocks(text));
+                WordTable::new(text, &tokens, &s, FoldLevel::Folded, &LanguageRuns::by_blocks(text, &tokens));
             time[2] += t.elapsed();
             let t = Instant::now();
             sink += frequencies(&table, FrequencyOptions { top: 50, remove_stopwords: true }).len();

@@ -107,7 +107,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         sentences: sentences.len(),
     };
     // A language per blank-line block until paragraphs carry their own.
-    let languages = LanguageRuns::by_blocks(text);
+    let languages = LanguageRuns::by_blocks(text, &tokens);
     let table = WordTable::new(
         text,
         &tokens,

@@ -60,41 +60,49 @@ impl LanguageRuns {
         LanguageRuns { runs }
     }
 
-    /// One run per block of text between blank lines, each in the language
-    /// [`crate::lang::detect`] finds in it: the stand-in for per-paragraph languages until
-    /// paragraphs carry their own.
+    /// One run per block of text between blank lines, each in the language of most of its
+    /// letters (Arabic or, for Latin letters, English — the rule of [`crate::lang::detect`],
+    /// read from the tokens' scripts so the text is not scanned again): the stand-in for
+    /// per-paragraph languages until paragraphs carry their own.
     ///
     /// ```
     /// use article_analyzer::frequency::LanguageRuns;
     /// use article_analyzer::lang::Language;
-    /// let runs = LanguageRuns::by_blocks("قال الرئيس\n\nThe president said");
+    /// use article_analyzer::token::tokenize;
+    /// let text = "قال الرئيس\n\nThe president said";
+    /// let runs = LanguageRuns::by_blocks(text, &tokenize(text));
     /// assert_eq!(runs, LanguageRuns::new(vec![(0, Language::Arabic), (21, Language::English)]));
     /// ```
-    pub fn by_blocks(text: &str) -> LanguageRuns {
-        let mut runs: Vec<(usize, Language)> = Vec::new();
-        let mut block_start: Option<usize> = None;
-        let mut at = 0usize;
-        let flush = |start: usize, end: usize, runs: &mut Vec<(usize, Language)>| {
-            let language = crate::lang::detect(text.get(start..end).unwrap_or(""));
+    pub fn by_blocks(text: &str, tokens: &[Token]) -> LanguageRuns {
+        fn push(runs: &mut Vec<(usize, Language)>, start: usize, arabic: usize, latin: usize) {
+            let language = if arabic == 0 && latin == 0 {
+                Language::Unknown
+            } else if arabic >= latin {
+                Language::Arabic
+            } else {
+                Language::English
+            };
             if runs.last().map(|r| r.1) != Some(language) {
                 runs.push((start, language));
             }
-        };
-        for line in text.split_inclusive('\n') {
-            let blank = line.trim().is_empty();
-            match (blank, block_start) {
-                (false, None) => block_start = Some(at),
-                (true, Some(start)) => {
-                    flush(start, at, &mut runs);
-                    block_start = None;
+        }
+        let mut runs: Vec<(usize, Language)> = Vec::new();
+        let (mut arabic, mut latin, mut start) = (0usize, 0usize, 0usize);
+        for (i, t) in tokens.iter().enumerate() {
+            if let Some(prev) = i.checked_sub(1).and_then(|p| tokens.get(p)) {
+                let gap = text.get(prev.span.end..t.span.start).unwrap_or("");
+                if gap.bytes().filter(|&b| b == b'\n').count() >= 2 {
+                    push(&mut runs, start, arabic, latin);
+                    (arabic, latin, start) = (0, 0, t.span.start);
                 }
+            }
+            match t.script {
+                Script::Arabic => arabic += t.span.text(text).chars().count(),
+                Script::Latin => latin += t.span.len(),
                 _ => {}
             }
-            at += line.len();
         }
-        if let Some(start) = block_start {
-            flush(start, text.len(), &mut runs);
-        }
+        push(&mut runs, start, arabic, latin);
         if let Some(first) = runs.first_mut() {
             first.0 = 0;
         }

@@ -353,7 +353,7 @@ fn has_case(script: Script) -> bool {
 fn is_acronym(surface: &str) -> bool {
     let mut letters = 0;
     for c in surface.chars() {
-        if c.is_alphabetic() {
+        if crate::stats::is_letter(c) {
             if !c.is_uppercase() {
                 return false;
             }

@@ -152,7 +152,7 @@ proptest! {
 fn uniform_language_matches_by_blocks_on_one_block() {
     let text = "قال الرئيس إن الاتفاق قريب";
     assert_eq!(
-        LanguageRuns::by_blocks(text),
+        LanguageRuns::by_blocks(text, &tokenize(text)),
         LanguageRuns::uniform(Language::Arabic)
     );
 }

@@ -27,7 +27,6 @@
 //! and knows no stress marks, so D and G come out somewhat high on undiacritized text; a word
 //! that carries tashkeel is counted from its marks exactly as the paper's tool does.
 
-use crate::normalize::is_arabic_mark;
 
 /// Syllables of one Arabic word as OSMAN counts them: `(weighted, nuclei)`, where `weighted`
 /// counts a long syllable and a stress mark double (the paper's D) and `nuclei` is the number of
@@ -46,7 +45,7 @@ pub fn syllables(word: &str) -> (usize, usize) {
     }
     let w: Vec<char> = word
         .chars()
-        .filter(|&c| !is_arabic_mark(c) && c != '\u{0640}' && c.is_alphabetic())
+        .filter(|&c| super::is_letter(c))
         .map(|c| match c {
             'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
             _ => c,
@@ -128,9 +127,7 @@ fn syllables_from_marks(word: &str) -> (usize, usize) {
 
 /// Letters of a word: alphabetic characters other than tashkeel and tatweel.
 pub fn letters(word: &str) -> usize {
-    word.chars()
-        .filter(|&c| c.is_alphabetic() && !is_arabic_mark(c) && c != '\u{0640}')
-        .count()
+    word.chars().filter(|&c| super::is_letter(c)).count()
 }
 
 /// True for a faseeh candidate: contains ء ئ ؤ ذ ظ, or the pair وا or ون.

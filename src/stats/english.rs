@@ -35,7 +35,7 @@
 pub fn syllables(word: &str) -> usize {
     let w: Vec<char> = word
         .chars()
-        .filter(|c| c.is_alphabetic())
+        .filter(|&c| super::is_letter(c))
         .flat_map(char::to_lowercase)
         .collect();
     if w.is_empty() {
@@ -51,7 +51,7 @@ pub fn syllables(word: &str) -> usize {
             None => false,
         }
     };
-    let consonant = |i: usize| w.get(i).is_some_and(|c| c.is_alphabetic()) && !vowel(i);
+    let consonant = |i: usize| w.get(i).is_some_and(|&c| super::is_letter(c)) && !vowel(i);
     let mut count = 0usize;
     let mut in_group = false;
     for i in 0..w.len() {
