@@ -234,7 +234,8 @@ impl<'t> WordTable<'t> {
             level_stop: Vec::new(),
             level,
         };
-        let mut by_surface: FxHashMap<(&'t str, Language), u32> = FxHashMap::default();
+        let mut by_surface: FxHashMap<(&'t str, Language), u32> =
+            FxHashMap::with_capacity_and_hasher(tokens.len() / 2, Default::default());
         let mut cursor = 0;
         let mut sentence = 0;
         for (i, t) in tokens.iter().enumerate() {
@@ -338,7 +339,10 @@ impl<'t> WordTable<'t> {
 
     /// True when the folded key `id` is a stopword of its language.
     pub fn is_stop(&self, folded: u32) -> bool {
-        self.folded_stop.get(folded as usize).copied().unwrap_or(false)
+        self.folded_stop
+            .get(folded as usize)
+            .copied()
+            .unwrap_or(false)
     }
 
     /// Number of distinct keys at the chosen level.
@@ -421,13 +425,18 @@ impl Interner {
             if self.get(id) == s {
                 return (id, false);
             }
-            at = self.chain.get(id as usize).copied().filter(|&n| n != u32::MAX);
+            at = self
+                .chain
+                .get(id as usize)
+                .copied()
+                .filter(|&n| n != u32::MAX);
         }
         let id = self.spans.len() as u32;
         let start = self.buffer.len() as u32;
         self.buffer.push_str(s);
         self.spans.push((start, self.buffer.len() as u32));
-        self.chain.push(self.heads.get(&h).copied().unwrap_or(u32::MAX));
+        self.chain
+            .push(self.heads.get(&h).copied().unwrap_or(u32::MAX));
         self.heads.insert(h, id);
         (id, true)
     }
@@ -554,7 +563,7 @@ pub fn frequencies(table: &WordTable<'_>, options: FrequencyOptions) -> Vec<Freq
         ids.select_nth_unstable_by(options.top, order);
         ids.truncate(options.top);
     }
-    ids.sort_by(order);
+    ids.sort_unstable_by(order);
     // Rank of each kept key, to gather forms and positions in one pass each.
     let mut rank: Vec<u32> = vec![u32::MAX; table.key_len()];
     for (r, &k) in ids.iter().enumerate() {
@@ -583,7 +592,7 @@ pub fn frequencies(table: &WordTable<'_>, options: FrequencyOptions) -> Vec<Freq
         .zip(forms)
         .zip(positions)
         .map(|((&k, mut forms), positions)| {
-            forms.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.text.cmp(&b.text)));
+            forms.sort_unstable_by(|a, b| b.count.cmp(&a.count).then_with(|| a.text.cmp(&b.text)));
             let count = table.key_count(k) as usize;
             Frequency {
                 key: table.key(k).to_string(),
@@ -635,7 +644,13 @@ pub fn log_likelihood(n11: u64, n1p: u64, np1: u64, n: u64) -> f64 {
     if n11 <= e11 {
         return 0.0;
     }
-    let cell = |o: f64, e: f64| if o > 0.0 && e > 0.0 { o * (o / e).ln() } else { 0.0 };
+    let cell = |o: f64, e: f64| {
+        if o > 0.0 && e > 0.0 {
+            o * (o / e).ln()
+        } else {
+            0.0
+        }
+    };
     let g2 = 2.0
         * (cell(n11, e11)
             + cell(n12, n1p * np2 / n)
@@ -667,8 +682,10 @@ struct NgramCount {
 /// ```
 pub fn ngrams(table: &WordTable<'_>, top: usize) -> Vec<Ngram> {
     let words = &table.words;
-    let mut bigrams: FxHashMap<[u32; 2], NgramCount> = FxHashMap::default();
-    let mut trigrams: FxHashMap<[u32; 3], NgramCount> = FxHashMap::default();
+    let mut bigrams: FxHashMap<[u32; 2], NgramCount> =
+        FxHashMap::with_capacity_and_hasher(words.len(), Default::default());
+    let mut trigrams: FxHashMap<[u32; 3], NgramCount> =
+        FxHashMap::with_capacity_and_hasher(words.len() / 2, Default::default());
     for w in 0..words.len() {
         if !table.adjacent(w) {
             continue;
@@ -682,12 +699,10 @@ pub fn ngrams(table: &WordTable<'_>, top: usize) -> Vec<Ngram> {
         if table.adjacent(w + 1) {
             let c = words[w + 2];
             if !table.is_stop(a.folded) && !table.is_stop(c.folded) {
-                let e = trigrams
-                    .entry([a.key, b.key, c.key])
-                    .or_insert(NgramCount {
-                        count: 0,
-                        first: w as u32,
-                    });
+                let e = trigrams.entry([a.key, b.key, c.key]).or_insert(NgramCount {
+                    count: 0,
+                    first: w as u32,
+                });
                 e.count += 1;
             }
         }
@@ -736,7 +751,7 @@ pub fn ngrams(table: &WordTable<'_>, top: usize) -> Vec<Ngram> {
         });
     }
     out.retain(|g| g.score > 0.0);
-    out.sort_by(|x, y| {
+    out.sort_unstable_by(|x, y| {
         y.score
             .total_cmp(&x.score)
             .then(y.count.cmp(&x.count))
@@ -798,7 +813,10 @@ mod tests {
         let text = "أعلنت أمازون أن الشركة ستذهب إلى السوق. قالت أمـَازون الى الشركة في السوق، وأمازون هنا.";
         let f = table(text, FoldLevel::Folded, Language::Arabic);
         let get = |k: &str| f.iter().find(|x| x.0 == k).map(|x| x.2);
-        assert_eq!(get("امازون"), Some(2 + usize::from(get("وامازون").is_none())));
+        assert_eq!(
+            get("امازون"),
+            Some(2 + usize::from(get("وامازون").is_none()))
+        );
         assert_eq!(get("الشركة"), Some(2));
         assert_eq!(get("السوق"), Some(2));
         for stop in ["ان", "الى", "في", "هنا"] {

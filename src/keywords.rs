@@ -93,7 +93,8 @@ pub fn keywords(table: &WordTable<'_>, sentences: usize, top: usize) -> Vec<Keyw
         };
         n_terms
     ];
-    let mut pair_counts: FxHashMap<[u32; 2], u32> = FxHashMap::default();
+    let mut pair_counts: FxHashMap<[u32; 2], u32> =
+        FxHashMap::with_capacity_and_hasher(words.len(), Default::default());
     let title_case = title_case_sentences(table, sentences);
     for (w, word) in words.iter().enumerate() {
         let t = &mut terms[word.folded as usize];
@@ -191,7 +192,8 @@ pub fn keywords(table: &WordTable<'_>, sentences: usize, top: usize) -> Vec<Keyw
         .collect();
 
     // Candidates: 1–3 adjacent words, not starting or ending with a stopword.
-    let mut candidates: FxHashMap<[u32; 3], Candidate> = FxHashMap::default();
+    let mut candidates: FxHashMap<[u32; 3], Candidate> =
+        FxHashMap::with_capacity_and_hasher(words.len() * 2, Default::default());
     for w in 0..words.len() {
         if table.is_stop(words[w].folded) {
             continue;
@@ -252,7 +254,7 @@ pub fn keywords(table: &WordTable<'_>, sentences: usize, top: usize) -> Vec<Keyw
         .filter(|(_, s, _)| s.is_finite() && *s > 0.0)
         .collect();
     // Best first; ties: the earlier first occurrence, then the shorter phrase.
-    scored.sort_by(|a, b| {
+    scored.sort_unstable_by(|a, b| {
         a.1.total_cmp(&b.1)
             .then(a.2.first.cmp(&b.2.first))
             .then(a.2.len.cmp(&b.2.len))
@@ -335,7 +337,12 @@ fn title_case_sentences(table: &WordTable<'_>, sentences: usize) -> Vec<bool> {
         }
         if let Some(c) = cased.get_mut(w.sentence) {
             c.0 += 1;
-            if t.span.text(table.text).chars().next().is_some_and(char::is_uppercase) {
+            if t.span
+                .text(table.text)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+            {
                 c.1 += 1;
             }
         }

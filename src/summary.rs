@@ -102,10 +102,7 @@ pub fn summary(table: &WordTable<'_>, sentences: usize, n: usize) -> Vec<usize> 
         }
         touched.clear();
     }
-    let out_weight: Vec<f64> = edges
-        .iter()
-        .map(|e| e.iter().map(|x| x.1).sum())
-        .collect();
+    let out_weight: Vec<f64> = edges.iter().map(|e| e.iter().map(|x| x.1).sum()).collect();
     let mut score = vec![1.0f64; count];
     let mut next = vec![0.0f64; count];
     for _ in 0..100 {
@@ -129,7 +126,7 @@ pub fn summary(table: &WordTable<'_>, sentences: usize, n: usize) -> Vec<usize> 
         }
     }
     let mut order: Vec<usize> = (0..count).collect();
-    order.sort_by(|&a, &b| score[b].total_cmp(&score[a]).then(a.cmp(&b)));
+    order.sort_unstable_by(|&a, &b| score[b].total_cmp(&score[a]).then(a.cmp(&b)));
     order.truncate(n);
     order.sort_unstable();
     order

@@ -45,7 +45,10 @@ fn english_text_counted_by_hand() {
     let mut keep = Options::default();
     keep.stopwords = false;
     let c = counts(text, &keep);
-    assert_eq!(&c[..3], [("storm".into(), 3), ("hit".into(), 2), ("the".into(), 2)]);
+    assert_eq!(
+        &c[..3],
+        [("storm".into(), 3), ("hit".into(), 2), ("the".into(), 2)]
+    );
 }
 
 #[test]
@@ -107,9 +110,32 @@ fn naive(text: &str, level: FoldLevel) -> BTreeMap<String, usize> {
 
 fn word() -> impl Strategy<Value = String> {
     prop::sample::select(vec![
-        "the", "The", "THE", "storm", "Storm", "hit", "أمازون", "امازون", "أمـازون", "الكتاب",
-        "والكتاب", "إلى", "الى", "مُحَمَّد", "محمد", "café", "CAFÉ", "😀", "3", "٣", ",", ".",
-        "؟", "«", "»", "\n",
+        "the",
+        "The",
+        "THE",
+        "storm",
+        "Storm",
+        "hit",
+        "أمازون",
+        "امازون",
+        "أمـازون",
+        "الكتاب",
+        "والكتاب",
+        "إلى",
+        "الى",
+        "مُحَمَّد",
+        "محمد",
+        "café",
+        "CAFÉ",
+        "😀",
+        "3",
+        "٣",
+        ",",
+        ".",
+        "؟",
+        "«",
+        "»",
+        "\n",
     ])
     .prop_map(str::to_string)
 }

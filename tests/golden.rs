@@ -84,7 +84,12 @@ fn arabic_seed_top_words_are_its_topic() {
     ))
     .unwrap();
     let r = report(&text, &options());
-    let top: Vec<&str> = r.frequencies.iter().take(6).map(|f| f.text.as_str()).collect();
+    let top: Vec<&str> = r
+        .frequencies
+        .iter()
+        .take(6)
+        .map(|f| f.text.as_str())
+        .collect();
     // Counted by eye in the seed: أمازون 9 (plus لأمازون, وأمازون), العنصري 7, الإسرائيلي 6,
     // الفصل 4 (plus للفصل 3).
     // Once clitics are split, لأمازون and للفصل join their words: the order may shift, the set
@@ -94,7 +99,12 @@ fn arabic_seed_top_words_are_its_topic() {
     }
     assert_eq!(top[0], "أمازون");
     assert!(r.frequencies[0].count >= 9);
-    let keywords: Vec<&str> = r.keywords.iter().take(10).map(|k| k.text.as_str()).collect();
+    let keywords: Vec<&str> = r
+        .keywords
+        .iter()
+        .take(10)
+        .map(|k| k.text.as_str())
+        .collect();
     assert!(keywords.contains(&"أمازون"), "{keywords:?}");
     assert!(
         keywords.iter().any(|k| k.contains("العنصري")),

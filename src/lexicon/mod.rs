@@ -125,7 +125,9 @@ mod tests {
     #[test]
     fn arabic_hamza_and_alef_variants_fold_to_one_stopword() {
         let ar = stopwords(Language::Arabic);
-        for w in ["أن", "إن", "ان", "آن", "إلى", "الى", "أو", "او", "هَذا", "هذا"] {
+        for w in [
+            "أن", "إن", "ان", "آن", "إلى", "الى", "أو", "او", "هَذا", "هذا",
+        ] {
             let k = key(w, FoldLevel::Folded, Language::Arabic);
             assert!(ar.contains(&k), "{w} → {k}");
         }
@@ -138,10 +140,20 @@ mod tests {
     fn curated_content_words_are_not_stopwords() {
         let ar = stopwords(Language::Arabic);
         for w in ["مليون", "زيارة", "اليوم", "سنة"] {
-            assert!(!ar.contains(&key(w, FoldLevel::Folded, Language::Arabic)), "{w}");
+            assert!(
+                !ar.contains(&key(w, FoldLevel::Folded, Language::Arabic)),
+                "{w}"
+            );
         }
         let en = stopwords(Language::English);
-        for w in ["information", "research", "world", "million", "year", "computer"] {
+        for w in [
+            "information",
+            "research",
+            "world",
+            "million",
+            "year",
+            "computer",
+        ] {
             assert!(!en.contains(w), "{w}");
         }
         assert!(en.contains("the") && en.contains("said") && en.contains("whose"));

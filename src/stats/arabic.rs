@@ -27,7 +27,6 @@
 //! and knows no stress marks, so D and G come out somewhat high on undiacritized text; a word
 //! that carries tashkeel is counted from its marks exactly as the paper's tool does.
 
-
 /// Syllables of one Arabic word as OSMAN counts them: `(weighted, nuclei)`, where `weighted`
 /// counts a long syllable and a stress mark double (the paper's D) and `nuclei` is the number of
 /// vowels (for the "more than 4 syllables" test of complex words).
@@ -61,7 +60,7 @@ pub fn syllables(word: &str) -> (usize, usize) {
     if n > 4 && matches!(w[0], 'و' | 'ف' | 'ب' | 'ك') && w[1] == 'ا' && w[2] == 'ل' {
         short += 1; // wal-, fal-, bil-, kal- (the alef is silent; ل closes the syllable)
         body = 3;
-    } else if n > 3 && ((w[0] == 'ا' && w[1] == 'ل') || (w[0] == 'ل' && w[1] == 'ل')) {
+    } else if n > 3 && w[1] == 'ل' && matches!(w[0], 'ا' | 'ل') {
         short += 1; // al-, lil-
         body = 2;
     }
@@ -98,10 +97,7 @@ pub fn syllables(word: &str) -> (usize, usize) {
 }
 
 fn is_short_vowel_or_stress(c: char) -> bool {
-    matches!(
-        c,
-        '\u{064B}'..='\u{064F}' | '\u{0650}' | '\u{0651}'
-    )
+    matches!(c, '\u{064B}'..='\u{064F}' | '\u{0650}' | '\u{0651}')
 }
 
 /// The authors' count on a diacritized word: fatha/damma/kasra followed by ا/و/ي is long (2),
@@ -132,7 +128,8 @@ pub fn letters(word: &str) -> usize {
 
 /// True for a faseeh candidate: contains ء ئ ؤ ذ ظ, or the pair وا or ون.
 pub fn has_faseeh_letters(word: &str) -> bool {
-    word.chars().any(|c| matches!(c, 'ء' | 'ئ' | 'ؤ' | 'ذ' | 'ظ'))
+    word.chars()
+        .any(|c| matches!(c, 'ء' | 'ئ' | 'ؤ' | 'ذ' | 'ظ'))
         || word.contains("وا")
         || word.contains("ون")
 }
@@ -181,7 +178,9 @@ impl OsmanCounts {
         200.791
             - 1.015 * (a / b)
             - 24.181
-                * ((self.hard as f64 + self.syllables as f64 + self.complex as f64
+                * ((self.hard as f64
+                    + self.syllables as f64
+                    + self.complex as f64
                     + self.faseeh as f64)
                     / a)
     }
@@ -195,17 +194,17 @@ mod tests {
     fn undiacritized_syllables_by_hand() {
         // (word, weighted, nuclei), each worked out by the rules in the module doc:
         for (word, weighted, nuclei) in [
-            ("كتاب", 3, 2),       // ki·taab
-            ("الكتاب", 4, 3),     // al·ki·taab
-            ("الولد", 3, 3),      // al·wa·lad (و after the article is a consonant)
-            ("وقال", 3, 2),       // wa·qaal
-            ("والكتاب", 4, 3),    // wal·ki·taab
-            ("ذهب", 2, 2),        // dha·hab (final ب pausal)
-            ("محمد", 3, 3),       // mu·ham·mad (shadda unwritten: ma counted short)
-            ("مدرسة", 4, 4),      // ma·da·ra·sa (guess; really mad·ra·sa: over-count)
-            ("يقولون", 5, 3),     // ya·quu·luun → ya + 2 long
-            ("إلى", 3, 2),        // i·laa
-            ("سيارة", 4, 3),      // sa·yaa·ra (ي before ا is a consonant)
+            ("كتاب", 3, 2),    // ki·taab
+            ("الكتاب", 4, 3),  // al·ki·taab
+            ("الولد", 3, 3),   // al·wa·lad (و after the article is a consonant)
+            ("وقال", 3, 2),    // wa·qaal
+            ("والكتاب", 4, 3), // wal·ki·taab
+            ("ذهب", 2, 2),     // dha·hab (final ب pausal)
+            ("محمد", 3, 3),    // mu·ham·mad (shadda unwritten: ma counted short)
+            ("مدرسة", 4, 4),   // ma·da·ra·sa (guess; really mad·ra·sa: over-count)
+            ("يقولون", 5, 3),  // ya·quu·luun → ya + 2 long
+            ("إلى", 3, 2),     // i·laa
+            ("سيارة", 4, 3),   // sa·yaa·ra (ي before ا is a consonant)
         ] {
             assert_eq!(syllables(word), (weighted, nuclei), "{word}");
         }
@@ -226,7 +225,10 @@ mod tests {
         for w in ["ذهب", "الولد", "إلى", "المدرسة"] {
             c.add_word(w, 1);
         }
-        assert_eq!((c.words, c.hard, c.syllables, c.complex, c.faseeh), (4, 1, 13, 1, 0));
+        assert_eq!(
+            (c.words, c.hard, c.syllables, c.complex, c.faseeh),
+            (4, 1, 13, 1, 0)
+        );
         assert!((c.score() - 106.05225).abs() < 1e-9, "{}", c.score());
     }
 

@@ -381,8 +381,7 @@ fn questions(table: &WordTable<'_>, sentences: &[Sentence]) -> usize {
                     return false;
                 };
                 let piece = t.span.text(table.text);
-                if t.kind == TokenKind::Punctuation && piece.chars().all(|c| closers.contains(&c))
-                {
+                if t.kind == TokenKind::Punctuation && piece.chars().all(|c| closers.contains(&c)) {
                     continue;
                 }
                 return t.kind == TokenKind::Punctuation && piece.contains(['?', '؟']);
@@ -414,7 +413,10 @@ mod tests {
 
     #[test]
     fn questions_see_through_closing_quotes() {
-        let a = crate::analyze("قال: «هل جاء؟» نعم. Why?\" Fine.", &crate::Options::default());
+        let a = crate::analyze(
+            "قال: «هل جاء؟» نعم. Why?\" Fine.",
+            &crate::Options::default(),
+        );
         assert_eq!(a.text_statistics.questions, 2);
     }
 }
