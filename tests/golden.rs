@@ -119,3 +119,48 @@ fn arabic_seed_top_words_are_its_topic() {
     assert_eq!(s.questions, 0);
     assert_eq!(s.numbers, 1); // 550
 }
+
+/// Keys of the top-level object of `json` in order, duplicates kept.
+fn top_level_keys(json: &str) -> Vec<String> {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    let (mut current, mut keys) = (String::new(), Vec::new());
+    let mut last_string = String::new();
+    for c in json.chars() {
+        if in_string {
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => {
+                    in_string = false;
+                    last_string = std::mem::take(&mut current);
+                    continue;
+                }
+                _ => {}
+            }
+            current.push(c);
+            continue;
+        }
+        match c {
+            '"' => in_string = true,
+            '{' | '[' => depth += 1,
+            '}' | ']' => depth -= 1,
+            ':' if depth == 1 => keys.push(last_string.clone()),
+            _ => {}
+        }
+    }
+    keys
+}
+
+/// `statistics` is built from two structs (the basic counts and `stats::TextStatistics`,
+/// flattened); a field added to both would be written twice. Guards the merge of other stages.
+#[test]
+fn statistics_fields_are_written_once() {
+    let r = report("Hello world. مرحبا بالعالم.", &Options::default());
+    let json = serde_json::to_string(&r.statistics).unwrap();
+    let mut keys = top_level_keys(&json);
+    let all = keys.len();
+    keys.sort();
+    keys.dedup();
+    assert_eq!(keys.len(), all, "duplicate field in {json}");
+    assert!(keys.contains(&"uniqueWords".to_string()));
+}
