@@ -93,11 +93,13 @@ pub struct TextStatistics {
     pub quotes: usize,
     /// Sentences whose final punctuation holds ? or ؟.
     pub questions: usize,
-    /// words / reading rate of the main language × 60 (rates in the module doc).
+    /// Σ over languages of words in that language / its reading rate × 60 (rates in the module
+    /// doc; a word's language is its block's, corrected by its script).
     pub reading_time_seconds: f64,
-    /// words / speaking rate of the main language × 60.
+    /// Σ over languages of words in that language / its speaking rate × 60.
     pub speaking_time_seconds: f64,
-    /// Readability of the main language's formula; `None` for a text without words.
+    /// Readability by the formula of the main language (the language of most words), over the
+    /// words in that language and the sentences holding them; `None` for a text without words.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub readability: Option<Readability>,
 }
@@ -158,10 +160,23 @@ pub fn statistics(table: &WordTable<'_>, sentences: &[Sentence]) -> TextStatisti
     let mut english_syllables = 0usize;
     let mut osman = arabic::OsmanCounts::default();
     let mut long_words = 0usize;
+    let mut main_words = 0usize;
+    // Words per language, for reading and speaking time.
+    let mut per_language: Vec<(Language, usize)> = Vec::new();
     for s in table.surfaces() {
         let count = s.count as usize;
         let l = s.text.chars().filter(|&c| is_letter(c)).count();
         letters += l * count;
+        match per_language.iter_mut().find(|x| x.0 == s.language) {
+            Some(x) => x.1 += count,
+            None => per_language.push((s.language, count)),
+        }
+        // Readability reads only the words of the main language (an English quote inside an
+        // Arabic article is not counted in Arabic syllables).
+        if s.language != language {
+            continue;
+        }
+        main_words += count;
         if l > 6 {
             long_words += count;
         }
@@ -183,10 +198,20 @@ pub fn statistics(table: &WordTable<'_>, sentences: &[Sentence]) -> TextStatisti
         .count();
 
     let ratio = |a: f64, b: usize| if b == 0 { 0.0 } else { a / b as f64 };
-    let readability = if words == 0 {
+    let readability = if main_words == 0 {
         None
     } else {
-        let n_sentences = sentences.len().max(1);
+        // Sentences holding at least one word of the main language.
+        let mut n_sentences = 0usize;
+        let mut last = usize::MAX;
+        for w in table.words.iter().filter(|w| w.language == language) {
+            if w.sentence != last {
+                n_sentences += 1;
+                last = w.sentence;
+            }
+        }
+        let n_sentences = n_sentences.max(1);
+        let words = main_words;
         Some(match language {
             Language::English => Readability {
                 index: ReadabilityIndex::Flesch,
@@ -239,8 +264,18 @@ pub fn statistics(table: &WordTable<'_>, sentences: &[Sentence]) -> TextStatisti
             .count(),
         quotes: quotes(text),
         questions: questions(table, sentences),
-        reading_time_seconds: round1(words as f64 * 60.0 / reading_rate(language)),
-        speaking_time_seconds: round1(words as f64 * 60.0 / speaking_rate(language)),
+        reading_time_seconds: round1(
+            per_language
+                .iter()
+                .map(|&(l, n)| n as f64 * 60.0 / reading_rate(l))
+                .sum(),
+        ),
+        speaking_time_seconds: round1(
+            per_language
+                .iter()
+                .map(|&(l, n)| n as f64 * 60.0 / speaking_rate(l))
+                .sum(),
+        ),
         readability,
     }
 }
