@@ -48,6 +48,8 @@ pub struct Keyword {
 #[derive(Clone, Copy, Default)]
 struct TermStats {
     tf: u32,
+    /// Index of its first occurrence among the words.
+    first: u32,
     marked: u32,
     acronym: u32,
     /// Distinct sentences holding the term.
@@ -62,6 +64,7 @@ struct TermStats {
     right_total: u32,
 }
 
+#[derive(Clone, Copy)]
 struct Candidate {
     count: u32,
     first: u32,
@@ -98,6 +101,9 @@ pub fn keywords(table: &WordTable<'_>, sentences: usize, top: usize) -> Vec<Keyw
     let title_case = title_case_sentences(table, sentences);
     for (w, word) in words.iter().enumerate() {
         let t = &mut terms[word.folded as usize];
+        if t.tf == 0 {
+            t.first = w as u32;
+        }
         t.tf += 1;
         if t.last_sentence != word.sentence as u32 {
             t.last_sentence = word.sentence as u32;
@@ -191,14 +197,15 @@ pub fn keywords(table: &WordTable<'_>, sentences: usize, top: usize) -> Vec<Keyw
         })
         .collect();
 
-    // Candidates: 1–3 adjacent words, not starting or ending with a stopword.
+    // Candidates: 1–3 adjacent words, not starting or ending with a stopword. Single words are
+    // the terms themselves; phrases are counted in a map.
     let mut candidates: FxHashMap<[u32; 3], Candidate> =
-        FxHashMap::with_capacity_and_hasher(words.len() * 2, Default::default());
+        FxHashMap::with_capacity_and_hasher(words.len(), Default::default());
     for w in 0..words.len() {
         if table.is_stop(words[w].folded) {
             continue;
         }
-        for len in 1..=3usize {
+        for len in 2..=3usize {
             if len > 1 && !table.adjacent(w + len - 2) {
                 break;
             }
@@ -220,15 +227,23 @@ pub fn keywords(table: &WordTable<'_>, sentences: usize, top: usize) -> Vec<Keyw
                 .count += 1;
         }
     }
-    let mut scored: Vec<([u32; 3], f64, &Candidate)> = candidates
+    let singles = terms.iter().enumerate().filter_map(|(k, t)| {
+        let k = k as u32;
+        (t.tf > 0 && !table.is_stop(k) && table.folded_key(k).chars().nth(1).is_some()).then_some((
+            [k, u32::MAX, u32::MAX],
+            Candidate {
+                count: t.tf,
+                first: t.first,
+                len: 1,
+            },
+        ))
+    });
+    let phrases = candidates
         .iter()
-        .filter(|(k, c)| {
-            if c.len == 1 {
-                table.folded_key(k[0]).chars().nth(1).is_some()
-            } else {
-                c.count >= 2
-            }
-        })
+        .filter(|(_, c)| c.count >= 2)
+        .map(|(k, c)| (*k, *c));
+    let mut scored: Vec<([u32; 3], f64, Candidate)> = singles
+        .chain(phrases)
         .map(|(k, c)| {
             let len = c.len as usize;
             let (mut prod, mut sum) = (1.0f64, 0.0f64);
@@ -249,7 +264,7 @@ pub fn keywords(table: &WordTable<'_>, sentences: usize, top: usize) -> Vec<Keyw
                     sum += score[t as usize];
                 }
             }
-            (*k, prod / (c.count as f64 * (1.0 + sum)), c)
+            (k, prod / (c.count as f64 * (1.0 + sum)), c)
         })
         .filter(|(_, s, _)| s.is_finite() && *s > 0.0)
         .collect();
@@ -311,7 +326,7 @@ pub fn keywords(table: &WordTable<'_>, sentences: usize, top: usize) -> Vec<Keyw
         }
         chosen.push(stem);
         out.push(Keyword {
-            text: text_of(c),
+            text: text_of(&c),
             score: round3(best / s),
         });
         if out.len() == top {
