@@ -8,7 +8,7 @@
 //!    hamza/alef variants of an Arabic entry (أن، إن، ان) and a reader's `The`/`the` all match.
 //! 3. A language without a list has no stopwords (nothing is removed), never an error.
 //!
-//! Sizes after folding: Arabic 426 keys (from 478 lines), English 308.
+//! Sizes after folding (today's keys): Arabic 478 lines → 426 keys, English 308.
 
 use crate::lang::Language;
 use crate::normalize::{key, FoldLevel};
