@@ -53,7 +53,15 @@ impl LanguageRuns {
     /// Runs given as `(start byte, language)`, e.g. one per paragraph; sorted here. Bytes before
     /// the first run take the first run's language.
     pub fn new(mut runs: Vec<(usize, Language)>) -> LanguageRuns {
-        runs.sort_by_key(|r| r.0);
+        // Insertion sort: runs are few and usually in order already (and a generic sort would
+        // add its code to the wasm once more).
+        for i in 1..runs.len() {
+            let mut j = i;
+            while j > 0 && runs[j - 1].0 > runs[j].0 {
+                runs.swap(j - 1, j);
+                j -= 1;
+            }
+        }
         if runs.is_empty() {
             runs.push((0, Language::Unknown));
         }
@@ -137,8 +145,13 @@ impl LanguageRuns {
                 None => counts.push((w.language, 1)),
             }
         }
-        counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        counts.first().map_or(Language::Unknown, |c| c.0)
+        let mut best: Option<(Language, usize)> = None;
+        for c in counts {
+            if best.is_none_or(|b| c.1 > b.1 || (c.1 == b.1 && c.0 < b.0)) {
+                best = Some(c);
+            }
+        }
+        best.map_or(Language::Unknown, |c| c.0)
     }
 }
 
@@ -520,6 +533,21 @@ impl Frequency {
     }
 }
 
+/// Sorts indices with a comparator. Every sort of this crate goes through here, so the wasm holds
+/// one copy of the sort code instead of one per call site (they cost ≈ 50 KB before).
+pub(crate) fn sort_indices(v: &mut [u32], cmp: &dyn Fn(u32, u32) -> std::cmp::Ordering) {
+    v.sort_unstable_by(|a, b| cmp(*a, *b));
+}
+
+/// The items of `v` at `order`, in that order.
+pub(crate) fn permute<T>(v: Vec<T>, order: &[u32]) -> Vec<T> {
+    let mut slots: Vec<Option<T>> = v.into_iter().map(Some).collect();
+    order
+        .iter()
+        .filter_map(|&i| slots.get_mut(i as usize).and_then(Option::take))
+        .collect()
+}
+
 /// Rounds to 3 decimals, so reports stay short and diffable.
 pub(crate) fn round3(x: f64) -> f64 {
     if x.is_finite() {
@@ -552,31 +580,31 @@ pub fn frequencies(table: &WordTable<'_>, options: FrequencyOptions) -> Vec<Freq
     let mut ids: Vec<u32> = (0..table.key_len() as u32)
         .filter(|&k| !(options.remove_stopwords && table.key_is_stop(k)))
         .collect();
-    let order = |a: &u32, b: &u32| {
+    sort_indices(&mut ids, &|a, b| {
         table
-            .key_count(*b)
-            .cmp(&table.key_count(*a))
-            .then_with(|| table.key(*a).cmp(table.key(*b)))
-    };
-    // Only the top entries need sorting: select them first.
-    if ids.len() > options.top {
-        ids.select_nth_unstable_by(options.top, order);
-        ids.truncate(options.top);
-    }
-    ids.sort_unstable_by(order);
+            .key_count(b)
+            .cmp(&table.key_count(a))
+            .then_with(|| table.key(a).cmp(table.key(b)))
+    });
+    ids.truncate(options.top);
     // Rank of each kept key, to gather forms and positions in one pass each.
     let mut rank: Vec<u32> = vec![u32::MAX; table.key_len()];
     for (r, &k) in ids.iter().enumerate() {
         rank[k as usize] = r as u32;
     }
-    let mut forms: Vec<Vec<Form>> = vec![Vec::new(); ids.len()];
-    for s in table.surfaces() {
+    // Surface ids of each kept key, most frequent first (ties: code-point order).
+    let mut forms: Vec<Vec<u32>> = vec![Vec::new(); ids.len()];
+    for (sid, s) in table.surfaces().iter().enumerate() {
         if let Some(&r) = rank.get(s.key as usize).filter(|&&r| r != u32::MAX) {
-            forms[r as usize].push(Form {
-                text: s.text.to_string(),
-                count: s.count as usize,
-            });
+            forms[r as usize].push(sid as u32);
         }
+    }
+    let surfaces = table.surfaces();
+    for f in &mut forms {
+        sort_indices(f, &|a, b| {
+            let (x, y) = (&surfaces[a as usize], &surfaces[b as usize]);
+            y.count.cmp(&x.count).then_with(|| x.text.cmp(y.text))
+        });
     }
     let mut positions: Vec<Vec<usize>> = ids
         .iter()
@@ -591,8 +619,14 @@ pub fn frequencies(table: &WordTable<'_>, options: FrequencyOptions) -> Vec<Freq
     ids.iter()
         .zip(forms)
         .zip(positions)
-        .map(|((&k, mut forms), positions)| {
-            forms.sort_unstable_by(|a, b| b.count.cmp(&a.count).then_with(|| a.text.cmp(&b.text)));
+        .map(|((&k, forms), positions)| {
+            let forms: Vec<Form> = forms
+                .iter()
+                .map(|&sid| Form {
+                    text: surfaces[sid as usize].text.to_string(),
+                    count: surfaces[sid as usize].count as usize,
+                })
+                .collect();
             let count = table.key_count(k) as usize;
             Frequency {
                 key: table.key(k).to_string(),
@@ -751,13 +785,16 @@ pub fn ngrams(table: &WordTable<'_>, top: usize) -> Vec<Ngram> {
         });
     }
     out.retain(|g| g.score > 0.0);
-    out.sort_unstable_by(|x, y| {
+    let mut order: Vec<u32> = (0..out.len() as u32).collect();
+    sort_indices(&mut order, &|a, b| {
+        let (x, y) = (&out[a as usize], &out[b as usize]);
         y.score
             .total_cmp(&x.score)
             .then(y.count.cmp(&x.count))
             .then_with(|| x.text.cmp(&y.text))
     });
-    out.truncate(top);
+    order.truncate(top);
+    let mut out = permute(out, &order);
     for g in &mut out {
         g.score = round3(g.score);
     }

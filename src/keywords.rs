@@ -29,7 +29,7 @@
 //! 5. The published `score` is relative: best S / S, so the first keyword scores 1 and the
 //!    others less (higher = more relevant). Ties: the earlier first occurrence.
 
-use crate::frequency::{round3, WordTable};
+use crate::frequency::{round3, sort_indices, WordTable};
 use crate::lang::Language;
 use crate::normalize::{key, FoldLevel};
 use crate::token::{Script, TokenKind};
@@ -242,7 +242,7 @@ pub fn keywords(table: &WordTable<'_>, sentences: usize, top: usize) -> Vec<Keyw
         .iter()
         .filter(|(_, c)| c.count >= 2)
         .map(|(k, c)| (*k, *c));
-    let mut scored: Vec<([u32; 3], f64, Candidate)> = singles
+    let scored: Vec<([u32; 3], f64, Candidate)> = singles
         .chain(phrases)
         .map(|(k, c)| {
             let len = c.len as usize;
@@ -269,7 +269,9 @@ pub fn keywords(table: &WordTable<'_>, sentences: usize, top: usize) -> Vec<Keyw
         .filter(|(_, s, _)| s.is_finite() && *s > 0.0)
         .collect();
     // Best first; ties: the earlier first occurrence, then the shorter phrase.
-    scored.sort_unstable_by(|a, b| {
+    let mut order: Vec<u32> = (0..scored.len() as u32).collect();
+    sort_indices(&mut order, &|a, b| {
+        let (a, b) = (&scored[a as usize], &scored[b as usize]);
         a.1.total_cmp(&b.1)
             .then(a.2.first.cmp(&b.2.first))
             .then(a.2.len.cmp(&b.2.len))
@@ -308,8 +310,9 @@ pub fn keywords(table: &WordTable<'_>, sentences: usize, top: usize) -> Vec<Keyw
     };
     let mut chosen: Vec<StemKey> = Vec::new();
     let mut out: Vec<Keyword> = Vec::new();
-    let best = scored.first().map_or(1.0, |x| x.1);
-    for (k, s, c) in scored {
+    let best = order.first().map_or(1.0, |&i| scored[i as usize].1);
+    for &i in &order {
+        let (k, s, c) = scored[i as usize];
         let stem: StemKey = k
             .iter()
             .filter(|&&t| t != u32::MAX)

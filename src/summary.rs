@@ -11,7 +11,7 @@
 //! 4. The `n` best sentences (ties: the earlier one) are returned as indices **in article order**.
 //! 5. Only the first 2,000 sentences take part, so the cost stays bounded on book-length input.
 
-use crate::frequency::WordTable;
+use crate::frequency::{sort_indices, WordTable};
 
 /// Damping factor of PageRank.
 const DAMPING: f64 = 0.85;
@@ -125,11 +125,15 @@ pub fn summary(table: &WordTable<'_>, sentences: usize, n: usize) -> Vec<usize> 
             break;
         }
     }
-    let mut order: Vec<usize> = (0..count).collect();
-    order.sort_unstable_by(|&a, &b| score[b].total_cmp(&score[a]).then(a.cmp(&b)));
+    let mut order: Vec<u32> = (0..count as u32).collect();
+    sort_indices(&mut order, &|a, b| {
+        score[b as usize]
+            .total_cmp(&score[a as usize])
+            .then(a.cmp(&b))
+    });
     order.truncate(n);
     order.sort_unstable();
-    order
+    order.into_iter().map(|i| i as usize).collect()
 }
 
 #[cfg(test)]

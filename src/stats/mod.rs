@@ -147,7 +147,7 @@ pub fn statistics(table: &WordTable<'_>, sentences: &[Sentence]) -> TextStatisti
             longest = LongestSentence { index: i, words: l };
         }
     }
-    let mut sorted = lengths.clone();
+    let mut sorted: Vec<u32> = lengths.iter().map(|&l| l as u32).collect();
     sorted.sort_unstable();
     let median = match sorted.len() {
         0 => 0.0,
