@@ -580,6 +580,17 @@ pub fn frequencies(table: &WordTable<'_>, options: FrequencyOptions) -> Vec<Freq
     let mut ids: Vec<u32> = (0..table.key_len() as u32)
         .filter(|&k| !(options.remove_stopwords && table.key_is_stop(k)))
         .collect();
+    // Keep only keys as frequent as the `top`-th one before the (string-comparing) sort: most
+    // keys occur once and never reach the list.
+    if options.top == 0 {
+        return Vec::new();
+    }
+    if ids.len() > options.top {
+        let mut counts: Vec<u32> = ids.iter().map(|&k| table.key_count(k)).collect();
+        counts.sort_unstable();
+        let threshold = counts[counts.len() - options.top];
+        ids.retain(|&k| table.key_count(k) >= threshold);
+    }
     sort_indices(&mut ids, &|a, b| {
         table
             .key_count(b)

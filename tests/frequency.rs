@@ -155,6 +155,9 @@ proptest! {
             prop_assert_eq!(x.positions.len(), x.count);
             prop_assert_eq!(x.forms.iter().map(|f| f.count).sum::<usize>(), x.count);
         }
+        // A short list is the head of the full one.
+        let head = frequencies(&table, FrequencyOptions { top: 3, remove_stopwords: false });
+        prop_assert_eq!(&head[..], &f[..f.len().min(3)]);
         for pair in f.windows(2) {
             prop_assert!(pair[0].count > pair[1].count
                 || (pair[0].count == pair[1].count && pair[0].key < pair[1].key));
