@@ -5,6 +5,7 @@ use crate::frequency::{
 };
 use crate::keywords::{keywords, Keyword};
 use crate::normalize::FoldLevel;
+use crate::paragraph::{paragraphs, Paragraph};
 use crate::sentence::{sentences, Sentence};
 use crate::stats::TextStatistics;
 use crate::summary::summary;
@@ -29,6 +30,8 @@ pub struct Options {
     pub top: usize,
     /// Sentences in the extractive summary (default 3).
     pub summary_sentences: usize,
+    /// Include the per-paragraph list (with each paragraph's language) in the report.
+    pub paragraphs: bool,
 }
 
 impl Default for Options {
@@ -40,6 +43,7 @@ impl Default for Options {
             stopwords: true,
             top: 50,
             summary_sentences: 3,
+            paragraphs: true,
         }
     }
 }
@@ -55,6 +59,8 @@ pub struct Statistics {
     pub words: usize,
     /// Sentences.
     pub sentences: usize,
+    /// Paragraphs.
+    pub paragraphs: usize,
 }
 
 /// Keywords the analysis keeps at most, whatever `top` says.
@@ -67,6 +73,8 @@ pub struct Analysis {
     pub tokens: Vec<Token>,
     /// Sentences in order.
     pub sentences: Vec<Sentence>,
+    /// Paragraphs in order.
+    pub paragraphs: Vec<Paragraph>,
     /// Summary counts.
     pub statistics: Statistics,
     /// Word frequency list, most frequent first ([`crate::frequency`]).
@@ -88,10 +96,12 @@ pub struct Analysis {
 /// let a = analyze("أعلنت الشركة. Then it rained!", &Options::default());
 /// assert_eq!(a.statistics.words, 5);
 /// assert_eq!(a.statistics.sentences, 2);
+/// assert_eq!(a.statistics.paragraphs, 1);
 /// ```
 pub fn analyze(text: &str, options: &Options) -> Analysis {
     let tokens = tokenize(text);
     let sentences = sentences(text, &tokens);
+    let paragraphs = paragraphs(text, &sentences);
     let mut characters = 0;
     let mut characters_no_spaces = 0;
     for c in text.chars() {
@@ -105,9 +115,15 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         characters_no_spaces,
         words: tokens.iter().filter(|t| t.kind == TokenKind::Word).count(),
         sentences: sentences.len(),
+        paragraphs: paragraphs.len(),
     };
-    // A language per blank-line block until paragraphs carry their own.
-    let languages = LanguageRuns::by_blocks(text, &tokens);
+    // Each paragraph's language (a word's own script still wins, see LanguageRuns).
+    let languages = LanguageRuns::new(
+        paragraphs
+            .iter()
+            .map(|p| (p.span.start, p.language))
+            .collect(),
+    );
     let table = WordTable::new(
         text,
         &tokens,
@@ -129,6 +145,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     Analysis {
         tokens,
         sentences,
+        paragraphs,
         statistics,
         frequencies,
         ngrams,

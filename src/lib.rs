@@ -24,6 +24,7 @@ pub mod keywords;
 pub mod lang;
 pub mod lexicon;
 pub mod normalize;
+pub mod paragraph;
 pub mod report;
 pub mod sentence;
 pub mod span;

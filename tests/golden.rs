@@ -115,7 +115,7 @@ fn arabic_seed_top_words_are_its_topic() {
         assert!(!["في", "على", "من", "إلى", "أن", "الى", "ان"].contains(&f.text.as_str()));
     }
     let s = &r.statistics.figures;
-    assert_eq!(s.paragraphs, 16);
+    assert_eq!(r.statistics.paragraphs, 16);
     assert_eq!(s.questions, 0);
     assert_eq!(s.numbers, 1); // 550
 }

@@ -67,9 +67,6 @@ pub struct LongestSentence {
 pub struct TextStatistics {
     /// Distinct folded keys among the words.
     pub unique_words: usize,
-    /// Blocks of text separated by a blank line (a line with only whitespace), counted here until
-    /// the paragraph stage lands.
-    pub paragraphs: usize,
     /// words / sentences.
     pub average_sentence_length: f64,
     /// Median of the words per sentence (the mean of the two middle values for an even count).
@@ -244,7 +241,6 @@ pub fn statistics(table: &WordTable<'_>, sentences: &[Sentence]) -> TextStatisti
 
     TextStatistics {
         unique_words: folded,
-        paragraphs: paragraphs(text),
         average_sentence_length: round3(ratio(words as f64, sentences.len())),
         median_sentence_length: median,
         longest_sentence: longest,
@@ -366,24 +362,6 @@ pub fn mattr(ids: &[u32], distinct: usize, window: usize) -> f64 {
     }
     let windows = n - window + 1;
     sum as f64 / (windows * window) as f64
-}
-
-/// Blocks of non-blank lines separated by at least one blank line.
-///
-/// ```
-/// assert_eq!(article_analyzer::stats::paragraphs("A\nB\n\n  \nC\n"), 2);
-/// ```
-pub fn paragraphs(text: &str) -> usize {
-    let mut count = 0;
-    let mut in_block = false;
-    for line in text.lines() {
-        let blank = line.trim().is_empty();
-        if !blank && !in_block {
-            count += 1;
-        }
-        in_block = !blank;
-    }
-    count
 }
 
 /// Opening quote marks “ and «, plus pairs of straight double quotes.
