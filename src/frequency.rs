@@ -70,8 +70,8 @@ impl LanguageRuns {
 
     /// One run per block of text between blank lines, each in the language of most of its
     /// letters (Arabic or, for Latin letters, English — the rule of [`crate::lang::detect`],
-    /// read from the tokens' scripts so the text is not scanned again): the stand-in for
-    /// per-paragraph languages until paragraphs carry their own.
+    /// read from the tokens' scripts so the text is not scanned again): for callers without
+    /// paragraphs; [`crate::analyze()`] uses the paragraph stage's languages.
     ///
     /// ```
     /// use article_analyzer::frequency::LanguageRuns;
