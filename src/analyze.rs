@@ -1,5 +1,7 @@
 //! The analysis: composes the stages over one text.
 
+use crate::entity::{recognize, Entity};
+use crate::lang::detect;
 use crate::sentence::{sentences, Sentence};
 use crate::token::{tokenize, Token, TokenKind};
 use serde::Deserialize;
@@ -13,6 +15,8 @@ pub struct Options {
     pub tokens: bool,
     /// Include the per-sentence list in the report.
     pub sentences: bool,
+    /// Recognize entities (named and pattern ones); off skips the work for speed.
+    pub entities: bool,
 }
 
 impl Default for Options {
@@ -20,6 +24,7 @@ impl Default for Options {
         Options {
             tokens: true,
             sentences: true,
+            entities: true,
         }
     }
 }
@@ -44,6 +49,8 @@ pub struct Analysis {
     pub tokens: Vec<Token>,
     /// Sentences in order.
     pub sentences: Vec<Sentence>,
+    /// Entity mentions, sorted by start (see [`crate::entity`]); empty when the options skip them.
+    pub entities: Vec<Entity>,
     /// Summary counts.
     pub statistics: Statistics,
 }
@@ -56,7 +63,7 @@ pub struct Analysis {
 /// assert_eq!(a.statistics.words, 5);
 /// assert_eq!(a.statistics.sentences, 2);
 /// ```
-pub fn analyze(text: &str, _options: &Options) -> Analysis {
+pub fn analyze(text: &str, options: &Options) -> Analysis {
     let tokens = tokenize(text);
     let sentences = sentences(text, &tokens);
     let mut characters = 0;
@@ -73,9 +80,15 @@ pub fn analyze(text: &str, _options: &Options) -> Analysis {
         words: tokens.iter().filter(|t| t.kind == TokenKind::Word).count(),
         sentences: sentences.len(),
     };
+    let entities = if options.entities {
+        recognize(text, &tokens, &sentences, detect(text))
+    } else {
+        Vec::new()
+    };
     Analysis {
         tokens,
         sentences,
+        entities,
         statistics,
     }
 }

@@ -19,6 +19,7 @@
 #![deny(missing_docs)]
 
 pub mod analyze;
+pub mod entity;
 pub mod lang;
 pub mod normalize;
 pub mod report;

@@ -1,0 +1,201 @@
+//! Entities: the people, places, dates, amounts, links and quotes an article mentions.
+//!
+//! Two families of recognizers feed one list:
+//! - **named** ([`named`]): people, organizations, locations and other names, found by a
+//!   statistical tagger with gazetteers;
+//! - **patterns** ([`patterns`]): deterministic forms — dates, times, numbers, money, percents,
+//!   quantities, URLs, e-mail addresses, mentions, hashtags and quotes — in Arabic and English.
+//!
+//! Rules of the composed list ([`recognize`]):
+//! 1. Spans are bytes on `char` boundaries, inside the span of one sentence — except quotes,
+//!    which may run over several sentences (an unclosed quote runs to the end of its paragraph).
+//! 2. Entities are sorted by start; on a tie, the longer first; then by kind.
+//! 3. Apart from quotes, entities never overlap: when two overlap, the longer wins; on equal
+//!    length the pattern entity wins (patterns are exact; the tagger guesses).
+//! 4. Quotes ([`EntityKind::Quote`]) are in the same list so a highlighter sees them, and may
+//!    contain other entities; a quote's speaker, when the article names one, is in
+//!    [`Entity::speaker`].
+
+pub mod named;
+pub mod patterns;
+
+use crate::lang::Language;
+use crate::sentence::Sentence;
+use crate::span::Span;
+use crate::token::Token;
+use serde::{Deserialize, Serialize};
+
+/// What an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum EntityKind {
+    /// A person: `علي بنجواني`, `Laura Chen`.
+    Person,
+    /// An organization: `أمازون`, `Springfield City Council`.
+    Organization,
+    /// A place: `مانهاتن`, `Springfield`.
+    Location,
+    /// Another name: events, products, nationalities.
+    Misc,
+    /// A date or day: `الثلاثاء`, `28 نوفمبر 2026`, `Nov. 28`, `yesterday`.
+    Date,
+    /// A time of day: `09:45 UTC`, `6:30 p.m.`, `الساعة العاشرة`.
+    Time,
+    /// A number that is not an amount of money, a percent or a quantity: `550`, `3.2 billion`.
+    Number,
+    /// An amount of money: `$1.2 billion`, `870 مليون دولار`.
+    Money,
+    /// A percent: `15%`, `١٫٥٪`, `5 بالمئة`.
+    Percent,
+    /// A measured quantity with a unit: `20 minutes`, `10 كم`.
+    Quantity,
+    /// A web address.
+    Url,
+    /// An e-mail address.
+    Email,
+    /// A `#hashtag`.
+    Hashtag,
+    /// An `@mention`.
+    Mention,
+    /// Quoted speech: the text between quotation marks, marks included.
+    Quote,
+}
+
+impl EntityKind {
+    /// The kind's name as in the JSON report: `person`, `date`, `money`, …
+    ///
+    /// ```
+    /// use article_analyzer::entity::EntityKind;
+    /// assert_eq!(EntityKind::Money.name(), "money");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Organization => "organization",
+            EntityKind::Location => "location",
+            EntityKind::Misc => "misc",
+            EntityKind::Date => "date",
+            EntityKind::Time => "time",
+            EntityKind::Number => "number",
+            EntityKind::Money => "money",
+            EntityKind::Percent => "percent",
+            EntityKind::Quantity => "quantity",
+            EntityKind::Url => "url",
+            EntityKind::Email => "email",
+            EntityKind::Hashtag => "hashtag",
+            EntityKind::Mention => "mention",
+            EntityKind::Quote => "quote",
+        }
+    }
+
+    /// True for the kinds the statistical tagger finds (person, organization, location, misc).
+    pub fn is_named(self) -> bool {
+        matches!(
+            self,
+            EntityKind::Person | EntityKind::Organization | EntityKind::Location | EntityKind::Misc
+        )
+    }
+}
+
+/// One entity mention.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entity {
+    /// Where the mention is, in bytes.
+    pub span: Span,
+    /// What it is.
+    pub kind: EntityKind,
+    /// A normalized value, when the pattern knows one. Formats, by kind:
+    /// - number, percent: a plain decimal in ASCII digits, `1200000000`, `1.5` (the percent's
+    ///   number, not the fraction);
+    /// - money: ISO 4217 code, a space, the amount: `USD 1200000000` (`XXX` when the currency
+    ///   is unknown);
+    /// - date: ISO 8601, as much as is known: `2026-11-28`, `--11-28` (no year), `2030`;
+    /// - time: `HH:MM` on a 24-hour clock;
+    /// - quantity: the amount, a space, the unit's English name: `20 minute`.
+    pub value: Option<String>,
+    /// For a quote: who said it, when the article names them.
+    pub speaker: Option<Span>,
+}
+
+impl Entity {
+    /// An entity without value or speaker.
+    pub const fn new(span: Span, kind: EntityKind) -> Self {
+        Entity {
+            span,
+            kind,
+            value: None,
+            speaker: None,
+        }
+    }
+}
+
+/// Finds the entities of `text`, given its tokens and sentences, as a sorted list (see the
+/// module rules).
+///
+/// ```ignore
+/// use article_analyzer::entity::{recognize, EntityKind};
+/// use article_analyzer::{lang::Language, sentence::sentences, token::tokenize};
+/// let text = "Shares rose 15% on Tuesday.";
+/// let tokens = tokenize(text);
+/// let found: Vec<_> = recognize(text, &tokens, &sentences(text, &tokens), Language::English)
+///     .iter()
+///     .map(|e| (e.span.text(text), e.kind))
+///     .collect();
+/// assert_eq!(found, [("15%", EntityKind::Percent), ("Tuesday", EntityKind::Date)]);
+/// ```
+pub fn recognize(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Sentence],
+    language: Language,
+) -> Vec<Entity> {
+    let named = named::recognize(text, tokens, sentences, language);
+    let found = patterns::recognize(text, tokens, sentences, language, &named);
+    compose(named, found)
+}
+
+/// Merges named and pattern entities into one sorted list without overlaps (quotes aside).
+fn compose(named: Vec<Entity>, found: Vec<Entity>) -> Vec<Entity> {
+    // Candidates in order of preference: longer first, then patterns before names.
+    let mut candidates: Vec<(Entity, bool)> = Vec::with_capacity(named.len() + found.len());
+    candidates.extend(found.into_iter().map(|e| (e, true)));
+    candidates.extend(named.into_iter().map(|e| (e, false)));
+    let (quotes, mut flat): (Vec<_>, Vec<_>) = candidates
+        .into_iter()
+        .partition(|(e, _)| e.kind == EntityKind::Quote);
+    flat.sort_by(|(a, pa), (b, pb)| {
+        b.span
+            .len()
+            .cmp(&a.span.len())
+            .then(pb.cmp(pa))
+            .then(a.span.start.cmp(&b.span.start))
+            .then(a.kind.cmp(&b.kind))
+    });
+    let mut kept: Vec<Entity> = Vec::with_capacity(flat.len() + quotes.len());
+    for (e, _) in flat {
+        if e.span.is_empty() {
+            continue;
+        }
+        let overlaps = kept
+            .iter()
+            .any(|k| k.span.start < e.span.end && e.span.start < k.span.end);
+        if !overlaps {
+            kept.push(e);
+        }
+    }
+    kept.extend(quotes.into_iter().map(|(e, _)| e));
+    sort(&mut kept);
+    kept
+}
+
+/// Sorts entities by start, the longer first on a tie, then by kind.
+pub fn sort(entities: &mut [Entity]) {
+    entities.sort_by(|a, b| {
+        a.span
+            .start
+            .cmp(&b.span.start)
+            .then(b.span.end.cmp(&a.span.end))
+            .then(a.kind.cmp(&b.kind))
+    });
+}
