@@ -16,6 +16,11 @@
 //!    contain other entities; a quote's speaker, when the article names one, is in
 //!    [`Entity::speaker`].
 
+pub mod features;
+pub mod gazetteer;
+pub mod model;
+pub mod model_eval;
+pub mod model_train;
 pub mod named;
 pub mod patterns;
 

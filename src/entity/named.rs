@@ -1,21 +1,517 @@
-//! Named entities — people, organizations, locations and other names.
+//! Named entities — people, organizations, locations and other names — in Arabic and English.
 //!
-//! The statistical tagger (with its gazetteers) lives here. This placeholder finds nothing; the
-//! named-entity work replaces this file entirely, keeping the signature of [`recognize`].
+//! Rules, in order:
+//! 1. Each sentence is tagged by the model of its script (Arabic letters → the Arabic model,
+//!    Latin → the English one, the majority when mixed; sentences with neither are skipped):
+//!    an averaged perceptron over hashed features ([`super::features`]), with gazetteer
+//!    matches ([`super::gazetteer`]) among them, decoded greedily over BIO tags
+//!    ([`super::model`]). The models were trained on ANERcorp and CoNLL-2003 (see the README).
+//! 2. One key, one kind: mentions with the same folded text (Arabic proclitics off the first
+//!    word) take the kind most of them got in the article (ties keep their own).
+//! 3. A name seen once is seen again: a later run of tokens equal to a recognized name, or to
+//!    the last word of a recognized person's name of two words or more (`بنجواني` after
+//!    `علي بنجواني`, `Chen` after `Laura Chen`), is a mention of the same kind — when the run is
+//!    not already in a mention, and, in Latin script, is capitalized.
+//! 4. A mention whose first word carries a proclitic (`و ف ب ك ل`) starts after it when the
+//!    split is confident: the gazetteer matched the stem, or the stem stands alone in another
+//!    mention (`ب|واشنطن`, `ل|أمازون`). Otherwise the whole token is the mention.
+//! 5. Mentions are sorted by start and never overlap.
+//!
+//! [`group`] gathers the mentions by key for an entity panel.
 
-use super::Entity;
+use super::features::{fold, hash_bytes, mix, stem_of, views, TokenView};
+use super::gazetteer::{Gazetteer, KINDS};
+use super::model::{decode, tag_begins, tag_kind, Model, Weights};
+use super::{Entity, EntityKind};
 use crate::lang::Language;
 use crate::sentence::Sentence;
-use crate::token::Token;
+use crate::span::Span;
+use crate::token::{Script, Token, TokenKind};
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+static ARABIC_MODEL: &[u8] = include_bytes!("data/ner-ar.bin");
+static ENGLISH_MODEL: &[u8] = include_bytes!("data/ner-en.bin");
+
+/// The two shipped models.
+pub struct Models<'a> {
+    /// For sentences in Arabic script.
+    pub arabic: Model<'a>,
+    /// For sentences in Latin script.
+    pub english: Model<'a>,
+}
+
+/// The models compiled into the crate (`src/entity/data/ner-{ar,en}.bin`), or `None` when a
+/// file is not a model (never in a released build).
+pub fn shipped() -> Option<&'static Models<'static>> {
+    static M: OnceLock<Option<Models<'static>>> = OnceLock::new();
+    M.get_or_init(|| {
+        Some(Models {
+            arabic: Model::from_bytes(ARABIC_MODEL).ok()?,
+            english: Model::from_bytes(ENGLISH_MODEL).ok()?,
+        })
+    })
+    .as_ref()
+}
+
+/// Which document-level steps run (rules 2–4); all on by default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Steps {
+    /// Rule 2: one kind per key.
+    pub vote: bool,
+    /// Rule 3: later mentions of a recognized name.
+    pub propagate: bool,
+    /// Rule 4: spans start after confident proclitics.
+    pub trim_clitics: bool,
+}
+
+impl Default for Steps {
+    fn default() -> Self {
+        Steps {
+            vote: true,
+            propagate: true,
+            trim_clitics: true,
+        }
+    }
+}
 
 /// Finds the named entities of `text` (kinds person, organization, location, misc), sorted by
 /// start, non-overlapping, each inside one sentence. Runs before the patterns, which may use its
 /// person spans (e.g. for the speakers of quotes).
+///
+/// ```
+/// use article_analyzer::entity::{named::recognize, EntityKind};
+/// use article_analyzer::{lang::Language, sentence::sentences, token::tokenize};
+/// let text = "وقالت أمازون في بيان إن الخدمة متاحة في أمريكا.";
+/// let tokens = tokenize(text);
+/// let found: Vec<_> = recognize(text, &tokens, &sentences(text, &tokens), Language::Arabic)
+///     .iter()
+///     .map(|e| (e.span.text(text), e.kind))
+///     .collect();
+/// assert_eq!(found, [("أمازون", EntityKind::Organization), ("أمريكا", EntityKind::Location)]);
+/// ```
 pub fn recognize(
-    _text: &str,
-    _tokens: &[Token],
-    _sentences: &[Sentence],
-    _language: Language,
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Sentence],
+    language: Language,
 ) -> Vec<Entity> {
-    Vec::new()
+    match shipped() {
+        Some(m) => recognize_with(
+            &m.arabic,
+            &m.english,
+            text,
+            tokens,
+            sentences,
+            language,
+            Steps::default(),
+        ),
+        None => Vec::new(),
+    }
+}
+
+/// The token views of one sentence's words, gazetteer bits included: what the tagger sees.
+pub fn sentence_views(words: &[&str]) -> Vec<TokenView> {
+    let mut v = views(words, &[]);
+    let folded: Vec<u64> = v.iter().map(|t| t.fold).collect();
+    let bits = Gazetteer::shipped().bits(words, &folded);
+    for (t, b) in v.iter_mut().zip(bits) {
+        t.gazetteer = b;
+    }
+    v
+}
+
+/// A mention as token indices while the document steps run.
+#[derive(Debug, Clone, Copy)]
+struct Mention {
+    first: usize,
+    end: usize,
+    kind: usize,
+}
+
+/// The language whose model tags a sentence: by the script of most of its words.
+fn sentence_language(tokens: &[Token], fallback: Language) -> Option<Language> {
+    let (mut arabic, mut latin) = (0, 0);
+    for t in tokens {
+        match t.script {
+            Script::Arabic => arabic += 1,
+            Script::Latin => latin += 1,
+            _ => {}
+        }
+    }
+    match (arabic, latin) {
+        (0, 0) => None,
+        (a, l) if a > l => Some(Language::Arabic),
+        (a, l) if l > a => Some(Language::English),
+        _ => Some(if fallback == Language::Arabic {
+            Language::Arabic
+        } else {
+            Language::English
+        }),
+    }
+}
+
+/// [`recognize`] with given models and document steps (for training and evaluation).
+pub fn recognize_with<W: Weights>(
+    arabic: &W,
+    english: &W,
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Sentence],
+    language: Language,
+    steps: Steps,
+) -> Vec<Entity> {
+    let mut mentions: Vec<Mention> = Vec::new();
+    let mut feats = Vec::with_capacity(64);
+    let mut words: Vec<&str> = Vec::new();
+    // Per token: fold hash and stem hash, for the document steps.
+    let mut folds: Vec<u64> = vec![0; tokens.len()];
+    for s in sentences {
+        let Some(sentence_tokens) = tokens.get(s.first_token..s.end_token) else {
+            continue;
+        };
+        let Some(lang) = sentence_language(sentence_tokens, language) else {
+            continue;
+        };
+        words.clear();
+        words.extend(sentence_tokens.iter().map(|t| t.span.text(text)));
+        let v = sentence_views(&words);
+        for (k, t) in v.iter().enumerate() {
+            folds[s.first_token + k] = t.fold;
+        }
+        let tags = match lang {
+            Language::Arabic => decode(arabic, &v, lang, &mut feats),
+            _ => decode(english, &v, lang, &mut feats),
+        };
+        let mut open: Option<Mention> = None;
+        for (k, &t) in tags.iter().enumerate() {
+            let at = s.first_token + k;
+            match (tag_kind(t), open.as_mut()) {
+                (Some(kind), Some(m)) if !tag_begins(t) && m.kind == kind => m.end = at + 1,
+                (Some(kind), _) => {
+                    mentions.extend(open.take());
+                    open = Some(Mention {
+                        first: at,
+                        end: at + 1,
+                        kind,
+                    });
+                }
+                (None, _) => mentions.extend(open.take()),
+            }
+        }
+        mentions.extend(open.take());
+    }
+    if mentions.is_empty() {
+        return Vec::new();
+    }
+    let stems: Vec<u64> = tokens
+        .iter()
+        .zip(&folds)
+        .map(|(t, &f)| {
+            let w = t.span.text(text);
+            if t.script == Script::Arabic && starts_with_proclitic(w) {
+                hash_bytes(stem_of(&fold(w)).as_bytes())
+            } else {
+                f
+            }
+        })
+        .collect();
+    let key = |m: &Mention| run_key(stems[m.first], &folds[m.first + 1..m.end]);
+    if steps.vote {
+        vote(&mut mentions, key);
+    }
+    if steps.propagate {
+        propagate(&mut mentions, tokens, text, sentences, &stems, &folds);
+    }
+    let gazetteer_stems = if steps.trim_clitics {
+        clitic_matches(text, tokens, sentences, &folds)
+    } else {
+        Vec::new()
+    };
+    let standalone: std::collections::BTreeSet<u64> = mentions
+        .iter()
+        .filter(|m| stems[m.first] == folds[m.first])
+        .map(|m| folds[m.first])
+        .collect();
+    let mut out: Vec<Entity> = mentions
+        .iter()
+        .map(|m| {
+            let mut span = Span::new(tokens[m.first].span.start, tokens[m.end - 1].span.end);
+            if steps.trim_clitics {
+                let first = &tokens[m.first];
+                let confident = gazetteer_stems.binary_search(&m.first).is_ok()
+                    || (stems[m.first] != folds[m.first] && standalone.contains(&stems[m.first]));
+                if confident && first.script == Script::Arabic {
+                    if let Some(cut) = clitic_bytes(first.span.text(text)) {
+                        if first.span.start + cut < span.end {
+                            span.start = first.span.start + cut;
+                        }
+                    }
+                }
+            }
+            Entity::new(span, KINDS[m.kind])
+        })
+        .collect();
+    super::sort(&mut out);
+    out
+}
+
+fn starts_with_proclitic(w: &str) -> bool {
+    w.chars()
+        .next()
+        .is_some_and(|c| matches!(c, 'و' | 'ف' | 'ب' | 'ك' | 'ل'))
+}
+
+/// The byte length, in the word as written, of the proclitics [`stem_of`] removes; `None` when
+/// there are none or for `لل` (whose article lost its alef, so no cut shows the stem).
+fn clitic_bytes(word: &str) -> Option<usize> {
+    let folded = fold(word);
+    let stem = stem_of(&folded);
+    let letters = folded.chars().count().checked_sub(stem.chars().count())?;
+    if letters == 0 || !folded.ends_with(stem.as_str()) {
+        return None;
+    }
+    let mut seen = 0;
+    for (at, c) in word.char_indices() {
+        if seen == letters {
+            return Some(at);
+        }
+        if !(crate::normalize::is_arabic_mark(c) || c == '\u{0640}') {
+            seen += 1;
+        }
+    }
+    None
+}
+
+/// Indices of tokens whose gazetteer match needed their proclitics removed.
+fn clitic_matches(text: &str, tokens: &[Token], sentences: &[Sentence], folds: &[u64]) -> Vec<usize> {
+    let mut out = Vec::new();
+    for s in sentences {
+        let (Some(ts), Some(fs)) = (
+            tokens.get(s.first_token..s.end_token),
+            folds.get(s.first_token..s.end_token),
+        ) else {
+            continue;
+        };
+        if !ts.iter().any(|t| t.script == Script::Arabic) {
+            continue;
+        }
+        let words: Vec<&str> = ts.iter().map(|t| t.span.text(text)).collect();
+        for m in Gazetteer::shipped().find_folded(&words, fs) {
+            if m.clitic {
+                out.push(s.first_token + m.first);
+            }
+        }
+    }
+    out
+}
+
+/// Rule 2: each key takes the kind most of its mentions got.
+fn vote(mentions: &mut [Mention], key: impl Fn(&Mention) -> u64) {
+    let mut counts: BTreeMap<u64, [u32; 4]> = BTreeMap::new();
+    for m in mentions.iter() {
+        counts.entry(key(m)).or_default()[m.kind] += 1;
+    }
+    for m in mentions.iter_mut() {
+        if let Some(c) = counts.get(&key(m)) {
+            let top = *c.iter().max().unwrap_or(&0);
+            if c[m.kind] < top {
+                m.kind = c.iter().position(|&n| n == top).unwrap_or(m.kind);
+            }
+        }
+    }
+}
+
+/// The key of a run of tokens: its first word's hash (fold or stem), then the others' folds.
+fn run_key(first: u64, rest: &[u64]) -> u64 {
+    let mut h = mix(0x77, first, 0);
+    for &f in rest {
+        h = mix(0x78, h, f);
+    }
+    h
+}
+
+/// Rule 3: later (and earlier) runs equal to a recognized name become mentions.
+fn propagate(
+    mentions: &mut Vec<Mention>,
+    tokens: &[Token],
+    text: &str,
+    sentences: &[Sentence],
+    stems: &[u64],
+    folds: &[u64],
+) {
+    // Known names, under the fold and the stem of their first word: key → (kind, length).
+    let mut known: BTreeMap<u64, (usize, usize)> = BTreeMap::new();
+    let mut longest = 0;
+    for m in mentions.iter() {
+        let len = m.end - m.first;
+        let rest = &folds[m.first + 1..m.end];
+        known
+            .entry(run_key(folds[m.first], rest))
+            .or_insert((m.kind, len));
+        known
+            .entry(run_key(stems[m.first], rest))
+            .or_insert((m.kind, len));
+        longest = longest.max(len);
+        if KINDS[m.kind] == EntityKind::Person && len >= 2 {
+            let last = m.end - 1;
+            let w = tokens[last].span.text(text);
+            if w.chars().filter(|c| c.is_alphabetic()).count() >= 3 {
+                known.entry(run_key(folds[last], &[])).or_insert((m.kind, 1));
+                known.entry(run_key(stems[last], &[])).or_insert((m.kind, 1));
+            }
+        }
+    }
+    let mut covered = vec![false; tokens.len()];
+    for m in mentions.iter() {
+        for c in &mut covered[m.first..m.end] {
+            *c = true;
+        }
+    }
+    let mut added = Vec::new();
+    for s in sentences {
+        let mut i = s.first_token;
+        while i < s.end_token.min(tokens.len()) {
+            let mut found = None;
+            if !covered[i] && tokens[i].kind == TokenKind::Word {
+                let mut hs = [mix(0x77, folds[i], 0), mix(0x77, stems[i], 0)];
+                for len in 1..=longest.min(s.end_token - i) {
+                    let j = i + len - 1;
+                    if len > 1 {
+                        for h in &mut hs {
+                            *h = mix(0x78, *h, folds[j]);
+                        }
+                    }
+                    if covered[j] {
+                        break;
+                    }
+                    let hit = known.get(&hs[0]).or_else(|| known.get(&hs[1]));
+                    if let Some(&(kind, n)) = hit {
+                        if n == len && capitalized_if_latin(&tokens[i..=j], text) {
+                            found = Some(Mention {
+                                first: i,
+                                end: j + 1,
+                                kind,
+                            });
+                        }
+                    }
+                }
+            }
+            match found {
+                Some(m) => {
+                    added.push(m);
+                    i = m.end;
+                }
+                None => i += 1,
+            }
+        }
+    }
+    mentions.extend(added);
+    mentions.sort_by_key(|m| (m.first, m.end));
+}
+
+fn capitalized_if_latin(run: &[Token], text: &str) -> bool {
+    run.iter().all(|t| {
+        t.script != Script::Latin
+            || t.span
+                .text(text)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+    })
+}
+
+/// Mentions of one entity in an article, for an entity panel.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntityGroup {
+    /// The most frequent surface form (ties: the earliest).
+    pub text: String,
+    /// The kind.
+    pub kind: EntityKind,
+    /// How many mentions.
+    pub count: usize,
+    /// Start of the first mention, in bytes.
+    pub first: usize,
+}
+
+/// Groups named `entities` of `text` by folded key (Arabic proclitics off the first word) and
+/// kind, in order of first mention.
+///
+/// ```
+/// use article_analyzer::entity::{named::group, Entity, EntityKind};
+/// use article_analyzer::Span;
+/// let text = "أمازون ولأمازون";
+/// let e = [
+///     Entity::new(Span::new(0, 12), EntityKind::Organization),
+///     Entity::new(Span::new(17, 29), EntityKind::Organization),
+/// ];
+/// let g = group(text, &e);
+/// assert_eq!((g[0].text.as_str(), g[0].count, g[0].first), ("أمازون", 2, 0));
+/// ```
+pub fn group(text: &str, entities: &[Entity]) -> Vec<super::named::EntityGroup> {
+    // key → (kind, first start, surface → (count, first start))
+    let mut groups: BTreeMap<(String, EntityKind), (usize, BTreeMap<String, (usize, usize)>)> =
+        BTreeMap::new();
+    for e in entities.iter().filter(|e| e.kind.is_named()) {
+        let surface = e.span.text(text).trim();
+        if surface.is_empty() {
+            continue;
+        }
+        let key: Vec<String> = surface
+            .split_whitespace()
+            .enumerate()
+            .map(|(i, w)| {
+                let f = fold(w);
+                if i == 0 && starts_with_proclitic(w) {
+                    stem_of(&f)
+                } else {
+                    f
+                }
+            })
+            .collect();
+        let entry = groups
+            .entry((key.join(" "), e.kind))
+            .or_insert((e.span.start, BTreeMap::new()));
+        entry.0 = entry.0.min(e.span.start);
+        let s = entry.1.entry(surface.to_string()).or_insert((0, e.span.start));
+        s.0 += 1;
+        s.1 = s.1.min(e.span.start);
+    }
+    let mut out: Vec<EntityGroup> = groups
+        .into_iter()
+        .map(|((_, kind), (first, surfaces))| {
+            let count = surfaces.values().map(|s| s.0).sum();
+            let text = surfaces
+                .iter()
+                .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))
+                .map(|(s, _)| s.clone())
+                .unwrap_or_default();
+            EntityGroup {
+                text,
+                kind,
+                count,
+                first,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| a.first.cmp(&b.first).then(a.kind.cmp(&b.kind)));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clitic_cut_skips_marks() {
+        assert_eq!(clitic_bytes("بواشنطن"), Some(2));
+        assert_eq!(clitic_bytes("بِواشنطن"), Some(4));
+        assert_eq!(clitic_bytes("للأمم"), None);
+        assert_eq!(clitic_bytes("نيويورك"), None);
+    }
+
+    #[test]
+    fn empty_text_finds_nothing() {
+        assert!(recognize("", &[], &[], Language::Unknown).is_empty());
+    }
 }
