@@ -2,6 +2,7 @@
 
 use crate::entity::{recognize, Entity};
 use crate::lang::detect;
+use crate::paragraph::{paragraphs, Paragraph};
 use crate::sentence::{sentences, Sentence};
 use crate::token::{tokenize, Token, TokenKind};
 use serde::Deserialize;
@@ -17,6 +18,8 @@ pub struct Options {
     pub sentences: bool,
     /// Recognize entities (named and pattern ones); off skips the work for speed.
     pub entities: bool,
+    /// Include the per-paragraph list (with each paragraph's language) in the report.
+    pub paragraphs: bool,
 }
 
 impl Default for Options {
@@ -25,6 +28,7 @@ impl Default for Options {
             tokens: true,
             sentences: true,
             entities: true,
+            paragraphs: true,
         }
     }
 }
@@ -40,6 +44,8 @@ pub struct Statistics {
     pub words: usize,
     /// Sentences.
     pub sentences: usize,
+    /// Paragraphs.
+    pub paragraphs: usize,
 }
 
 /// Everything the analyzer found in one text, with byte spans.
@@ -51,6 +57,8 @@ pub struct Analysis {
     pub sentences: Vec<Sentence>,
     /// Entity mentions, sorted by start (see [`crate::entity`]); empty when the options skip them.
     pub entities: Vec<Entity>,
+    /// Paragraphs in order.
+    pub paragraphs: Vec<Paragraph>,
     /// Summary counts.
     pub statistics: Statistics,
 }
@@ -66,6 +74,7 @@ pub struct Analysis {
 pub fn analyze(text: &str, options: &Options) -> Analysis {
     let tokens = tokenize(text);
     let sentences = sentences(text, &tokens);
+    let paragraphs = paragraphs(text, &sentences);
     let mut characters = 0;
     let mut characters_no_spaces = 0;
     for c in text.chars() {
@@ -79,6 +88,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         characters_no_spaces,
         words: tokens.iter().filter(|t| t.kind == TokenKind::Word).count(),
         sentences: sentences.len(),
+        paragraphs: paragraphs.len(),
     };
     let entities = if options.entities {
         recognize(text, &tokens, &sentences, detect(text))
@@ -89,6 +99,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         tokens,
         sentences,
         entities,
+        paragraphs,
         statistics,
     }
 }

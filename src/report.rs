@@ -32,6 +32,17 @@ pub struct SentenceReport {
     pub end: usize,
 }
 
+/// One paragraph.
+#[derive(Debug, Clone, Serialize)]
+pub struct ParagraphReport {
+    /// UTF-16 start.
+    pub start: usize,
+    /// UTF-16 end (exclusive).
+    pub end: usize,
+    /// The detected language as an ISO 639-1 code (`ar`, `en`), or `und`.
+    pub language: &'static str,
+}
+
 /// One entity mention.
 #[derive(Debug, Clone, Serialize)]
 pub struct EntityReport {
@@ -86,6 +97,8 @@ pub struct StatisticsReport {
     pub words: usize,
     /// Sentences.
     pub sentences: usize,
+    /// Paragraphs.
+    pub paragraphs: usize,
 }
 
 /// The whole report.
@@ -96,6 +109,8 @@ pub struct Report {
     pub tokens: Vec<TokenReport>,
     /// Sentences (empty when the options ask for none).
     pub sentences: Vec<SentenceReport>,
+    /// Paragraphs with their language (empty when the options ask for none).
+    pub paragraphs: Vec<ParagraphReport>,
     /// Entity mentions, sorted by start; quotes included (kind `quote`), and may contain others.
     pub entities: Vec<EntityReport>,
     /// Quotes with their speakers.
@@ -161,17 +176,32 @@ impl Report {
                 speaker: e.speaker.map(span_report),
             })
             .collect();
+        let paragraphs = if options.paragraphs {
+            analysis
+                .paragraphs
+                .iter()
+                .map(|p| ParagraphReport {
+                    start: utf16.convert(p.span.start),
+                    end: utf16.convert(p.span.end),
+                    language: p.language.code(),
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         let s = &analysis.statistics;
         Report {
             tokens,
             sentences,
             entities,
             quotes,
+            paragraphs,
             statistics: StatisticsReport {
                 characters: s.characters,
                 characters_no_spaces: s.characters_no_spaces,
                 words: s.words,
                 sentences: s.sentences,
+                paragraphs: s.paragraphs,
             },
         }
     }
