@@ -66,6 +66,14 @@ fn main() -> ExitCode {
             println!("train-ner: {code}: corpus not found under {DATA}; skipped");
             continue;
         };
+        let steps_arg = get("--steps").unwrap_or_else(|| "vote,propagate,trim".into());
+        let steps = Steps {
+            vote: steps_arg.contains("vote"),
+            propagate: steps_arg.contains("propagate"),
+            trim_clitics: steps_arg.contains("trim"),
+            gazetteer_wins: steps_arg.contains("gazetteer"),
+            gazetteer_single: steps_arg.contains("single"),
+        };
         let started = Instant::now();
         let examples: Vec<Example> = train
             .iter()
@@ -84,6 +92,7 @@ fn main() -> ExitCode {
         let empty = encode(8, 1, &vec![0.0; 256 * 9]);
         let blank = Model::from_bytes(&empty).expect("blank model");
         let mut trainer = Trainer::new(bits, language);
+        trainer.dropout = get("--dropout").and_then(|s| s.parse().ok()).unwrap_or(0);
         let mut best: Option<(f64, usize, Vec<u8>)> = None;
         for epoch in 1..=epochs {
             let errors = trainer.epoch(&examples, &shuffled(examples.len(), epoch as u64));
@@ -97,11 +106,11 @@ fn main() -> ExitCode {
             }
             let bytes = encode(bits, width, &averaged);
             let model = Model::from_bytes(&bytes).expect("model we just encoded");
-            let (ar, en) = if language == Language::Arabic { (model, blank) } else { (blank, model) };
+            let (ar, en) = if language == Language::Arabic { (model, blank.clone()) } else { (blank.clone(), model) };
             let score = evaluate(&dev, |text| {
                 let tokens = tokenize(text);
                 let sents = sentences(text, &tokens);
-                recognize_with(&ar, &en, text, &tokens, &sents, language, Steps::default())
+                recognize_with(&ar, &en, text, &tokens, &sents, language, steps)
                     .into_iter()
                     .map(|e| (e.span, e.kind))
                     .collect()

@@ -122,22 +122,25 @@ pub fn shape_into(word: &str, out: &mut String) {
 /// assert_eq!(split_proclitics(&fold("نيويورك")), (0, false));
 /// ```
 pub fn split_proclitics(folded: &str) -> (usize, bool) {
-    let chars: Vec<char> = folded.chars().take(24).collect();
+    let mut chars = ['\0'; 6];
+    for (slot, c) in chars.iter_mut().zip(folded.chars()) {
+        *slot = c;
+    }
     let total = folded.chars().count();
     let mut i = 0usize;
-    if total >= 5 && matches!(chars.first(), Some('و' | 'ف')) {
+    if total >= 5 && matches!(chars[0], 'و' | 'ف') {
         i = 1;
     }
     let mut prep = false;
-    if total >= i + 4 && matches!(chars.get(i), Some('ب' | 'ك' | 'ل')) {
+    if total >= i + 4 && matches!(chars[i], 'ب' | 'ك' | 'ل') {
         // لل = ل + ال with the alef elided
-        if chars.get(i) == Some(&'ل') && chars.get(i + 1) == Some(&'ل') && total >= i + 5 {
+        if chars[i] == 'ل' && chars[i + 1] == 'ل' && total >= i + 5 {
             return (char_bytes(&chars, i + 1), true);
         }
         prep = true;
         i += 1;
     }
-    let article = total >= i + 4 && chars.get(i) == Some(&'ا') && chars.get(i + 1) == Some(&'ل');
+    let article = total >= i + 4 && chars[i] == 'ا' && chars[i + 1] == 'ل';
     if !prep && i == 1 && total < 5 {
         return (0, article);
     }
@@ -159,16 +162,9 @@ fn char_bytes(chars: &[char], n: usize) -> usize {
 /// ```
 pub fn stem_of(folded: &str) -> String {
     let (clitic, _) = split_proclitics(folded);
-    let rest = folded.get(clitic..).unwrap_or("");
-    if clitic > 0 && folded.get(..clitic).is_some_and(|p| p.ends_with('ل')) && rest.starts_with('ل')
-    {
-        // لل: the stem is the article plus the rest.
-        let mut s = String::with_capacity(rest.len() + 2);
-        s.push('ا');
-        s.push_str(rest);
-        return s;
-    }
-    rest.to_string()
+    let mut s = String::with_capacity(folded.len());
+    stem_into(folded, clitic, &mut s);
+    s
 }
 
 /// What the tagger knows of one token before decoding, as hashes.
@@ -184,6 +180,8 @@ pub struct TokenView {
     pub stem: u64,
     /// The core (stem without the article).
     pub core: u64,
+    /// The proclitics split off (`و`, `وب`, `لل`, …, and `ال` when present), hashed; 0 for none.
+    pub clitic: u64,
     /// Prefixes of 1..=3 letters of the fold (0 when shorter).
     pub prefixes: [u64; 3],
     /// Suffixes of 1..=4 letters of the fold (0 when shorter).
@@ -203,49 +201,60 @@ pub struct TokenView {
 pub fn views(words: &[&str], gazetteer: &[u8]) -> Vec<TokenView> {
     let mut folded = String::new();
     let mut shape = String::new();
+    let mut stem = String::new();
     words
         .iter()
         .enumerate()
         .map(|(i, w)| {
             fold_into(w, &mut folded);
             shape_into(w, &mut shape);
-            let (clitic, article) = split_proclitics(&folded);
-            let stem = if clitic > 0 {
-                stem_of(&folded)
+            let fold_hash = hash_bytes(folded.as_bytes());
+            let (clitic, article) = if folded.starts_with(['و', 'ف', 'ب', 'ك', 'ل', 'ا']) {
+                split_proclitics(&folded)
             } else {
-                folded.clone()
+                (0, false)
             };
-            let core = if article || stem.starts_with("ال") && stem.chars().count() >= 5 {
-                stem.get(4..).unwrap_or("")
+            let stem_hash = if clitic > 0 {
+                stem_into(&folded, clitic, &mut stem);
+                hash_bytes(stem.as_bytes())
             } else {
-                stem.as_str()
+                stem.clear();
+                stem.push_str(&folded);
+                fold_hash
+            };
+            let clitic_hash = if clitic > 0 || article {
+                mix(
+                    0xc1,
+                    hash_bytes(folded.as_bytes().get(..clitic).unwrap_or(b"")),
+                    u64::from(article),
+                )
+            } else {
+                0
+            };
+            let core = if article || stem.starts_with("ال") && stem.len() >= 10 {
+                hash_bytes(stem.as_bytes().get(4..).unwrap_or(b""))
+            } else {
+                stem_hash
             };
             let mut prefixes = [0u64; 3];
             let mut suffixes = [0u64; 4];
-            let ends: Vec<usize> = folded
-                .char_indices()
-                .map(|(at, c)| at + c.len_utf8())
-                .collect();
-            for (k, p) in prefixes.iter_mut().enumerate() {
-                if let Some(&end) = ends.get(k) {
-                    if ends.len() > k + 1 {
-                        *p = hash_bytes(&folded.as_bytes()[..end]);
-                    }
+            let bytes = folded.as_bytes();
+            for (k, (at, _)) in folded.char_indices().skip(1).take(3).enumerate() {
+                prefixes[k] = hash_bytes(&bytes[..at]);
+            }
+            for (k, (at, _)) in folded.char_indices().rev().take(5).enumerate() {
+                if k < 4 && at > 0 {
+                    suffixes[k] = hash_bytes(&bytes[at..]);
                 }
             }
-            let n = ends.len();
-            for (k, s) in suffixes.iter_mut().enumerate() {
-                if n > k + 1 {
-                    let start = ends[n - k - 2];
-                    *s = hash_bytes(&folded.as_bytes()[start..]);
-                }
-            }
+            let n = folded.chars().count();
             TokenView {
-                fold: hash_bytes(folded.as_bytes()),
+                fold: fold_hash,
                 exact: hash_bytes(w.as_bytes()),
                 shape: hash_bytes(shape.as_bytes()),
-                stem: hash_bytes(stem.as_bytes()),
-                core: hash_bytes(core.as_bytes()),
+                stem: stem_hash,
+                core,
+                clitic: clitic_hash,
                 prefixes,
                 suffixes,
                 gazetteer: gazetteer.get(i).copied().unwrap_or(0),
@@ -257,11 +266,49 @@ pub fn views(words: &[&str], gazetteer: &[u8]) -> Vec<TokenView> {
         .collect()
 }
 
+/// Writes the stem of `folded` with `clitic` bytes of proclitics into `out` (see [`stem_of`]).
+fn stem_into(folded: &str, clitic: usize, out: &mut String) {
+    out.clear();
+    let rest = folded.get(clitic..).unwrap_or("");
+    if folded.get(..clitic).is_some_and(|p| p.ends_with('ل')) && rest.starts_with('ل') {
+        out.push('ا');
+    }
+    out.push_str(rest);
+}
+
+/// What a whole sentence tells each of its tokens.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SentenceContext {
+    /// The sentence is a headline in capitals (most of its words capitalized).
+    pub headline: bool,
+}
+
+impl SentenceContext {
+    /// The context of a sentence's views.
+    pub fn of(views: &[TokenView]) -> SentenceContext {
+        let letters = views.iter().filter(|t| !t.no_letters).count();
+        let caps = views.iter().filter(|t| t.capitalized).count();
+        SentenceContext {
+            headline: letters > 0 && caps * 10 >= letters * 8,
+        }
+    }
+}
+
+/// Where the word-identity features (fold, exact form) sit in a token's static features, for
+/// the trainer's word dropout.
+pub const IDENTITY: std::ops::Range<usize> = 1..3;
+
 const BOS: u64 = 0x5b0_5b0;
 const EOS: u64 = 0xe05_e05;
 
 /// Appends the features of token `i` of a sentence (everything but the tag history) to `out`.
-pub fn static_features(views: &[TokenView], i: usize, language: Language, out: &mut Vec<u64>) {
+pub fn static_features(
+    views: &[TokenView],
+    i: usize,
+    language: Language,
+    context: SentenceContext,
+    out: &mut Vec<u64>,
+) {
     let Some(v) = views.get(i) else { return };
     let lang = match language {
         Language::Arabic => 1u64,
@@ -317,6 +364,12 @@ pub fn static_features(views: &[TokenView], i: usize, language: Language, out: &
         out.push(mix(t(24), n.core, 0));
     }
     out.push(mix(t(25), u64::from(v.length), 0));
+    if language == Language::Arabic {
+        out.push(mix(t(33), v.clitic, 0));
+        out.push(mix(t(34), v.clitic, at(1).map_or(EOS, |n| n.clitic)));
+        out.push(mix(t(35), fold_at(-1), fold_at(1)));
+        out.push(mix(t(36), mix(0, fold_at(-2), fold_at(-1)), v.fold));
+    }
     if i == 0 {
         out.push(mix(t(26), v.shape, 0));
         out.push(mix(t(27), v.fold, 0));
@@ -339,10 +392,7 @@ pub fn static_features(views: &[TokenView], i: usize, language: Language, out: &
     }
     // English capitals: a headline in capitals tells nothing by capitals.
     if language == Language::English {
-        let letters = views.iter().filter(|t| !t.no_letters).count();
-        let caps = views.iter().filter(|t| t.capitalized).count();
-        let headline = letters > 0 && caps * 10 >= letters * 8;
-        out.push(mix(t(32), u64::from(headline), v.shape));
+        out.push(mix(t(32), u64::from(context.headline), v.shape));
     }
 }
 
@@ -362,6 +412,10 @@ pub fn history_features(view: &TokenView, p1: u64, p2: u64, language: Language, 
     out.push(mix(t(41), p2, p1));
     out.push(mix(t(42), p1, view.fold));
     out.push(mix(t(43), p1, view.shape));
+    if language == Language::Arabic {
+        out.push(mix(t(44), p1, view.clitic));
+        out.push(mix(t(45), p1, view.core));
+    }
 }
 
 #[cfg(test)]
@@ -390,7 +444,7 @@ mod tests {
         let v = views(&words, &[]);
         let mut out = Vec::new();
         for i in 0..=words.len() {
-            static_features(&v, i, Language::English, &mut out);
+            static_features(&v, i, Language::English, SentenceContext::of(&v), &mut out);
         }
         assert!(!out.is_empty());
     }

@@ -24,7 +24,7 @@ const COUNTRIES: &str = include_str!("data/countries.tsv");
 const CURATED: &str = include_str!("data/curated.tsv");
 
 /// A hasher for keys that are already well-mixed 64-bit hashes.
-#[derive(Default)]
+#[derive(Default, Debug, Clone, Copy)]
 pub(crate) struct PassThrough(u64);
 
 impl Hasher for PassThrough {
@@ -37,7 +37,8 @@ impl Hasher for PassThrough {
         }
     }
     fn write_u64(&mut self, n: u64) {
-        self.0 = n;
+        // Spread small integer keys (weight indices) over the table's high bits too.
+        self.0 = n.wrapping_mul(0x9e37_79b9_7f4a_7c15);
     }
 }
 
@@ -174,20 +175,21 @@ impl Gazetteer {
     /// ```
     pub fn find(&self, words: &[&str]) -> Vec<Match> {
         let folded: Vec<u64> = words.iter().map(|w| hash_bytes(fold(w).as_bytes())).collect();
-        self.find_folded(words, &folded)
+        let stems: Vec<u64> = words
+            .iter()
+            .map(|w| hash_bytes(stem_of(&fold(w)).as_bytes()))
+            .collect();
+        self.find_folded(words, &folded, &stems)
     }
 
-    /// [`Gazetteer::find`] with the words' folded hashes given.
-    pub fn find_folded(&self, words: &[&str], folded: &[u64]) -> Vec<Match> {
+    /// [`Gazetteer::find`] with the hashes of the words' folds and stems given (a stem equals
+    /// the fold for a word without proclitics).
+    pub fn find_folded(&self, words: &[&str], folded: &[u64], stems: &[u64]) -> Vec<Match> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < words.len() {
             let mut found = None;
-            let stem = words[i]
-                .chars()
-                .next()
-                .is_some_and(|c| matches!(c, 'و' | 'ف' | 'ب' | 'ك' | 'ل'))
-                .then(|| hash_bytes(stem_of(&fold(words[i])).as_bytes()));
+            let stem = stems.get(i).copied().filter(|&s| s != folded[i]);
             for (first, clitic) in [(Some(folded[i]), false), (stem, true)] {
                 let Some(first) = first else { continue };
                 let Some(&longest) = self.firsts.get(&first) else {
@@ -230,10 +232,11 @@ impl Gazetteer {
         out
     }
 
-    /// The gazetteer bits of each word (see [`super::features::TokenView::gazetteer`]).
-    pub fn bits(&self, words: &[&str], folded: &[u64]) -> Vec<u8> {
+    /// The gazetteer bits of each word (see [`super::features::TokenView::gazetteer`]) for
+    /// the `matches` found in them.
+    pub fn bits(words: &[&str], matches: &[Match]) -> Vec<u8> {
         let mut bits = vec![0u8; words.len()];
-        for m in self.find_folded(words, folded) {
+        for &m in matches {
             for k in 0..4 {
                 if m.kinds & (1 << k) != 0 {
                     bits[m.first] |= 1 << (2 * k);

@@ -13,7 +13,10 @@
 //!    Weights are the averaged perceptron's: one-byte codes are linear with a step that fits
 //!    99% of them; the largest 1% (bias-like features) are kept exactly as exceptions.
 
-use super::features::{history_features, static_features, TokenView, HISTORY_START};
+use super::features::{
+    history_features, static_features, SentenceContext, TokenView, HISTORY_START,
+};
+use super::gazetteer::FastMap;
 use crate::lang::Language;
 
 /// Number of tags: `O` plus `B-`/`I-` for four kinds.
@@ -58,38 +61,15 @@ pub trait Weights {
 }
 
 /// A loaded model: weights borrowed from the model file.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Model<'a> {
     bits: u32,
     width: usize,
     weights: &'a [u8],
     /// For one-byte weights: the value of code 1.
     step: f32,
-    /// For one-byte weights: (u32 index, f32 value) pairs, sorted, for code -128.
-    exceptions: &'a [u8],
-}
-
-impl Model<'_> {
-    fn exception(&self, index: usize) -> f32 {
-        let n = self.exceptions.len() / 8;
-        let key = |i: usize| {
-            let b = &self.exceptions[i * 8..i * 8 + 4];
-            u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize
-        };
-        let (mut lo, mut hi) = (0, n);
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            match key(mid).cmp(&index) {
-                std::cmp::Ordering::Less => lo = mid + 1,
-                std::cmp::Ordering::Greater => hi = mid,
-                std::cmp::Ordering::Equal => {
-                    let b = &self.exceptions[mid * 8 + 4..mid * 8 + 8];
-                    return f32::from_le_bytes([b[0], b[1], b[2], b[3]]);
-                }
-            }
-        }
-        0.0
-    }
+    /// For one-byte weights: the weights of code -128, by index.
+    exceptions: FastMap<f32>,
 }
 
 /// Why a model file could not be read.
@@ -124,9 +104,16 @@ impl<'a> Model<'a> {
             let n = f32_at(12)?.to_bits() as usize;
             let end = 16 + n.checked_mul(8).ok_or(ModelError::BadLength)?;
             let list = bytes.get(16..end).ok_or(ModelError::BadLength)?;
-            (step, list, bytes.get(end..).ok_or(ModelError::BadLength)?)
+            let exceptions: FastMap<f32> = list
+                .chunks_exact(8)
+                .map(|e| {
+                    let index = u32::from_le_bytes([e[0], e[1], e[2], e[3]]);
+                    (u64::from(index), f32::from_le_bytes([e[4], e[5], e[6], e[7]]))
+                })
+                .collect();
+            (step, exceptions, bytes.get(end..).ok_or(ModelError::BadLength)?)
         } else {
-            (0.0, &bytes[..0], &bytes[8..])
+            (0.0, FastMap::default(), &bytes[8..])
         };
         if weights.len() != (1usize << bits) * TAGS * width {
             return Err(ModelError::BadLength);
@@ -158,7 +145,10 @@ impl Weights for Model<'_> {
             if let Some(row) = self.weights.get(at..at + TAGS) {
                 for (t, (s, &w)) in scores.iter_mut().zip(row).enumerate() {
                     *s += if w == 0x80 {
-                        self.exception(at + t)
+                        self.exceptions
+                            .get(&((at + t) as u64))
+                            .copied()
+                            .unwrap_or(0.0)
                     } else {
                         f32::from(w as i8) * self.step
                     };
@@ -225,9 +215,10 @@ pub fn decode<W: Weights>(
     feats: &mut Vec<u64>,
 ) -> Vec<usize> {
     let mut tags = Vec::with_capacity(views.len());
+    let context = SentenceContext::of(views);
     for i in 0..views.len() {
         feats.clear();
-        static_features(views, i, language, feats);
+        static_features(views, i, language, context, feats);
         let p1 = tags.last().copied();
         let p2 = if i >= 2 { tags.get(i - 2).copied() } else { None };
         history_features(

@@ -10,7 +10,9 @@
 //!
 //! Pure: sentences in, weights out. The `train-ner` command reads the corpora and writes the file.
 
-use super::features::{history_features, static_features, TokenView, HISTORY_START};
+use super::features::{
+    history_features, static_features, SentenceContext, TokenView, HISTORY_START, IDENTITY,
+};
 use super::model::{best, bucket, Weights, TAGS};
 use crate::lang::Language;
 
@@ -31,6 +33,9 @@ pub struct Trainer {
     stamps: Vec<u32>,
     step: u32,
     language: Language,
+    /// Percent of tokens whose word-identity features are dropped in training.
+    pub dropout: u64,
+    rng: u64,
 }
 
 struct Dense<'a>(&'a [f32], u32);
@@ -55,6 +60,8 @@ impl Trainer {
             stamps: vec![0; n],
             step: 0,
             language,
+            dropout: 0,
+            rng: 0x2545_f491_4f6c_dd1d,
         }
     }
 
@@ -73,10 +80,20 @@ impl Trainer {
         for &e in order {
             let ex = &examples[e];
             let mut tags: Vec<usize> = Vec::with_capacity(ex.views.len());
+            let context = SentenceContext::of(&ex.views);
             for i in 0..ex.views.len() {
                 self.step += 1;
                 feats.clear();
-                static_features(&ex.views, i, self.language, &mut feats);
+                static_features(&ex.views, i, self.language, context, &mut feats);
+                if self.dropout > 0 {
+                    self.rng ^= self.rng << 13;
+                    self.rng ^= self.rng >> 7;
+                    self.rng ^= self.rng << 17;
+                    if self.rng % 100 < self.dropout {
+                        // Word dropout: learn to tag this token from its context and affixes.
+                        feats.drain(IDENTITY);
+                    }
+                }
                 let p1 = tags.last().copied();
                 let p2 = if i >= 2 { tags.get(i - 2).copied() } else { None };
                 history_features(

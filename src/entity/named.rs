@@ -19,8 +19,8 @@
 //!
 //! [`group`] gathers the mentions by key for an entity panel.
 
-use super::features::{fold, hash_bytes, mix, stem_of, views, TokenView};
-use super::gazetteer::{Gazetteer, KINDS};
+use super::features::{fold, mix, stem_of, views, TokenView};
+use super::gazetteer::{Gazetteer, Match, KINDS};
 use super::model::{decode, tag_begins, tag_kind, Model, Weights};
 use super::{Entity, EntityKind};
 use crate::lang::Language;
@@ -54,7 +54,7 @@ pub fn shipped() -> Option<&'static Models<'static>> {
     .as_ref()
 }
 
-/// Which document-level steps run (rules 2–4); all on by default.
+/// Which document-level steps run (rules 2–4 on by default; 1b off: it lowered dev F1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Steps {
     /// Rule 2: one kind per key.
@@ -63,6 +63,11 @@ pub struct Steps {
     pub propagate: bool,
     /// Rule 4: spans start after confident proclitics.
     pub trim_clitics: bool,
+    /// Rule 1b: a gazetteer name of two words or more replaces the tagger's mentions it
+    /// overlaps, unless one of them holds it and more.
+    pub gazetteer_wins: bool,
+    /// Rule 1b for one-word names too, where the tagger found nothing.
+    pub gazetteer_single: bool,
 }
 
 impl Default for Steps {
@@ -71,6 +76,8 @@ impl Default for Steps {
             vote: true,
             propagate: true,
             trim_clitics: true,
+            gazetteer_wins: false,
+            gazetteer_single: false,
         }
     }
 }
@@ -112,13 +119,21 @@ pub fn recognize(
 
 /// The token views of one sentence's words, gazetteer bits included: what the tagger sees.
 pub fn sentence_views(words: &[&str]) -> Vec<TokenView> {
+    sentence_views_and_matches(words).0
+}
+
+/// [`sentence_views`] and the gazetteer matches behind their bits.
+fn sentence_views_and_matches(words: &[&str]) -> (Vec<TokenView>, Vec<Match>) {
     let mut v = views(words, &[]);
     let folded: Vec<u64> = v.iter().map(|t| t.fold).collect();
-    let bits = Gazetteer::shipped().bits(words, &folded);
-    for (t, b) in v.iter_mut().zip(bits) {
-        t.gazetteer = b;
+    let stems: Vec<u64> = v.iter().map(|t| t.stem).collect();
+    let matches = Gazetteer::shipped().find_folded(words, &folded, &stems);
+    if !matches.is_empty() {
+        for (t, b) in v.iter_mut().zip(Gazetteer::bits(words, &matches)) {
+            t.gazetteer = b;
+        }
     }
-    v
+    (v, matches)
 }
 
 /// A mention as token indices while the document steps run.
@@ -164,8 +179,11 @@ pub fn recognize_with<W: Weights>(
     let mut mentions: Vec<Mention> = Vec::new();
     let mut feats = Vec::with_capacity(64);
     let mut words: Vec<&str> = Vec::new();
-    // Per token: fold hash and stem hash, for the document steps.
+    // Per token: fold and stem hashes, for the document steps; tokens whose gazetteer match
+    // needed their proclitics removed.
     let mut folds: Vec<u64> = vec![0; tokens.len()];
+    let mut stems: Vec<u64> = vec![0; tokens.len()];
+    let mut gazetteer_stems: Vec<usize> = Vec::new();
     for s in sentences {
         let Some(sentence_tokens) = tokens.get(s.first_token..s.end_token) else {
             continue;
@@ -175,14 +193,22 @@ pub fn recognize_with<W: Weights>(
         };
         words.clear();
         words.extend(sentence_tokens.iter().map(|t| t.span.text(text)));
-        let v = sentence_views(&words);
+        let (v, matches) = sentence_views_and_matches(&words);
         for (k, t) in v.iter().enumerate() {
             folds[s.first_token + k] = t.fold;
+            stems[s.first_token + k] = t.stem;
         }
+        gazetteer_stems.extend(
+            matches
+                .iter()
+                .filter(|m| m.clitic)
+                .map(|m| s.first_token + m.first),
+        );
         let tags = match lang {
             Language::Arabic => decode(arabic, &v, lang, &mut feats),
             _ => decode(english, &v, lang, &mut feats),
         };
+        let sentence_start = mentions.len();
         let mut open: Option<Mention> = None;
         for (k, &t) in tags.iter().enumerate() {
             let at = s.first_token + k;
@@ -200,22 +226,13 @@ pub fn recognize_with<W: Weights>(
             }
         }
         mentions.extend(open.take());
+        if steps.gazetteer_wins {
+            prefer_gazetteer(&mut mentions, sentence_start, &matches, s.first_token, steps);
+        }
     }
     if mentions.is_empty() {
         return Vec::new();
     }
-    let stems: Vec<u64> = tokens
-        .iter()
-        .zip(&folds)
-        .map(|(t, &f)| {
-            let w = t.span.text(text);
-            if t.script == Script::Arabic && starts_with_proclitic(w) {
-                hash_bytes(stem_of(&fold(w)).as_bytes())
-            } else {
-                f
-            }
-        })
-        .collect();
     let key = |m: &Mention| run_key(stems[m.first], &folds[m.first + 1..m.end]);
     if steps.vote {
         vote(&mut mentions, key);
@@ -223,11 +240,6 @@ pub fn recognize_with<W: Weights>(
     if steps.propagate {
         propagate(&mut mentions, tokens, text, sentences, &stems, &folds);
     }
-    let gazetteer_stems = if steps.trim_clitics {
-        clitic_matches(text, tokens, sentences, &folds)
-    } else {
-        Vec::new()
-    };
     let standalone: std::collections::BTreeSet<u64> = mentions
         .iter()
         .filter(|m| stems[m.first] == folds[m.first])
@@ -283,29 +295,6 @@ fn clitic_bytes(word: &str) -> Option<usize> {
     None
 }
 
-/// Indices of tokens whose gazetteer match needed their proclitics removed.
-fn clitic_matches(text: &str, tokens: &[Token], sentences: &[Sentence], folds: &[u64]) -> Vec<usize> {
-    let mut out = Vec::new();
-    for s in sentences {
-        let (Some(ts), Some(fs)) = (
-            tokens.get(s.first_token..s.end_token),
-            folds.get(s.first_token..s.end_token),
-        ) else {
-            continue;
-        };
-        if !ts.iter().any(|t| t.script == Script::Arabic) {
-            continue;
-        }
-        let words: Vec<&str> = ts.iter().map(|t| t.span.text(text)).collect();
-        for m in Gazetteer::shipped().find_folded(&words, fs) {
-            if m.clitic {
-                out.push(s.first_token + m.first);
-            }
-        }
-    }
-    out
-}
-
 /// Rule 2: each key takes the kind most of its mentions got.
 fn vote(mentions: &mut [Mention], key: impl Fn(&Mention) -> u64) {
     let mut counts: BTreeMap<u64, [u32; 4]> = BTreeMap::new();
@@ -319,6 +308,40 @@ fn vote(mentions: &mut [Mention], key: impl Fn(&Mention) -> u64) {
                 m.kind = c.iter().position(|&n| n == top).unwrap_or(m.kind);
             }
         }
+    }
+}
+
+/// Rule 1b: gazetteer names of one kind override the tagger's mentions of one sentence
+/// (`mentions[from..]`, token indices; `matches` index the sentence from `offset`).
+fn prefer_gazetteer(
+    mentions: &mut Vec<Mention>,
+    from: usize,
+    matches: &[Match],
+    offset: usize,
+    steps: Steps,
+) {
+    for m in matches {
+        if m.kinds.count_ones() != 1 || (m.len < 2 && !steps.gazetteer_single) {
+            continue;
+        }
+        let (first, end) = (offset + m.first, offset + m.first + m.len);
+        let kind = m.kinds.trailing_zeros() as usize;
+        let sentence = &mentions[from..];
+        let overlapping: Vec<usize> = (0..sentence.len())
+            .filter(|&i| sentence[i].first < end && first < sentence[i].end)
+            .collect();
+        let held = overlapping.iter().any(|&i| {
+            let t = sentence[i];
+            t.first <= first && end <= t.end && (t.first, t.end) != (first, end)
+        });
+        if held || (m.len < 2 && !overlapping.is_empty()) {
+            continue;
+        }
+        for &i in overlapping.iter().rev() {
+            mentions.remove(from + i);
+        }
+        let at = mentions[from..].partition_point(|t| t.first < first) + from;
+        mentions.insert(at, Mention { first, end, kind });
     }
 }
 
