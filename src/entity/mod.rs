@@ -133,7 +133,7 @@ impl Entity {
 /// Finds the entities of `text`, given its tokens and sentences, as a sorted list (see the
 /// module rules).
 ///
-/// ```ignore
+/// ```
 /// use article_analyzer::entity::{recognize, EntityKind};
 /// use article_analyzer::{lang::Language, sentence::sentences, token::tokenize};
 /// let text = "Shares rose 15% on Tuesday.";
@@ -198,4 +198,111 @@ pub fn sort(entities: &mut [Entity]) {
             .then(b.span.end.cmp(&a.span.end))
             .then(a.kind.cmp(&b.kind))
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sentence::sentences;
+    use crate::token::tokenize;
+
+    fn all(text: &str) -> Vec<Entity> {
+        let tokens = tokenize(text);
+        recognize(text, &tokens, &sentences(text, &tokens), Language::Unknown)
+    }
+
+    /// The invariants of the module rules, for any text.
+    fn check_invariants(text: &str) {
+        let found = all(text);
+        let mut last_end = 0;
+        let mut last_start = 0;
+        for e in &found {
+            assert!(e.span.start < e.span.end, "empty span in {text:?}");
+            assert!(
+                text.get(e.span.range()).is_some(),
+                "span off char boundary in {text:?}"
+            );
+            assert!(e.span.start >= last_start, "unsorted in {text:?}");
+            last_start = e.span.start;
+            if e.kind != EntityKind::Quote {
+                assert!(e.span.start >= last_end, "overlap in {text:?}: {found:?}");
+                last_end = e.span.end;
+            }
+            if let Some(s) = e.speaker {
+                assert!(
+                    text.get(s.range()).is_some(),
+                    "speaker off boundary in {text:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn odd_texts_keep_the_invariants() {
+        for t in [
+            "",
+            "\"",
+            "“",
+            "«",
+            "$",
+            "%",
+            "٪١",
+            "1/2/",
+            "12:",
+            "@",
+            "#",
+            "وَأَمْسِ",
+            "ـــ",
+            "$1.2 billion $",
+            "“a b c d",
+            "\"a\" \"b c d e\" \"",
+            "2026-11-",
+            "١٫",
+            "1,,2",
+            "الساعة",
+            "مليون",
+            "Nov.",
+            "Nov. 31, 99999",
+            "https://",
+            "x@y.zz@w.com",
+            "😀 10كم 😀",
+        ] {
+            check_invariants(t);
+        }
+    }
+
+    #[test]
+    fn composition_prefers_longer_then_patterns() {
+        let long = Entity::new(Span::new(0, 10), EntityKind::Misc);
+        let short = Entity::new(Span::new(7, 10), EntityKind::Number);
+        let quote = Entity::new(Span::new(0, 20), EntityKind::Quote);
+        let out = compose(vec![long.clone()], vec![short, quote.clone()]);
+        assert_eq!(out, [quote, long]);
+        let tie_named = Entity::new(Span::new(0, 4), EntityKind::Misc);
+        let tie_pattern = Entity::new(Span::new(0, 4), EntityKind::Date);
+        assert_eq!(
+            compose(vec![tie_named], vec![tie_pattern.clone()]),
+            [tie_pattern]
+        );
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    mod properties {
+        use super::check_invariants;
+        use proptest::prelude::*;
+
+        proptest! {
+            #[test]
+            fn any_text_keeps_the_invariants(s in "\\PC{0,80}") {
+                check_invariants(&s);
+            }
+
+            #[test]
+            fn pattern_like_text_keeps_the_invariants(
+                s in "([0-9٠-٩]{1,4}|[/:.,٫٪%$€\"“”«» -]|Nov|May|p\\.m|الساعة|مليون|دولار|أمس|و|قال|said|he|@a|#b|www\\.x\\.y|\n){0,30}"
+            ) {
+                check_invariants(&s);
+            }
+        }
+    }
 }
