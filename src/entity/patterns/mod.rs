@@ -279,7 +279,7 @@ impl<'a> Run<'a> {
             .next()
             .is_some_and(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
         for prefix in CLITICS {
-            if !prefix.is_empty() && !(clitics && arabic) {
+            if !(prefix.is_empty() || clitics && arabic) {
                 continue;
             }
             let Some(stem) = t.key.strip_prefix(prefix) else {

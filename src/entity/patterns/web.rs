@@ -81,10 +81,7 @@ fn url(text: &str, at: usize) -> Option<Entity> {
         .find(|&(_, c)| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '«' | '»' | '“' | '”'))
         .map_or(rest.len(), |(i, _)| i);
     // Trailing punctuation is the sentence's.
-    loop {
-        let Some(c) = rest[..end].chars().next_back() else {
-            break;
-        };
+    while let Some(c) = rest[..end].chars().next_back() {
         let unbalanced_paren =
             c == ')' && rest[..end].matches('(').count() < rest[..end].matches(')').count();
         if matches!(
