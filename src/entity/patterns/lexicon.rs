@@ -5,6 +5,8 @@
 //! rules of [`super`]) and answers lookups by binary search. A word may have several entries
 //! (`عام` is a year cue and a unit of time).
 
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 /// What a word or phrase means to the patterns.
@@ -101,12 +103,69 @@ fn table() -> &'static [(String, Lex)] {
     })
 }
 
+/// First words of the phrases of the table (`كانون` of `كانون الثاني`).
+fn heads() -> &'static HashSet<String, BuildHasherDefault<Fnv>> {
+    static HEADS: OnceLock<HashSet<String, BuildHasherDefault<Fnv>>> = OnceLock::new();
+    HEADS.get_or_init(|| {
+        table()
+            .iter()
+            .filter_map(|(k, _)| k.split_once(' ').map(|(first, _)| first.to_string()))
+            .collect()
+    })
+}
+
+/// True when `key` is the first word of some phrase of the table.
+pub fn is_head(key: &str) -> bool {
+    heads().contains(key)
+}
+
+/// FNV-1a: a tiny, fast hash for short keys (the standard SipHash is slower here, and the
+/// table is fixed, so there is nothing to defend against).
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// Key → range of the sorted table.
+fn index() -> &'static HashMap<&'static str, (usize, usize), BuildHasherDefault<Fnv>> {
+    static INDEX: OnceLock<HashMap<&'static str, (usize, usize), BuildHasherDefault<Fnv>>> =
+        OnceLock::new();
+    INDEX.get_or_init(|| {
+        let t = table();
+        let mut map = HashMap::default();
+        let mut lo = 0;
+        while lo < t.len() {
+            let hi = lo + t[lo..].partition_point(|(k, _)| *k == t[lo].0);
+            map.insert(t[lo].0.as_str(), (lo, hi));
+            lo = hi;
+        }
+        map
+    })
+}
+
 /// The entries whose folded key is `key`.
 pub fn lookup(key: &str) -> &'static [(String, Lex)] {
-    let t = table();
-    let lo = t.partition_point(|(k, _)| k.as_str() < key);
-    let hi = lo + t[lo..].partition_point(|(k, _)| k.as_str() == key);
-    &t[lo..hi]
+    match index().get(key) {
+        Some(&(lo, hi)) => &table()[lo..hi],
+        None => &[],
+    }
 }
 
 #[cfg(test)]

@@ -53,7 +53,7 @@ pub fn recognize(
     _language: Language,
     named: &[Entity],
 ) -> Vec<Entity> {
-    let toks: Vec<Tok<'_>> = tokens.iter().map(|t| Tok::new(text, t)).collect();
+    let toks = make_toks(text, tokens);
     let mut out = web::scan(text);
     let mut blocked = vec![false; toks.len()];
     if !out.is_empty() {
@@ -113,9 +113,37 @@ fn sentence_ranges(toks: &[Tok<'_>], sentences: &[Sentence]) -> Vec<(usize, usiz
     out
 }
 
+/// True when token `t` can start a date, time or amount: a number, a word of the lexicon or
+/// one that starts with a digit, a short upper-case word (`USD`, `US$`), a currency symbol or a
+/// percent sign. Most tokens cannot, and are skipped at once.
+fn could_start(t: &Tok<'_>) -> bool {
+    match t.kind {
+        TokenKind::Number => true,
+        TokenKind::Word => {
+            !t.entries.is_empty()
+                || t.text
+                    .starts_with(|c: char| numbers::digit_value(c).is_some())
+                || (t.text.len() <= 3 && t.text.bytes().all(|b| b.is_ascii_uppercase()))
+        }
+        _ => {
+            let mut chars = t.text.chars();
+            chars.next().is_some_and(|c| {
+                matches!(
+                    c,
+                    '%' | '٪' | '$' | '€' | '£' | '¥' | '₹' | '₪' | '₺' | '₽' | '﷼'
+                )
+            }) && chars.next().is_none()
+        }
+    }
+}
+
 fn scan_run(run: &Run<'_>, out: &mut Vec<Entity>) {
     let mut i = 0;
     while i < run.len() {
+        if !could_start(&run.toks[i]) {
+            i += 1;
+            continue;
+        }
         let best = [dates::at(run, i), times::at(run, i), numbers::at(run, i)]
             .into_iter()
             .flatten()
@@ -138,14 +166,33 @@ fn scan_run(run: &Run<'_>, out: &mut Vec<Entity>) {
     }
 }
 
+/// The tokens of `text` with keys, lexicon entries and line starts.
+pub(crate) fn make_toks<'a>(text: &'a str, tokens: &[Token]) -> Vec<Tok<'a>> {
+    let mut toks: Vec<Tok<'a>> = tokens.iter().map(|t| Tok::new(text, t)).collect();
+    let mut previous_end = 0;
+    for i in 0..toks.len() {
+        toks[i].entries = entries(&toks, i);
+        let start = toks[i].span.start;
+        toks[i].newline_before = text
+            .get(previous_end..start)
+            .is_some_and(|gap| gap.contains('\n'));
+        previous_end = toks[i].span.end;
+    }
+    toks
+}
+
 /// A token with its folded key.
 #[derive(Debug, Clone)]
 pub(crate) struct Tok<'a> {
     pub(crate) span: Span,
     pub(crate) kind: TokenKind,
     pub(crate) text: &'a str,
-    /// Folded key (see the module rules); empty for tokens other than words and numbers.
+    /// Folded key (see the module rules); empty for tokens other than words.
     pub(crate) key: String,
+    /// Lexicon entries of the word and the phrases it starts (see [`entries`]).
+    pub(crate) entries: Vec<Entry>,
+    /// True when a line break separates the token from the one before.
+    pub(crate) newline_before: bool,
 }
 
 impl<'a> Tok<'a> {
@@ -160,6 +207,8 @@ impl<'a> Tok<'a> {
             } else {
                 String::new()
             },
+            entries: Vec::new(),
+            newline_before: false,
         }
     }
 
@@ -197,9 +246,23 @@ pub(crate) fn folded_chars(s: &str) -> impl Iterator<Item = char> + '_ {
         .flat_map(char::to_lowercase)
 }
 
-/// The folded key of `s`.
+/// The folded key of `s` (fast path for ASCII and Arabic letters, which need no case table).
 pub(crate) fn fold(s: &str) -> String {
-    folded_chars(s).collect()
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            'A'..='Z' => out.push(c.to_ascii_lowercase()),
+            '\0'..='\u{7F}' => out.push(c),
+            '\u{0640}' => {}
+            c if is_arabic_mark(c) => {}
+            'أ' | 'إ' | 'آ' | 'ٱ' => out.push('ا'),
+            'ى' => out.push('ي'),
+            'ة' => out.push('ه'),
+            '\u{0600}'..='\u{06FF}' => out.push(c),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
 }
 
 /// A match: byte span, the token after it, kind and value.
@@ -245,82 +308,110 @@ impl<'a> Run<'a> {
     }
 
     /// The lexicon entries of word `i` as written (no clitics stripped).
-    pub(crate) fn lex(&self, i: usize) -> &'static [(String, Lex)] {
-        match self.toks.get(i) {
-            Some(t) if t.is_word() => lexicon::lookup(&t.key),
-            _ => &[],
-        }
+    pub(crate) fn lex(&self, i: usize) -> impl Iterator<Item = Lex> + '_ {
+        self.toks.get(i).into_iter().flat_map(|t| {
+            t.entries
+                .iter()
+                .filter(move |e| e.words == 1 && e.start == t.span.start)
+                .map(|e| e.lex)
+        })
     }
 
     /// True when word `i` as written has an entry matching `f`.
     pub(crate) fn has(&self, i: usize, f: impl Fn(Lex) -> bool) -> bool {
-        self.lex(i).iter().any(|(_, l)| f(*l))
+        self.lex(i).any(f)
     }
 
     /// The first entry of word `i` (as written) matching `f`.
     pub(crate) fn find(&self, i: usize, f: impl Fn(Lex) -> Option<Lex>) -> Option<Lex> {
-        self.lex(i).iter().find_map(|(_, l)| f(*l))
+        self.lex(i).find_map(f)
     }
 
     /// Entries of word `i` and of the phrases of up to three words starting there, with Arabic
     /// clitics stripped from the first word when `clitics` is set: each as (byte where the
     /// entity would start, index of the token after the phrase, entry). Longest phrases first.
     pub(crate) fn lookups(&self, i: usize, clitics: bool) -> Vec<(usize, usize, Lex)> {
-        let mut out = Vec::new();
         let Some(t) = self.toks.get(i) else {
-            return out;
+            return Vec::new();
         };
-        if !t.is_word() {
-            return out;
+        t.entries
+            .iter()
+            .filter(|e| {
+                (clitics || e.start == t.span.start) && i + usize::from(e.words) <= self.len()
+            })
+            .map(|e| (e.start, i + usize::from(e.words), e.lex))
+            .collect()
+    }
+}
+
+/// One lexicon entry of a word: where the entity would start (after clitics), how many words
+/// the phrase has, and what it means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Entry {
+    pub(crate) start: usize,
+    pub(crate) words: u8,
+    pub(crate) lex: Lex,
+}
+
+/// The entries of word `i` and of the phrases of up to three words starting there, with
+/// Arabic clitics stripped or not; longest phrases first, unstripped first. Computed once per
+/// token.
+fn entries(toks: &[Tok<'_>], i: usize) -> Vec<Entry> {
+    let mut out = Vec::new();
+    let t = &toks[i];
+    if !t.is_word() {
+        return out;
+    }
+    // Only a word that starts with a clitic letter can carry clitics.
+    let clitic = t
+        .key
+        .chars()
+        .next()
+        .is_some_and(|c| matches!(c, 'و' | 'ف' | 'ب' | 'ل' | 'ك'));
+    for prefix in CLITICS {
+        if !(prefix.is_empty() || clitic) {
+            continue;
         }
-        let arabic = t
-            .key
-            .chars()
-            .next()
-            .is_some_and(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
-        for prefix in CLITICS {
-            if !(prefix.is_empty() || clitics && arabic) {
-                continue;
-            }
-            let Some(stem) = t.key.strip_prefix(prefix) else {
-                continue;
-            };
-            if stem.chars().count() < 2 {
-                continue;
-            }
-            // ل + ال is written لل: للثلاثاء is ل + الثلاثاء.
-            let restored;
-            let stem = if prefix.ends_with('ل') && stem.starts_with('ل') {
-                restored = format!("ا{stem}");
-                restored.as_str()
-            } else {
-                stem
-            };
-            let start = t.span.start + offset_after_letters(t.text, prefix.chars().count());
-            // Phrases: join the next words' keys.
-            for n in (2..=3).rev() {
-                if i + n > self.len() || !self.toks[i + 1..i + n].iter().all(Tok::is_word) {
+        let Some(stem) = t.key.strip_prefix(prefix) else {
+            continue;
+        };
+        if !prefix.is_empty() && stem.chars().count() < 2 {
+            continue;
+        }
+        // ل + ال is written لل: للثلاثاء is ل + الثلاثاء.
+        let restored;
+        let stem = if prefix.ends_with('ل') && stem.starts_with('ل') {
+            restored = format!("ا{stem}");
+            restored.as_str()
+        } else {
+            stem
+        };
+        let start = t.span.start + offset_after_letters(t.text, prefix.chars().count());
+        if lexicon::is_head(stem) {
+            for n in (2..=3u8).rev() {
+                let end = i + usize::from(n);
+                if end > toks.len() || !toks[i + 1..end].iter().all(Tok::is_word) {
                     continue;
                 }
                 let mut key = stem.to_string();
-                for w in &self.toks[i + 1..i + n] {
+                for w in &toks[i + 1..end] {
                     key.push(' ');
                     key.push_str(&w.key);
                 }
-                out.extend(
-                    lexicon::lookup(&key)
-                        .iter()
-                        .map(|(_, l)| (start, i + n, *l)),
-                );
+                out.extend(lexicon::lookup(&key).iter().map(|(_, l)| Entry {
+                    start,
+                    words: n,
+                    lex: *l,
+                }));
             }
-            out.extend(
-                lexicon::lookup(stem)
-                    .iter()
-                    .map(|(_, l)| (start, i + 1, *l)),
-            );
         }
-        out
+        out.extend(lexicon::lookup(stem).iter().map(|(_, l)| Entry {
+            start,
+            words: 1,
+            lex: *l,
+        }));
     }
+    out
 }
 
 /// Byte offset in `s` after its first `n` letters, skipping the marks and tatweel that follow.
@@ -380,6 +471,21 @@ mod tests {
     fn clitic_offsets_skip_marks() {
         assert_eq!(offset_after_letters("وَأمس", 1), "وَ".len());
         assert_eq!(offset_after_letters("أمس", 0), 0);
+    }
+
+    #[test]
+    fn fold_matches_folded_chars() {
+        for s in [
+            "Straße",
+            "ÉCOLE",
+            "وَأَمْسِ",
+            "الجمعةُ",
+            "İstanbul",
+            "ΣΟΦΙΑ",
+            "ــا",
+        ] {
+            assert_eq!(fold(s), folded_chars(s).collect::<String>(), "{s}");
+        }
     }
 
     #[test]

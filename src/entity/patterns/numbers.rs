@@ -564,8 +564,8 @@ fn value(kind: EntityKind, number: &Decimal, tail: Option<&Tail>) -> Option<Stri
 
 /// A scale word at `j`: its power of ten.
 fn scale_at(run: &Run<'_>, j: usize) -> Option<u8> {
-    run.lex(j).iter().find_map(|(_, l)| match l {
-        Lex::Scale(e) => Some(*e),
+    run.lex(j).find_map(|l| match l {
+        Lex::Scale(e) => Some(e),
         _ => None,
     })
 }
@@ -713,6 +713,18 @@ pub(crate) fn at(run: &Run<'_>, i: usize) -> Option<Found> {
                 number = number.scale(if rest == "m" { 6 } else { 3 });
             } else {
                 return None;
+            }
+        }
+        // 1.5bn euros: a currency, percent or unit word after the scaled number.
+        if kind == EntityKind::Number {
+            if let Some(t) = tail(run, end_tok) {
+                return Some(Found {
+                    start,
+                    end: t.end,
+                    end_tok: t.end_tok,
+                    kind: t.kind,
+                    value: value(t.kind, &number, Some(&t)),
+                });
             }
         }
         let tl = Tail {
