@@ -214,3 +214,22 @@ fn entity_offsets_are_utf16_and_slice_the_text() {
         }
     }
 }
+
+#[test]
+fn groups_fold_case_and_count_mentions() {
+    let r = report(&seed("en-harbour-bridge.txt"), &Options::default());
+    let money = r
+        .entity_groups
+        .iter()
+        .find(|g| g.kind == "money" && g.text.to_lowercase() == "$1.2 billion")
+        .expect("the plan's cost as one group");
+    assert_eq!(money.count, 2);
+    assert!(r.entity_groups.iter().all(|g| g.kind != "quote"));
+    let mixed = report(&seed("mixed-ar-en-markets.txt"), &Options::default());
+    let points = mixed
+        .entity_groups
+        .iter()
+        .find(|g| g.text == "9,512")
+        .expect("9,512");
+    assert_eq!(points.count, 2);
+}

@@ -189,6 +189,84 @@ fn compose(named: Vec<Entity>, found: Vec<Entity>) -> Vec<Entity> {
     kept
 }
 
+/// The mentions of one entity, for an entity panel: same kind, same folded key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntityGroup {
+    /// What the entity is.
+    pub kind: EntityKind,
+    /// The folded key the mentions share (see [`crate::normalize::key`]).
+    pub key: String,
+    /// The most frequent spelling (the first seen on a tie), as written.
+    pub text: String,
+    /// Number of mentions.
+    pub count: usize,
+    /// The first mention.
+    pub first: Span,
+}
+
+/// Groups `entities` of `text` by kind and folded key (quotes left out), most mentioned first,
+/// then by first mention.
+///
+/// ```
+/// use article_analyzer::entity::{group, Entity, EntityKind};
+/// use article_analyzer::{lang::Language, Span};
+/// let text = "الثلاثاء ثم الثُّلاثاء ثم 15%";
+/// let entities = [
+///     Entity::new(Span::new(0, 16), EntityKind::Date),
+///     Entity::new(Span::new(22, 42), EntityKind::Date),
+///     Entity::new(Span::new(48, 51), EntityKind::Percent),
+/// ];
+/// let groups = group(&entities, text, Language::Arabic);
+/// assert_eq!((groups[0].text.as_str(), groups[0].count), ("الثلاثاء", 2));
+/// assert_eq!((groups[1].text.as_str(), groups[1].count), ("15%", 1));
+/// ```
+pub fn group(entities: &[Entity], text: &str, language: Language) -> Vec<EntityGroup> {
+    use crate::normalize::{key, FoldLevel};
+    use std::collections::BTreeMap;
+    // (kind, key) → (first span, count, spellings with their counts and first index).
+    let mut groups: BTreeMap<(EntityKind, String), (Span, usize, Vec<(String, usize, usize)>)> =
+        BTreeMap::new();
+    for (i, e) in entities.iter().enumerate() {
+        if e.kind == EntityKind::Quote {
+            continue;
+        }
+        let written = e.span.text(text);
+        let k = key(written, FoldLevel::Folded, language);
+        let g = groups
+            .entry((e.kind, k))
+            .or_insert_with(|| (e.span, 0, Vec::new()));
+        g.1 += 1;
+        match g.2.iter_mut().find(|(s, _, _)| s == written) {
+            Some(sp) => sp.1 += 1,
+            None => g.2.push((written.to_string(), 1, i)),
+        }
+    }
+    let mut out: Vec<EntityGroup> = groups
+        .into_iter()
+        .map(|((kind, key), (first, count, spellings))| {
+            let text = spellings
+                .iter()
+                .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
+                .map(|s| s.0.clone())
+                .unwrap_or_default();
+            EntityGroup {
+                kind,
+                key,
+                text,
+                count,
+                first,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.count
+            .cmp(&a.count)
+            .then(a.first.start.cmp(&b.first.start))
+            .then(a.kind.cmp(&b.kind))
+    });
+    out
+}
+
 /// Sorts entities by start, the longer first on a tie, then by kind.
 pub fn sort(entities: &mut [Entity]) {
     entities.sort_by(|a, b| {
