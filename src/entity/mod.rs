@@ -223,9 +223,10 @@ pub struct EntityGroup {
 pub fn group(entities: &[Entity], text: &str, language: Language) -> Vec<EntityGroup> {
     use crate::normalize::{key, FoldLevel};
     use std::collections::BTreeMap;
-    // (kind, key) → (first span, count, spellings with their counts and first index).
-    let mut groups: BTreeMap<(EntityKind, String), (Span, usize, Vec<(String, usize, usize)>)> =
-        BTreeMap::new();
+    /// A spelling: as written, its count, the index of its first mention.
+    type Spelling = (String, usize, usize);
+    // (kind, key) → (first span, count, spellings).
+    let mut groups: BTreeMap<(EntityKind, String), (Span, usize, Vec<Spelling>)> = BTreeMap::new();
     for (i, e) in entities.iter().enumerate() {
         if e.kind == EntityKind::Quote {
             continue;
