@@ -317,38 +317,65 @@ fn month_at(run: &Run<'_>, i: usize, first: bool) -> Option<(usize, usize, u8, C
         })
 }
 
+/// A date written in digits as one piece: `28/11/2026`, `٢٨/١١/٢٠٢٦`, `2026-11-28`.
+fn numeric_date(s: &str) -> Option<Ymd> {
+    let sep = s.chars().find(|c| matches!(c, '/' | '-' | '.'))?;
+    let mut parts = s.split(sep);
+    let (a, b, c) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() {
+        return None;
+    }
+    ymd_of(a, b, c)
+}
+
+/// The date of three digit groups: day, month, year (2 or 4 digits), or year, month, day.
+fn ymd_of(a: &str, b: &str, c: &str) -> Option<Ymd> {
+    let int = |s: &str, max: usize| -> Option<u32> {
+        let n = s.chars().count();
+        if n == 0 || n > max {
+            return None;
+        }
+        s.chars().try_fold(0u32, |acc, ch| {
+            super::numbers::digit_value(ch).map(|d| acc * 10 + d)
+        })
+    };
+    let (a_len, c_len) = (a.chars().count(), c.chars().count());
+    let (y, m, d) = if a_len == 4 {
+        (int(a, 4)?, int(b, 2)?, int(c, 2)?)
+    } else if c_len == 4 || c_len == 2 {
+        let y = int(c, 4)?;
+        (
+            if c_len == 2 { 2000 + y } else { y },
+            int(b, 2)?,
+            int(a, 2)?,
+        )
+    } else {
+        return None;
+    };
+    ((1..=12).contains(&m) && (1..=31).contains(&d) && (1000..=2199).contains(&y)).then_some(Ymd {
+        year: Some(y),
+        month: Some(m as u8),
+        day: Some(d as u8),
+        hijri: false,
+    })
+}
+
 /// A calendar date at `i`: (start byte, token after, end byte, parts).
 fn calendar_at(run: &Run<'_>, i: usize, first: bool) -> Option<(usize, usize, usize, Ymd)> {
     let t = run.tok(i)?;
     let end_of = |k: usize| run.toks[k - 1].span.end;
-    // Numeric: d/m/y, d-m-y, d.m.y, y-m-d.
+    // Numeric: d/m/y, d-m-y, d.m.y, y-m-d, as five touching tokens or as one token (a
+    // tokenizer may keep `28/11/2026` whole).
+    if !t.is_word() {
+        if let Some(ymd) = numeric_date(t.text) {
+            return Some((t.span.start, i + 1, t.span.end, ymd));
+        }
+    }
     if t.is_number() && run.glued(i) && run.glued(i + 1) && run.glued(i + 2) && run.glued(i + 3) {
         let sep = run.tok(i + 1)?.text;
         if matches!(sep, "/" | "-" | ".") && run.is(i + 3, sep) {
-            let (a, b, c) = (
-                int_at(run, i, 4)?,
-                int_at(run, i + 2, 2)?,
-                int_at(run, i + 4, 4)?,
-            );
-            let a_len = t.text.chars().count();
-            let c_len = run.toks[i + 4].text.chars().count();
-            let ymd = if a_len == 4 {
-                (a, b, c)
-            } else if c_len == 4 || c_len == 2 {
-                (if c_len == 2 { 2000 + c } else { c }, b, a)
-            } else {
-                return None;
-            };
-            let (y, m, d) = ymd;
-            if (1..=12).contains(&m) && (1..=31).contains(&d) && (1000..=2199).contains(&y) {
-                let ymd = Ymd {
-                    year: Some(y),
-                    month: Some(m as u8),
-                    day: Some(d as u8),
-                    hijri: false,
-                };
-                return Some((t.span.start, i + 5, end_of(i + 5), ymd));
-            }
+            let ymd = ymd_of(t.text, run.toks[i + 2].text, run.toks[i + 4].text)?;
+            return Some((t.span.start, i + 5, end_of(i + 5), ymd));
         }
         return None;
     }

@@ -117,6 +117,11 @@ fn sentence_ranges(toks: &[Tok<'_>], sentences: &[Sentence]) -> Vec<(usize, usiz
 /// one that starts with a digit, a short upper-case word (`USD`, `US$`), a currency symbol or a
 /// percent sign. Most tokens cannot, and are skipped at once.
 fn could_start(t: &Tok<'_>) -> bool {
+    if t.text
+        .starts_with(|c: char| numbers::digit_value(c).is_some())
+    {
+        return true;
+    }
     match t.kind {
         TokenKind::Number => true,
         TokenKind::Word => {
@@ -386,6 +391,12 @@ fn entries(toks: &[Tok<'_>], i: usize) -> Vec<Entry> {
         } else {
             stem
         };
+        // An abbreviation may keep its period in the token (`Nov.`, `p.m.`).
+        let stem = if prefix.is_empty() && stem.len() > 1 {
+            stem.strip_suffix('.').unwrap_or(stem)
+        } else {
+            stem
+        };
         let start = t.span.start + offset_after_letters(t.text, prefix.chars().count());
         if lexicon::is_head(stem) {
             for n in (2..=3u8).rev() {
@@ -454,6 +465,41 @@ pub(crate) mod test_util {
         .collect()
     }
 
+    /// Like [`found`], with one token per whitespace-separated chunk (a tokenizer that keeps
+    /// `28/11/2026`, `09:45`, `Nov.` and `p.m.` whole): a chunk with a letter is a word, one
+    /// with a digit a number, else punctuation.
+    pub(crate) fn found_in_chunks(text: &str) -> Vec<(String, EntityKind, Option<String>)> {
+        let mut tokens = Vec::new();
+        let mut at = 0;
+        for chunk in text.split(' ') {
+            if !chunk.is_empty() {
+                let kind = if chunk.chars().any(char::is_alphabetic) {
+                    TokenKind::Word
+                } else if chunk.chars().any(char::is_numeric) {
+                    TokenKind::Number
+                } else {
+                    TokenKind::Punctuation
+                };
+                tokens.push(Token {
+                    span: Span::new(at, at + chunk.len()),
+                    kind,
+                    script: crate::token::Script::of_text(chunk),
+                });
+            }
+            at += chunk.len() + 1;
+        }
+        recognize(
+            text,
+            &tokens,
+            &sentences(text, &tokens),
+            Language::Unknown,
+            &[],
+        )
+        .into_iter()
+        .map(|e| (e.span.text(text).to_string(), e.kind, e.value))
+        .collect()
+    }
+
     /// The first entity's (text, kind, value).
     pub(crate) fn one(text: &str) -> (String, EntityKind, Option<String>) {
         found(text)
@@ -466,6 +512,27 @@ pub(crate) mod test_util {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whole_date_time_and_abbreviation_tokens_are_understood() {
+        let got = test_util::found_in_chunks(
+            "on Nov. 28 at 09:45 UTC and 6:30 p.m. on 28/11/2026 and ٢٨/١١/٢٠٢٦",
+        );
+        let got: Vec<_> = got
+            .iter()
+            .map(|(t, k, v)| (t.as_str(), *k, v.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Nov. 28", EntityKind::Date, Some("--11-28")),
+                ("09:45 UTC", EntityKind::Time, Some("09:45")),
+                ("6:30 p.m.", EntityKind::Time, Some("18:30")),
+                ("28/11/2026", EntityKind::Date, Some("2026-11-28")),
+                ("٢٨/١١/٢٠٢٦", EntityKind::Date, Some("2026-11-28")),
+            ]
+        );
+    }
 
     #[test]
     fn clitic_offsets_skip_marks() {

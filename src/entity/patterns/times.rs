@@ -65,8 +65,36 @@ fn small(run: &Run<'_>, i: usize) -> Option<u32> {
     u32::try_from(parse(t.text)?.integer()?).ok()
 }
 
+/// `H:MM[:SS]` written as one piece, in digits of any script: (hour, minute).
+fn clock_text(s: &str) -> Option<(u32, u32)> {
+    let mut parts = s.split(':');
+    let (h, m) = (parts.next()?, parts.next()?);
+    let sec = parts.next();
+    if parts.next().is_some() || sec.is_some_and(|x| x.chars().count() != 2) {
+        return None;
+    }
+    let int = |s: &str| -> Option<u32> {
+        s.chars().try_fold(0u32, |acc, ch| {
+            super::numbers::digit_value(ch).map(|d| acc * 10 + d)
+        })
+    };
+    let (hn, mn) = (h.chars().count(), m.chars().count());
+    if !(1..=2).contains(&hn) || mn != 2 {
+        return None;
+    }
+    let (h, m) = (int(h)?, int(m)?);
+    sec.map_or(Some(()), |x| int(x).map(|_| ()))?;
+    (h <= 24 && m <= 59).then_some((h, m))
+}
+
 /// `H:MM[:SS]` at `i`: (hour, minute, token after).
 fn clock(run: &Run<'_>, i: usize) -> Option<(u32, u32, usize)> {
+    // One token (a tokenizer may keep `09:45` whole).
+    if let Some(t) = run.tok(i).filter(|t| !t.is_word()) {
+        if let Some((h, m)) = clock_text(t.text) {
+            return Some((h, m, i + 1));
+        }
+    }
     let h = small(run, i).filter(|h| *h <= 24)?;
     if !(run.glued(i) && run.is(i + 1, ":") && run.glued(i + 1)) {
         return None;
