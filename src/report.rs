@@ -71,6 +71,21 @@ pub struct SpanReport {
     pub text: String,
 }
 
+/// One entity with all its mentions, for an entity panel.
+#[derive(Debug, Clone, Serialize)]
+pub struct EntityGroupReport {
+    /// `person`, `date`, `money`, …
+    pub kind: String,
+    /// The most frequent spelling.
+    pub text: String,
+    /// Number of mentions.
+    pub count: usize,
+    /// UTF-16 start of the first mention.
+    pub start: usize,
+    /// UTF-16 end of the first mention.
+    pub end: usize,
+}
+
 /// One quote with its speaker. Quotes are also `quote` entities in [`Report::entities`], for
 /// highlighting; this list adds who said them.
 #[derive(Debug, Clone, Serialize)]
@@ -115,6 +130,8 @@ pub struct Report {
     pub entities: Vec<EntityReport>,
     /// Quotes with their speakers.
     pub quotes: Vec<QuoteReport>,
+    /// Entities grouped by kind and folded text, most mentioned first (quotes left out).
+    pub entity_groups: Vec<EntityGroupReport>,
     /// Summary counts.
     pub statistics: StatisticsReport,
 }
@@ -189,6 +206,17 @@ impl Report {
         } else {
             Vec::new()
         };
+        let entity_groups =
+            crate::entity::group(&analysis.entities, text, crate::lang::detect(text))
+                .into_iter()
+                .map(|g| EntityGroupReport {
+                    kind: g.kind.name().to_string(),
+                    text: g.text,
+                    count: g.count,
+                    start: utf16.convert(g.first.start),
+                    end: utf16.convert(g.first.end),
+                })
+                .collect();
         let s = &analysis.statistics;
         Report {
             tokens,
@@ -196,6 +224,7 @@ impl Report {
             entities,
             quotes,
             paragraphs,
+            entity_groups,
             statistics: StatisticsReport {
                 characters: s.characters,
                 characters_no_spaces: s.characters_no_spaces,

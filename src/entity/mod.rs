@@ -138,7 +138,7 @@ impl Entity {
 /// Finds the entities of `text`, given its tokens and sentences, as a sorted list (see the
 /// module rules).
 ///
-/// ```ignore
+/// ```
 /// use article_analyzer::entity::{recognize, EntityKind};
 /// use article_analyzer::{lang::Language, sentence::sentences, token::tokenize};
 /// let text = "Shares rose 15% on Tuesday.";
@@ -194,6 +194,85 @@ fn compose(named: Vec<Entity>, found: Vec<Entity>) -> Vec<Entity> {
     kept
 }
 
+/// The mentions of one entity, for an entity panel: same kind, same folded key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntityGroup {
+    /// What the entity is.
+    pub kind: EntityKind,
+    /// The folded key the mentions share (see [`crate::normalize::key`]).
+    pub key: String,
+    /// The most frequent spelling (the first seen on a tie), as written.
+    pub text: String,
+    /// Number of mentions.
+    pub count: usize,
+    /// The first mention.
+    pub first: Span,
+}
+
+/// Groups `entities` of `text` by kind and folded key (quotes left out), most mentioned first,
+/// then by first mention.
+///
+/// ```
+/// use article_analyzer::entity::{group, Entity, EntityKind};
+/// use article_analyzer::{lang::Language, Span};
+/// let text = "الثلاثاء ثم الثُّلاثاء ثم 15%";
+/// let entities = [
+///     Entity::new(Span::new(0, 16), EntityKind::Date),
+///     Entity::new(Span::new(22, 42), EntityKind::Date),
+///     Entity::new(Span::new(48, 51), EntityKind::Percent),
+/// ];
+/// let groups = group(&entities, text, Language::Arabic);
+/// assert_eq!((groups[0].text.as_str(), groups[0].count), ("الثلاثاء", 2));
+/// assert_eq!((groups[1].text.as_str(), groups[1].count), ("15%", 1));
+/// ```
+pub fn group(entities: &[Entity], text: &str, language: Language) -> Vec<EntityGroup> {
+    use crate::normalize::{key, FoldLevel};
+    use std::collections::BTreeMap;
+    /// A spelling: as written, its count, the index of its first mention.
+    type Spelling = (String, usize, usize);
+    // (kind, key) → (first span, count, spellings).
+    let mut groups: BTreeMap<(EntityKind, String), (Span, usize, Vec<Spelling>)> = BTreeMap::new();
+    for (i, e) in entities.iter().enumerate() {
+        if e.kind == EntityKind::Quote {
+            continue;
+        }
+        let written = e.span.text(text);
+        let k = key(written, FoldLevel::Folded, language);
+        let g = groups
+            .entry((e.kind, k))
+            .or_insert_with(|| (e.span, 0, Vec::new()));
+        g.1 += 1;
+        match g.2.iter_mut().find(|(s, _, _)| s == written) {
+            Some(sp) => sp.1 += 1,
+            None => g.2.push((written.to_string(), 1, i)),
+        }
+    }
+    let mut out: Vec<EntityGroup> = groups
+        .into_iter()
+        .map(|((kind, key), (first, count, spellings))| {
+            let text = spellings
+                .iter()
+                .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
+                .map(|s| s.0.clone())
+                .unwrap_or_default();
+            EntityGroup {
+                kind,
+                key,
+                text,
+                count,
+                first,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.count
+            .cmp(&a.count)
+            .then(a.first.start.cmp(&b.first.start))
+            .then(a.kind.cmp(&b.kind))
+    });
+    out
+}
+
 /// Sorts entities by start, the longer first on a tie, then by kind.
 pub fn sort(entities: &mut [Entity]) {
     entities.sort_by(|a, b| {
@@ -203,4 +282,111 @@ pub fn sort(entities: &mut [Entity]) {
             .then(b.span.end.cmp(&a.span.end))
             .then(a.kind.cmp(&b.kind))
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sentence::sentences;
+    use crate::token::tokenize;
+
+    fn all(text: &str) -> Vec<Entity> {
+        let tokens = tokenize(text);
+        recognize(text, &tokens, &sentences(text, &tokens), Language::Unknown)
+    }
+
+    /// The invariants of the module rules, for any text.
+    fn check_invariants(text: &str) {
+        let found = all(text);
+        let mut last_end = 0;
+        let mut last_start = 0;
+        for e in &found {
+            assert!(e.span.start < e.span.end, "empty span in {text:?}");
+            assert!(
+                text.get(e.span.range()).is_some(),
+                "span off char boundary in {text:?}"
+            );
+            assert!(e.span.start >= last_start, "unsorted in {text:?}");
+            last_start = e.span.start;
+            if e.kind != EntityKind::Quote {
+                assert!(e.span.start >= last_end, "overlap in {text:?}: {found:?}");
+                last_end = e.span.end;
+            }
+            if let Some(s) = e.speaker {
+                assert!(
+                    text.get(s.range()).is_some(),
+                    "speaker off boundary in {text:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn odd_texts_keep_the_invariants() {
+        for t in [
+            "",
+            "\"",
+            "“",
+            "«",
+            "$",
+            "%",
+            "٪١",
+            "1/2/",
+            "12:",
+            "@",
+            "#",
+            "وَأَمْسِ",
+            "ـــ",
+            "$1.2 billion $",
+            "“a b c d",
+            "\"a\" \"b c d e\" \"",
+            "2026-11-",
+            "١٫",
+            "1,,2",
+            "الساعة",
+            "مليون",
+            "Nov.",
+            "Nov. 31, 99999",
+            "https://",
+            "x@y.zz@w.com",
+            "😀 10كم 😀",
+        ] {
+            check_invariants(t);
+        }
+    }
+
+    #[test]
+    fn composition_prefers_longer_then_patterns() {
+        let long = Entity::new(Span::new(0, 10), EntityKind::Misc);
+        let short = Entity::new(Span::new(7, 10), EntityKind::Number);
+        let quote = Entity::new(Span::new(0, 20), EntityKind::Quote);
+        let out = compose(vec![long.clone()], vec![short, quote.clone()]);
+        assert_eq!(out, [quote, long]);
+        let tie_named = Entity::new(Span::new(0, 4), EntityKind::Misc);
+        let tie_pattern = Entity::new(Span::new(0, 4), EntityKind::Date);
+        assert_eq!(
+            compose(vec![tie_named], vec![tie_pattern.clone()]),
+            [tie_pattern]
+        );
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    mod properties {
+        use super::check_invariants;
+        use proptest::prelude::*;
+
+        proptest! {
+            #[test]
+            fn any_text_keeps_the_invariants(s in "\\PC{0,80}") {
+                check_invariants(&s);
+            }
+
+            #[test]
+            fn pattern_like_text_keeps_the_invariants(
+                s in "([0-9٠-٩]{1,4}|[/:.,٫٪%$€\"“”«» -]|Nov|May|p\\.m|الساعة|مليون|دولار|أمس|و|قال|said|he|@a|#b|www\\.x\\.y|\n){0,30}"
+            ) {
+                check_invariants(&s);
+            }
+        }
+    }
 }

@@ -17,7 +17,7 @@
 //!    mention (`ب|واشنطن`, `ل|أمازون`). Otherwise the whole token is the mention.
 //! 5. Mentions are sorted by start and never overlap.
 //!
-//! [`group`] gathers the mentions by key for an entity panel.
+//! [`super::group`] gathers the mentions by key for an entity panel.
 
 use super::features::{fold, mix, stem_of, views, TokenView};
 use super::gazetteer::{Gazetteer, Match, KINDS};
@@ -268,12 +268,6 @@ pub fn recognize_with<W: Weights>(
     out
 }
 
-fn starts_with_proclitic(w: &str) -> bool {
-    w.chars()
-        .next()
-        .is_some_and(|c| matches!(c, 'و' | 'ف' | 'ب' | 'ك' | 'ل'))
-}
-
 /// The byte length, in the word as written, of the proclitics [`stem_of`] removes; `None` when
 /// there are none or for `لل` (whose article lost its alef, so no cut shows the stem).
 fn clitic_bytes(word: &str) -> Option<usize> {
@@ -442,83 +436,6 @@ fn capitalized_if_latin(run: &[Token], text: &str) -> bool {
                 .next()
                 .is_some_and(char::is_uppercase)
     })
-}
-
-/// Mentions of one entity in an article, for an entity panel.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EntityGroup {
-    /// The most frequent surface form (ties: the earliest).
-    pub text: String,
-    /// The kind.
-    pub kind: EntityKind,
-    /// How many mentions.
-    pub count: usize,
-    /// Start of the first mention, in bytes.
-    pub first: usize,
-}
-
-/// Groups named `entities` of `text` by folded key (Arabic proclitics off the first word) and
-/// kind, in order of first mention.
-///
-/// ```
-/// use article_analyzer::entity::{named::group, Entity, EntityKind};
-/// use article_analyzer::Span;
-/// let text = "أمازون ولأمازون";
-/// let e = [
-///     Entity::new(Span::new(0, 12), EntityKind::Organization),
-///     Entity::new(Span::new(17, 29), EntityKind::Organization),
-/// ];
-/// let g = group(text, &e);
-/// assert_eq!((g[0].text.as_str(), g[0].count, g[0].first), ("أمازون", 2, 0));
-/// ```
-pub fn group(text: &str, entities: &[Entity]) -> Vec<super::named::EntityGroup> {
-    // key → (kind, first start, surface → (count, first start))
-    let mut groups: BTreeMap<(String, EntityKind), (usize, BTreeMap<String, (usize, usize)>)> =
-        BTreeMap::new();
-    for e in entities.iter().filter(|e| e.kind.is_named()) {
-        let surface = e.span.text(text).trim();
-        if surface.is_empty() {
-            continue;
-        }
-        let key: Vec<String> = surface
-            .split_whitespace()
-            .enumerate()
-            .map(|(i, w)| {
-                let f = fold(w);
-                if i == 0 && starts_with_proclitic(w) {
-                    stem_of(&f)
-                } else {
-                    f
-                }
-            })
-            .collect();
-        let entry = groups
-            .entry((key.join(" "), e.kind))
-            .or_insert((e.span.start, BTreeMap::new()));
-        entry.0 = entry.0.min(e.span.start);
-        let s = entry.1.entry(surface.to_string()).or_insert((0, e.span.start));
-        s.0 += 1;
-        s.1 = s.1.min(e.span.start);
-    }
-    let mut out: Vec<EntityGroup> = groups
-        .into_iter()
-        .map(|((_, kind), (first, surfaces))| {
-            let count = surfaces.values().map(|s| s.0).sum();
-            let text = surfaces
-                .iter()
-                .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))
-                .map(|(s, _)| s.clone())
-                .unwrap_or_default();
-            EntityGroup {
-                text,
-                kind,
-                count,
-                first,
-            }
-        })
-        .collect();
-    out.sort_by(|a, b| a.first.cmp(&b.first).then(a.kind.cmp(&b.kind)));
-    out
 }
 
 #[cfg(test)]
