@@ -10,7 +10,9 @@
 //! `../shared/data`; when absent the command says so and writes nothing.
 
 use article_analyzer::entity::model::{encode, Model};
-use article_analyzer::entity::model_eval::{chunk, evaluate, parse_bio, retokenize, table, GoldSentence};
+use article_analyzer::entity::model_eval::{
+    chunk, evaluate, parse_bio, retokenize, table, GoldSentence,
+};
 use article_analyzer::entity::model_train::{shuffled, Example, Trainer};
 use article_analyzer::entity::named::{recognize_with, sentence_views, Steps};
 use article_analyzer::lang::Language;
@@ -25,7 +27,9 @@ const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data");
 fn read_gz(path: &str) -> Option<String> {
     let file = std::fs::File::open(path).ok()?;
     let mut text = String::new();
-    flate2::read::GzDecoder::new(file).read_to_string(&mut text).ok()?;
+    flate2::read::GzDecoder::new(file)
+        .read_to_string(&mut text)
+        .ok()?;
     Some(text)
 }
 
@@ -41,7 +45,10 @@ pub fn arabic() -> Option<(Vec<GoldSentence>, Vec<Vec<GoldSentence>>)> {
 pub fn english() -> Option<(Vec<GoldSentence>, Vec<Vec<GoldSentence>>)> {
     let train = read_gz(&format!("{DATA}/conll2003/eng.train.bio.gz"))?;
     let dev = read_gz(&format!("{DATA}/conll2003/eng.testa.bio.gz"))?;
-    Some((parse_bio(&train).into_iter().flatten().collect(), parse_bio(&dev)))
+    Some((
+        parse_bio(&train).into_iter().flatten().collect(),
+        parse_bio(&dev),
+    ))
 }
 
 fn main() -> ExitCode {
@@ -56,23 +63,30 @@ fn main() -> ExitCode {
     let epochs: usize = get("--epochs").and_then(|s| s.parse().ok()).unwrap_or(8);
     let bits: u32 = get("--bits").and_then(|s| s.parse().ok()).unwrap_or(16);
     let width: usize = get("--width").and_then(|s| s.parse().ok()).unwrap_or(1);
-    let out = get("--out").unwrap_or_else(|| concat!(env!("CARGO_MANIFEST_DIR"), "/src/entity/data").into());
+    let out = get("--out")
+        .unwrap_or_else(|| concat!(env!("CARGO_MANIFEST_DIR"), "/src/entity/data").into());
     for (code, language) in [("ar", Language::Arabic), ("en", Language::English)] {
         if lang != "both" && lang != code {
             continue;
         }
-        let data = if language == Language::Arabic { arabic() } else { english() };
+        let data = if language == Language::Arabic {
+            arabic()
+        } else {
+            english()
+        };
         let Some((train, dev)) = data else {
             println!("train-ner: {code}: corpus not found under {DATA}; skipped");
             continue;
         };
-        let steps_arg = get("--steps").unwrap_or_else(|| "vote,propagate,trim".into());
+        let steps_arg = get("--steps").unwrap_or_else(|| "vote,propagate,trim,tidy,title".into());
         let steps = Steps {
             vote: steps_arg.contains("vote"),
             propagate: steps_arg.contains("propagate"),
             trim_clitics: steps_arg.contains("trim"),
             gazetteer_wins: steps_arg.contains("gazetteer"),
             gazetteer_single: steps_arg.contains("single"),
+            tidy: steps_arg.contains("tidy"),
+            title_case: steps_arg.contains("title"),
         };
         let started = Instant::now();
         let examples: Vec<Example> = train
@@ -80,7 +94,10 @@ fn main() -> ExitCode {
             .map(|s| {
                 let (words, tags) = retokenize(s);
                 let refs: Vec<&str> = words.iter().map(String::as_str).collect();
-                Example { views: sentence_views(&refs), tags }
+                Example {
+                    views: sentence_views(&refs),
+                    tags,
+                }
             })
             .collect();
         println!(
@@ -98,15 +115,27 @@ fn main() -> ExitCode {
             let errors = trainer.epoch(&examples, &shuffled(examples.len(), epoch as u64));
             let averaged = trainer.averaged();
             if args.iter().any(|a| a == "--stats") {
-                let mut a: Vec<f32> = averaged.iter().map(|w| w.abs()).filter(|&w| w > 0.0).collect();
+                let mut a: Vec<f32> = averaged
+                    .iter()
+                    .map(|w| w.abs())
+                    .filter(|&w| w > 0.0)
+                    .collect();
                 a.sort_by(f32::total_cmp);
-                let q = |f: f64| a.get(((a.len() as f64 - 1.0) * f) as usize).copied().unwrap_or(0.0);
+                let q = |f: f64| {
+                    a.get(((a.len() as f64 - 1.0) * f) as usize)
+                        .copied()
+                        .unwrap_or(0.0)
+                };
                 println!("nonzero {} of {}; |w| quantiles 1% {:.5} 10% {:.5} 50% {:.5} 90% {:.4} 99% {:.3} 99.9% {:.3} max {:.2}",
                     a.len(), averaged.len(), q(0.01), q(0.1), q(0.5), q(0.9), q(0.99), q(0.999), q(1.0));
             }
             let bytes = encode(bits, width, &averaged);
             let model = Model::from_bytes(&bytes).expect("model we just encoded");
-            let (ar, en) = if language == Language::Arabic { (model, blank.clone()) } else { (blank.clone(), model) };
+            let (ar, en) = if language == Language::Arabic {
+                (model, blank.clone())
+            } else {
+                (blank.clone(), model)
+            };
             let score = evaluate(&dev, |text| {
                 let tokens = tokenize(text);
                 let sents = sentences(text, &tokens);
@@ -134,7 +163,10 @@ fn main() -> ExitCode {
                 eprintln!("train-ner: cannot write {path}: {e}");
                 return ExitCode::FAILURE;
             }
-            println!("{code}: wrote {path} ({} bytes) from epoch {epoch}, dev headline F1 {f1:.4}", bytes.len());
+            println!(
+                "{code}: wrote {path} ({} bytes) from epoch {epoch}, dev headline F1 {f1:.4}",
+                bytes.len()
+            );
         }
     }
     ExitCode::SUCCESS

@@ -40,9 +40,7 @@ fn finish(mut h: u64) -> u64 {
 
 /// Combines a template number with one or two hashed values into a feature id.
 pub fn mix(template: u64, a: u64, b: u64) -> u64 {
-    let h = template
-        .wrapping_mul(0x9e37_79b9_7f4a_7c15)
-        .rotate_left(17)
+    let h = template.wrapping_mul(0x9e37_79b9_7f4a_7c15).rotate_left(17)
         ^ a.wrapping_mul(0xc2b2_ae3d_27d4_eb4f);
     finish(h.rotate_left(29) ^ b.wrapping_mul(0x1656_67b1_9e37_79f9))
 }
@@ -323,12 +321,8 @@ pub fn static_features(
             views.get(j as usize)
         }
     };
-    let fold_at = |d: isize| {
-        at(d).map_or(if d < 0 { BOS } else { EOS }, |t| t.fold)
-    };
-    let shape_at = |d: isize| {
-        at(d).map_or(if d < 0 { BOS } else { EOS }, |t| t.shape)
-    };
+    let fold_at = |d: isize| at(d).map_or(if d < 0 { BOS } else { EOS }, |t| t.fold);
+    let shape_at = |d: isize| at(d).map_or(if d < 0 { BOS } else { EOS }, |t| t.shape);
     let t = |n: u64| n * 8 + lang;
     out.push(mix(t(1), 0, 0));
     out.push(mix(t(2), v.fold, 0));
@@ -401,7 +395,13 @@ pub const HISTORY_START: u64 = 63;
 
 /// Appends the tag-history features of token `i`: the previous tag `p1`, the two previous
 /// `p2`,`p1`, and the previous tag with the current word and shape.
-pub fn history_features(view: &TokenView, p1: u64, p2: u64, language: Language, out: &mut Vec<u64>) {
+pub fn history_features(
+    view: &TokenView,
+    p1: u64,
+    p2: u64,
+    language: Language,
+    out: &mut Vec<u64>,
+) {
     let lang = match language {
         Language::Arabic => 1u64,
         Language::English => 2,
@@ -425,7 +425,12 @@ mod tests {
     #[test]
     fn shapes_collapse_runs() {
         let mut s = String::new();
-        for (w, want) in [("Chen", "Xx"), ("U.S", "X.X"), ("1996-08-22", "d-d-d"), ("أمازون", "a")] {
+        for (w, want) in [
+            ("Chen", "Xx"),
+            ("U.S", "X.X"),
+            ("1996-08-22", "d-d-d"),
+            ("أمازون", "a"),
+        ] {
             shape_into(w, &mut s);
             assert_eq!(s, want, "{w}");
         }

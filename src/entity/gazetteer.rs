@@ -90,8 +90,22 @@ fn seq_push(h: u64, token: u64) -> u64 {
 fn is_connector(word: &str) -> bool {
     matches!(
         word,
-        "of" | "the" | "and" | "for" | "de" | "du" | "la" | "le" | "al" | "el" | "von" | "van"
-            | "da" | "di" | "on" | "in" | "y"
+        "of" | "the"
+            | "and"
+            | "for"
+            | "de"
+            | "du"
+            | "la"
+            | "le"
+            | "al"
+            | "el"
+            | "von"
+            | "van"
+            | "da"
+            | "di"
+            | "on"
+            | "in"
+            | "y"
     )
 }
 
@@ -100,9 +114,7 @@ fn is_latin_word(w: &str) -> bool {
 }
 
 fn cased_ok(w: &str) -> bool {
-    !is_latin_word(w)
-        || w.chars().next().is_some_and(|c| !c.is_lowercase())
-        || is_connector(w)
+    !is_latin_word(w) || w.chars().next().is_some_and(|c| !c.is_lowercase()) || is_connector(w)
 }
 
 impl Gazetteer {
@@ -174,7 +186,10 @@ impl Gazetteer {
     /// assert_eq!(found, [(1, 1, true), (3, 2, false)]);
     /// ```
     pub fn find(&self, words: &[&str]) -> Vec<Match> {
-        let folded: Vec<u64> = words.iter().map(|w| hash_bytes(fold(w).as_bytes())).collect();
+        let folded: Vec<u64> = words
+            .iter()
+            .map(|w| hash_bytes(fold(w).as_bytes()))
+            .collect();
         let stems: Vec<u64> = words
             .iter()
             .map(|w| hash_bytes(stem_of(&fold(w)).as_bytes()))

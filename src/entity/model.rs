@@ -108,10 +108,17 @@ impl<'a> Model<'a> {
                 .chunks_exact(8)
                 .map(|e| {
                     let index = u32::from_le_bytes([e[0], e[1], e[2], e[3]]);
-                    (u64::from(index), f32::from_le_bytes([e[4], e[5], e[6], e[7]]))
+                    (
+                        u64::from(index),
+                        f32::from_le_bytes([e[4], e[5], e[6], e[7]]),
+                    )
                 })
                 .collect();
-            (step, exceptions, bytes.get(end..).ok_or(ModelError::BadLength)?)
+            (
+                step,
+                exceptions,
+                bytes.get(end..).ok_or(ModelError::BadLength)?,
+            )
         } else {
             (0.0, FastMap::default(), &bytes[8..])
         };
@@ -171,7 +178,11 @@ pub fn encode(bits: u32, width: usize, weights: &[f32]) -> Vec<u8> {
     out.extend_from_slice(b"NERM");
     out.extend_from_slice(&[1, bits as u8, TAGS as u8, width as u8]);
     if width == 1 {
-        let mut nonzero: Vec<f32> = weights.iter().map(|w| w.abs()).filter(|&w| w > 0.0).collect();
+        let mut nonzero: Vec<f32> = weights
+            .iter()
+            .map(|w| w.abs())
+            .filter(|&w| w > 0.0)
+            .collect();
         nonzero.sort_by(f32::total_cmp);
         let q99 = nonzero
             .get(nonzero.len().saturating_sub(1) * 99 / 100)
@@ -220,7 +231,11 @@ pub fn decode<W: Weights>(
         feats.clear();
         static_features(views, i, language, context, feats);
         let p1 = tags.last().copied();
-        let p2 = if i >= 2 { tags.get(i - 2).copied() } else { None };
+        let p2 = if i >= 2 {
+            tags.get(i - 2).copied()
+        } else {
+            None
+        };
         history_features(
             &views[i],
             p1.map_or(HISTORY_START, |t| t as u64),

@@ -236,7 +236,10 @@ impl Counts {
         }
     }
     fn add(&mut self, gold: &[(usize, usize, usize)], pred: &[(usize, usize, usize)]) {
-        let tp = pred.iter().filter(|p| gold.binary_search(p).is_ok()).count();
+        let tp = pred
+            .iter()
+            .filter(|p| gold.binary_search(p).is_ok())
+            .count();
         self.tp += tp;
         self.fp += pred.len() - tp;
         self.fn_ += gold.len() - tp;
@@ -308,7 +311,10 @@ pub fn evaluate(
 /// Splits one long run of sentences into documents of `n` sentences (for corpora without
 /// document marks).
 pub fn chunk(sentences: &[GoldSentence], n: usize) -> Vec<Vec<GoldSentence>> {
-    sentences.chunks(n.max(1)).map(<[GoldSentence]>::to_vec).collect()
+    sentences
+        .chunks(n.max(1))
+        .map(<[GoldSentence]>::to_vec)
+        .collect()
 }
 
 /// A table of a score: per kind, all, untyped and headline, as P/R/F1 lines.
@@ -324,7 +330,10 @@ pub fn table(score: &Score) -> String {
             c.tp + c.fp
         ));
     };
-    for (k, name) in ["person", "organization", "location", "misc"].iter().enumerate() {
+    for (k, name) in ["person", "organization", "location", "misc"]
+        .iter()
+        .enumerate()
+    {
         line(name, &score.kinds[k]);
     }
     line("all", &score.all);
@@ -351,7 +360,10 @@ mod tests {
         let doc = rebuild(&parse_bio("في\tO\nبواشنطن\tB-LOC\n")[0]);
         // واشنطن inside بواشنطن counts for the whole token.
         let start = doc.text.find("واشنطن").unwrap();
-        let p = project(&doc.spans, &[(Span::new(start, doc.text.len()), EntityKind::Location)]);
+        let p = project(
+            &doc.spans,
+            &[(Span::new(start, doc.text.len()), EntityKind::Location)],
+        );
         let mut s = Score::default();
         s.add(&doc.entities, &p);
         assert_eq!(s.headline.tp, 1);

@@ -95,7 +95,11 @@ impl Trainer {
                     }
                 }
                 let p1 = tags.last().copied();
-                let p2 = if i >= 2 { tags.get(i - 2).copied() } else { None };
+                let p2 = if i >= 2 {
+                    tags.get(i - 2).copied()
+                } else {
+                    None
+                };
                 history_features(
                     &ex.views[i],
                     p1.map_or(HISTORY_START, |t| t as u64),

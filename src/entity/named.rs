@@ -15,7 +15,14 @@
 //! 4. A mention whose first word carries a proclitic (`و ف ب ك ل`) starts after it when the
 //!    split is confident: the gazetteer matched the stem, or the stem stands alone in another
 //!    mention (`ب|واشنطن`, `ل|أمازون`). Otherwise the whole token is the mention.
-//! 5. Mentions are sorted by start and never overlap.
+//! 5. Tidy edges: a mention starts and ends on a token with a letter or digit (`Aurora-` is
+//!    `Aurora`), holds a letter (no emoji), in Latin script starts with a capital and is not a
+//!    lone contraction (`We've`); two mentions of a kind joined by a possessive apostrophe are
+//!    one (`Harbour Residents' Association`).
+//! 6. In a title-case headline as the first sentence (`City Council Approves $1.2 Billion
+//!    Harbour Bridge Plan`) capitals tell nothing, so a mention there stands only if the article names it again
+//!    outside such headlines, or a gazetteer knows it.
+//! 7. Mentions are sorted by start and never overlap.
 //!
 //! [`super::group`] gathers the mentions by key for an entity panel.
 
@@ -68,6 +75,10 @@ pub struct Steps {
     pub gazetteer_wins: bool,
     /// Rule 1b for one-word names too, where the tagger found nothing.
     pub gazetteer_single: bool,
+    /// Rule 5: mentions start and end on words, Latin ones on a capital.
+    pub tidy: bool,
+    /// Rule 6: title-case headlines.
+    pub title_case: bool,
 }
 
 impl Default for Steps {
@@ -78,6 +89,8 @@ impl Default for Steps {
             trim_clitics: true,
             gazetteer_wins: false,
             gazetteer_single: false,
+            tidy: true,
+            title_case: true,
         }
     }
 }
@@ -142,6 +155,8 @@ struct Mention {
     first: usize,
     end: usize,
     kind: usize,
+    /// Found in a title-case headline (rule 6).
+    headline: bool,
 }
 
 /// The language whose model tags a sentence: by the script of most of its words.
@@ -184,7 +199,7 @@ pub fn recognize_with<W: Weights>(
     let mut folds: Vec<u64> = vec![0; tokens.len()];
     let mut stems: Vec<u64> = vec![0; tokens.len()];
     let mut gazetteer_stems: Vec<usize> = Vec::new();
-    for s in sentences {
+    for (sentence_index, s) in sentences.iter().enumerate() {
         let Some(sentence_tokens) = tokens.get(s.first_token..s.end_token) else {
             continue;
         };
@@ -220,6 +235,7 @@ pub fn recognize_with<W: Weights>(
                         first: at,
                         end: at + 1,
                         kind,
+                        headline: false,
                     });
                 }
                 (None, _) => mentions.extend(open.take()),
@@ -227,13 +243,37 @@ pub fn recognize_with<W: Weights>(
         }
         mentions.extend(open.take());
         if steps.gazetteer_wins {
-            prefer_gazetteer(&mut mentions, sentence_start, &matches, s.first_token, steps);
+            prefer_gazetteer(
+                &mut mentions,
+                sentence_start,
+                &matches,
+                s.first_token,
+                steps,
+            );
         }
+        if steps.tidy {
+            tidy(&mut mentions, sentence_start, tokens, text);
+        }
+        let title = sentence_index == 0 && is_title_case(&words);
+        if steps.title_case && lang == Language::English && title {
+            for m in &mut mentions[sentence_start..] {
+                let gazetteer = matches.iter().any(|g| {
+                    (s.first_token + g.first, s.first_token + g.first + g.len) == (m.first, m.end)
+                });
+                m.headline = !gazetteer;
+            }
+        }
+    }
+    let key = |m: &Mention| run_key(stems[m.first], &folds[m.first + 1..m.end]);
+    if steps.title_case {
+        // Rule 6: a title-case headline's mention stands only if the article names it again.
+        let elsewhere: std::collections::BTreeSet<u64> =
+            mentions.iter().filter(|m| !m.headline).map(key).collect();
+        mentions.retain(|m| !m.headline || elsewhere.contains(&key(m)));
     }
     if mentions.is_empty() {
         return Vec::new();
     }
-    let key = |m: &Mention| run_key(stems[m.first], &folds[m.first + 1..m.end]);
     if steps.vote {
         vote(&mut mentions, key);
     }
@@ -305,6 +345,80 @@ fn vote(mentions: &mut [Mention], key: impl Fn(&Mention) -> u64) {
     }
 }
 
+/// Rule 5 over one sentence's mentions (`mentions[from..]`): edges without letters or digits
+/// are trimmed (`Aurora-` → `Aurora`), mentions without letters dropped (emoji), Latin ones
+/// must start with a capital and not be a lone contraction (`We've`), and two mentions of a
+/// kind joined by a possessive apostrophe are one (`Harbour Residents' Association`).
+fn tidy(mentions: &mut Vec<Mention>, from: usize, tokens: &[Token], text: &str) {
+    let has = |i: usize, f: fn(char) -> bool| tokens[i].span.text(text).chars().any(f);
+    let mut kept: Vec<Mention> = Vec::new();
+    for mut m in mentions.drain(from..) {
+        while m.first < m.end && !has(m.first, char::is_alphanumeric) {
+            m.first += 1;
+        }
+        while m.end > m.first && !has(m.end - 1, char::is_alphanumeric) {
+            m.end -= 1;
+        }
+        if m.first == m.end || !(m.first..m.end).any(|i| has(i, char::is_alphabetic)) {
+            continue;
+        }
+        let first = tokens[m.first].span.text(text);
+        if tokens[m.first].script == Script::Latin {
+            if first.chars().next().is_some_and(char::is_lowercase) {
+                continue;
+            }
+            let contraction = [
+                "'ve", "'re", "'ll", "'m", "'d", "’ve", "’re", "’ll", "’m", "’d",
+            ]
+            .iter()
+            .any(|c| first.to_lowercase().ends_with(c));
+            if m.end - m.first == 1 && contraction {
+                continue;
+            }
+        }
+        if let Some(prev) = kept.last_mut() {
+            let between = prev.end + 1 == m.first
+                && prev.kind == m.kind
+                && matches!(tokens[prev.end].span.text(text), "'" | "’")
+                && tokens[prev.end].span.start == tokens[prev.end - 1].span.end;
+            if between {
+                prev.end = m.end;
+                continue;
+            }
+        }
+        kept.push(m);
+    }
+    mentions.extend(kept);
+}
+
+/// A title-case headline (rule 6): four words or more, every Latin word capitalized (or a
+/// short connector), and not all in capitals.
+fn is_title_case(words: &[&str]) -> bool {
+    let latin: Vec<&&str> = words
+        .iter()
+        .filter(|w| w.chars().any(|c| c.is_ascii_alphabetic()))
+        .collect();
+    latin.len() >= 4
+        && latin.iter().any(|w| w.chars().any(char::is_lowercase))
+        && latin.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                || matches!(
+                    **w,
+                    "of" | "the"
+                        | "and"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "to"
+                        | "for"
+                        | "a"
+                        | "an"
+                        | "by"
+                        | "with"
+                )
+        })
+}
+
 /// Rule 1b: gazetteer names of one kind override the tagger's mentions of one sentence
 /// (`mentions[from..]`, token indices; `matches` index the sentence from `offset`).
 fn prefer_gazetteer(
@@ -335,7 +449,15 @@ fn prefer_gazetteer(
             mentions.remove(from + i);
         }
         let at = mentions[from..].partition_point(|t| t.first < first) + from;
-        mentions.insert(at, Mention { first, end, kind });
+        mentions.insert(
+            at,
+            Mention {
+                first,
+                end,
+                kind,
+                headline: false,
+            },
+        );
     }
 }
 
@@ -374,8 +496,12 @@ fn propagate(
             let last = m.end - 1;
             let w = tokens[last].span.text(text);
             if w.chars().filter(|c| c.is_alphabetic()).count() >= 3 {
-                known.entry(run_key(folds[last], &[])).or_insert((m.kind, 1));
-                known.entry(run_key(stems[last], &[])).or_insert((m.kind, 1));
+                known
+                    .entry(run_key(folds[last], &[]))
+                    .or_insert((m.kind, 1));
+                known
+                    .entry(run_key(stems[last], &[]))
+                    .or_insert((m.kind, 1));
             }
         }
     }
@@ -409,6 +535,7 @@ fn propagate(
                                 first: i,
                                 end: j + 1,
                                 kind,
+                                headline: false,
                             });
                         }
                     }

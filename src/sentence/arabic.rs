@@ -22,9 +22,7 @@ const TATWEEL: char = '\u{0640}';
 
 /// A single Arabic letter, ignoring tatweel and diacritics (`د`, `م`, `هـ`).
 fn is_single_letter(stem: &str) -> bool {
-    let mut letters = stem
-        .chars()
-        .filter(|&c| c != TATWEEL && !is_arabic_mark(c));
+    let mut letters = stem.chars().filter(|&c| c != TATWEEL && !is_arabic_mark(c));
     letters.next().is_some_and(char::is_alphabetic) && letters.next().is_none()
 }
 
@@ -90,20 +88,32 @@ mod tests {
     fn era_mark_after_a_year_ends_the_sentence() {
         assert_eq!(
             split("تأسست الشركة عام 2015 م. وأوضح المدير ذلك. ولد عام 1380 هـ. ثم سافر."),
-            ["تأسست الشركة عام 2015 م.", "وأوضح المدير ذلك.", "ولد عام 1380 هـ.", "ثم سافر."]
+            [
+                "تأسست الشركة عام 2015 م.",
+                "وأوضح المدير ذلك.",
+                "ولد عام 1380 هـ.",
+                "ثم سافر."
+            ]
         );
     }
 
     #[test]
     fn arabic_indic_decimals_do_not_end() {
-        assert_eq!(split("بلغ النمو ٣.٥ في المئة."), ["بلغ النمو ٣.٥ في المئة."]);
+        assert_eq!(
+            split("بلغ النمو ٣.٥ في المئة."),
+            ["بلغ النمو ٣.٥ في المئة."]
+        );
     }
 
     #[test]
     fn one_paragraph_per_line_without_terminators() {
         assert_eq!(
             split("احتجاجات أمام مقر الشركة\nالرياض - واس\nتجمع العمال صباح اليوم."),
-            ["احتجاجات أمام مقر الشركة", "الرياض - واس", "تجمع العمال صباح اليوم."]
+            [
+                "احتجاجات أمام مقر الشركة",
+                "الرياض - واس",
+                "تجمع العمال صباح اليوم."
+            ]
         );
     }
 }

@@ -46,14 +46,92 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Capitalised words that typically start an English sentence.
 pub(crate) const STARTERS: &[&str] = &[
-    "A", "According", "After", "Again", "All", "Also", "Although", "An", "And", "Another", "Any",
-    "As", "At", "Because", "Before", "Both", "But", "By", "Can", "Do", "During", "Each", "Even",
-    "Every", "For", "From", "He", "Her", "Here", "His", "How", "However", "I", "If", "In", "Is",
-    "It", "Its", "Just", "Last", "Many", "Meanwhile", "More", "Most", "My", "No", "Not", "Now",
-    "Of", "On", "One", "Only", "Or", "Our", "She", "Since", "So", "Some", "Still", "Such", "That",
-    "The", "Their", "Then", "There", "These", "They", "This", "Those", "Thus", "To", "Today",
-    "Two", "Under", "We", "What", "When", "Where", "Which", "While", "Who", "Why", "With", "Yet",
-    "You", "Your",
+    "A",
+    "According",
+    "After",
+    "Again",
+    "All",
+    "Also",
+    "Although",
+    "An",
+    "And",
+    "Another",
+    "Any",
+    "As",
+    "At",
+    "Because",
+    "Before",
+    "Both",
+    "But",
+    "By",
+    "Can",
+    "Do",
+    "During",
+    "Each",
+    "Even",
+    "Every",
+    "For",
+    "From",
+    "He",
+    "Her",
+    "Here",
+    "His",
+    "How",
+    "However",
+    "I",
+    "If",
+    "In",
+    "Is",
+    "It",
+    "Its",
+    "Just",
+    "Last",
+    "Many",
+    "Meanwhile",
+    "More",
+    "Most",
+    "My",
+    "No",
+    "Not",
+    "Now",
+    "Of",
+    "On",
+    "One",
+    "Only",
+    "Or",
+    "Our",
+    "She",
+    "Since",
+    "So",
+    "Some",
+    "Still",
+    "Such",
+    "That",
+    "The",
+    "Their",
+    "Then",
+    "There",
+    "These",
+    "They",
+    "This",
+    "Those",
+    "Thus",
+    "To",
+    "Today",
+    "Two",
+    "Under",
+    "We",
+    "What",
+    "When",
+    "Where",
+    "Which",
+    "While",
+    "Who",
+    "Why",
+    "With",
+    "Yet",
+    "You",
+    "Your",
 ];
 
 fn is_in(list: &[&str], word: &str) -> bool {
@@ -126,75 +204,126 @@ mod tests {
     #[test]
     fn plain_periods_end_sentences() {
         assert_eq!(split("It rained. We left."), ["It rained.", "We left."]);
-        assert_eq!(split("Sales rose in 2025. 12 shops opened."), ["Sales rose in 2025.", "12 shops opened."]);
+        assert_eq!(
+            split("Sales rose in 2025. 12 shops opened."),
+            ["Sales rose in 2025.", "12 shops opened."]
+        );
     }
 
     #[test]
     fn titles_never_end_a_sentence() {
-        assert_eq!(split("Mr. Smith met Dr. Jones and Prof. Lee."), ["Mr. Smith met Dr. Jones and Prof. Lee."]);
+        assert_eq!(
+            split("Mr. Smith met Dr. Jones and Prof. Lee."),
+            ["Mr. Smith met Dr. Jones and Prof. Lee."]
+        );
         assert_eq!(split("I saw Mrs. The Great."), ["I saw Mrs. The Great."]);
     }
 
     #[test]
     fn dotted_acronym_mid_sentence_goes_on() {
-        assert_eq!(split("The U.S. President spoke at 4 p.m. on Friday."), ["The U.S. President spoke at 4 p.m. on Friday."]);
+        assert_eq!(
+            split("The U.S. President spoke at 4 p.m. on Friday."),
+            ["The U.S. President spoke at 4 p.m. on Friday."]
+        );
     }
 
     #[test]
     fn dotted_acronym_before_a_sentence_starter_ends() {
-        assert_eq!(split("He moved to the U.S. The move was hard."), ["He moved to the U.S.", "The move was hard."]);
-        assert_eq!(split("We met at 4 p.m. It rained."), ["We met at 4 p.m.", "It rained."]);
+        assert_eq!(
+            split("He moved to the U.S. The move was hard."),
+            ["He moved to the U.S.", "The move was hard."]
+        );
+        assert_eq!(
+            split("We met at 4 p.m. It rained."),
+            ["We met at 4 p.m.", "It rained."]
+        );
     }
 
     #[test]
     fn initials_go_on() {
-        assert_eq!(split("J. R. R. Tolkien wrote it."), ["J. R. R. Tolkien wrote it."]);
+        assert_eq!(
+            split("J. R. R. Tolkien wrote it."),
+            ["J. R. R. Tolkien wrote it."]
+        );
         assert_eq!(split("George W. Bush spoke."), ["George W. Bush spoke."]);
     }
 
     #[test]
     fn number_abbreviations_before_numbers_go_on() {
-        assert_eq!(split("See No. 5 and p. 12 on Nov. 28 please."), ["See No. 5 and p. 12 on Nov. 28 please."]);
+        assert_eq!(
+            split("See No. 5 and p. 12 on Nov. 28 please."),
+            ["See No. 5 and p. 12 on Nov. 28 please."]
+        );
         assert_eq!(split("He said no. The end."), ["He said no.", "The end."]);
     }
 
     #[test]
     fn etc_ends_before_a_starter_only() {
-        assert_eq!(split("Pens, paper etc. are here."), ["Pens, paper etc. are here."]);
-        assert_eq!(split("Pens, paper etc. The rest is gone."), ["Pens, paper etc.", "The rest is gone."]);
+        assert_eq!(
+            split("Pens, paper etc. are here."),
+            ["Pens, paper etc. are here."]
+        );
+        assert_eq!(
+            split("Pens, paper etc. The rest is gone."),
+            ["Pens, paper etc.", "The rest is gone."]
+        );
         assert_eq!(split("Apple Inc. It grew."), ["Apple Inc.", "It grew."]);
-        assert_eq!(split("Apple Inc. Chief Tim Cook spoke."), ["Apple Inc. Chief Tim Cook spoke."]);
+        assert_eq!(
+            split("Apple Inc. Chief Tim Cook spoke."),
+            ["Apple Inc. Chief Tim Cook spoke."]
+        );
     }
 
     #[test]
     fn continuing_abbreviations_go_on() {
-        assert_eq!(split("Fruit, e.g. The apple, is fine vs. This one."), ["Fruit, e.g. The apple, is fine vs. This one."]);
+        assert_eq!(
+            split("Fruit, e.g. The apple, is fine vs. This one."),
+            ["Fruit, e.g. The apple, is fine vs. This one."]
+        );
     }
 
     #[test]
     fn unknown_abbreviation_before_lowercase_goes_on() {
-        assert_eq!(split("The dept. of health said so."), ["The dept. of health said so."]);
+        assert_eq!(
+            split("The dept. of health said so."),
+            ["The dept. of health said so."]
+        );
     }
 
     #[test]
     fn decimals_and_glued_dots_do_not_end() {
-        assert_eq!(split("It rose 3.5 percent. U.S.-led talks ended."), ["It rose 3.5 percent.", "U.S.-led talks ended."]);
-        assert_eq!(split("Apple Inc., the maker, grew."), ["Apple Inc., the maker, grew."]);
+        assert_eq!(
+            split("It rose 3.5 percent. U.S.-led talks ended."),
+            ["It rose 3.5 percent.", "U.S.-led talks ended."]
+        );
+        assert_eq!(
+            split("Apple Inc., the maker, grew."),
+            ["Apple Inc., the maker, grew."]
+        );
     }
 
     #[test]
     fn list_markers_are_not_sentence_ends() {
-        assert_eq!(split("1. Introduction\n2. Methods\na. Scope"), ["1. Introduction", "2. Methods", "a. Scope"]);
+        assert_eq!(
+            split("1. Introduction\n2. Methods\na. Scope"),
+            ["1. Introduction", "2. Methods", "a. Scope"]
+        );
     }
 
     #[test]
     fn question_before_lowercase_speech_verb_goes_on() {
-        assert_eq!(split("“Why?” he asked. “Because!” She left."), ["“Why?” he asked.", "“Because!”", "She left."]);
+        assert_eq!(
+            split("“Why?” he asked. “Because!” She left."),
+            ["“Why?” he asked.", "“Because!”", "She left."]
+        );
     }
 
     #[test]
     fn ellipsis_ends_unless_lowercase_follows() {
-        assert_eq!(split("Wait… then go. Wait… Then stop."), ["Wait… then go.", "Wait…", "Then stop."]);
+        assert_eq!(
+            split("Wait… then go. Wait… Then stop."),
+            ["Wait… then go.", "Wait…", "Then stop."]
+        );
     }
 
     #[test]

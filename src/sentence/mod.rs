@@ -136,8 +136,8 @@ fn boundary_at(text: &str, tokens: &[Token], i: usize) -> (usize, bool) {
     while glued(tokens, last) && is_closer(tokens[last + 1].span.text(text)) {
         last += 1;
     }
-    let ends =
-        stop_ends_sentence(text, tokens, stop, stem, last) || line_ends_sentence(text, tokens, last);
+    let ends = stop_ends_sentence(text, tokens, stop, stem, last)
+        || line_ends_sentence(text, tokens, last);
     (last, ends)
 }
 
@@ -156,11 +156,7 @@ fn gap_after<'a>(text: &'a str, tokens: &[Token], i: usize) -> &'a str {
 
 /// The whitespace before token `i` (from the previous token or the start of the text).
 fn gap_before<'a>(text: &'a str, tokens: &[Token], i: usize) -> &'a str {
-    let start = if i == 0 {
-        0
-    } else {
-        tokens[i - 1].span.end
-    };
+    let start = if i == 0 { 0 } else { tokens[i - 1].span.end };
     text.get(start..tokens[i].span.start).unwrap_or("")
 }
 
@@ -213,10 +209,7 @@ fn is_stop_piece(s: &str) -> bool {
 
 fn classify_stop(run: &str) -> Stop {
     let dots = run.chars().filter(|c| matches!(c, '.' | '．')).count();
-    if run
-        .chars()
-        .any(|c| !matches!(c, '.' | '．' | '…'))
-    {
+    if run.chars().any(|c| !matches!(c, '.' | '．' | '…')) {
         Stop::Strong
     } else if dots == 1 && !run.contains('…') {
         Stop::Period
@@ -392,12 +385,15 @@ fn is_wrapped_line(text: &str, tokens: &[Token], last: usize) -> bool {
         return false;
     }
     let next = tokens[last + 1];
-    if next.script != Script::Latin || !first_letter(next.span.text(text)).is_some_and(char::is_lowercase)
+    if next.script != Script::Latin
+        || !first_letter(next.span.text(text)).is_some_and(char::is_lowercase)
     {
         return false;
     }
     let line_start = text[..tokens[last].span.start]
-        .rfind(['\n', '\r', '\u{0B}', '\u{0C}', '\u{85}', '\u{2028}', '\u{2029}'])
+        .rfind([
+            '\n', '\r', '\u{0B}', '\u{0C}', '\u{85}', '\u{2028}', '\u{2029}',
+        ])
         .map_or(0, |p| p + 1);
     text.get(line_start..tokens[last].span.end)
         .is_some_and(|line| line.chars().count() >= MIN_LINE_CHARS)
@@ -439,22 +435,36 @@ mod tests {
 
     #[test]
     fn closers_stay_with_their_stop() {
-        assert_eq!(split("He said “no.” Then left."), ["He said “no.”", "Then left."]);
+        assert_eq!(
+            split("He said “no.” Then left."),
+            ["He said “no.”", "Then left."]
+        );
         assert_eq!(split("(It rained.) We left."), ["(It rained.)", "We left."]);
         assert_eq!(split("قال «نعم؟» ثم غادر."), ["قال «نعم؟»", "ثم غادر."]);
-        assert_eq!(split("He yelled \"Stop!\" Nobody did."), ["He yelled \"Stop!\"", "Nobody did."]);
+        assert_eq!(
+            split("He yelled \"Stop!\" Nobody did."),
+            ["He yelled \"Stop!\"", "Nobody did."]
+        );
     }
 
     #[test]
     fn repeated_terminators_are_one_stop() {
-        assert_eq!(split("Really?! Yes!!! Fine..."), ["Really?!", "Yes!!!", "Fine..."]);
+        assert_eq!(
+            split("Really?! Yes!!! Fine..."),
+            ["Really?!", "Yes!!!", "Fine..."]
+        );
     }
 
     #[test]
     fn line_without_terminator_ends_a_sentence() {
         assert_eq!(
             split("Bridge plan approved\nThe council voted.\n- first item\n- second item"),
-            ["Bridge plan approved", "The council voted.", "- first item", "- second item"]
+            [
+                "Bridge plan approved",
+                "The council voted.",
+                "- first item",
+                "- second item"
+            ]
         );
     }
 
@@ -462,7 +472,10 @@ mod tests {
     fn blank_line_always_ends_a_sentence() {
         assert_eq!(
             split("the council voted on Tuesday to approve the long-awaited\n\nbridge plan"),
-            ["the council voted on Tuesday to approve the long-awaited", "bridge plan"]
+            [
+                "the council voted on Tuesday to approve the long-awaited",
+                "bridge plan"
+            ]
         );
     }
 
@@ -479,7 +492,10 @@ mod tests {
 
     #[test]
     fn short_line_before_lowercase_is_not_wrapped() {
-        assert_eq!(split("Ingredients\nflour\nsugar"), ["Ingredients", "flour", "sugar"]);
+        assert_eq!(
+            split("Ingredients\nflour\nsugar"),
+            ["Ingredients", "flour", "sugar"]
+        );
     }
 
     #[test]
@@ -492,13 +508,28 @@ mod tests {
 
     #[test]
     fn other_scripts_end_on_their_stops() {
-        assert_eq!(split("今日は晴れ。明日は雨。"), ["今日は晴れ。", "明日は雨。"]);
+        assert_eq!(
+            split("今日は晴れ。明日は雨。"),
+            ["今日は晴れ。", "明日は雨。"]
+        );
         assert_eq!(split("Привет. Как дела?"), ["Привет.", "Как дела?"]);
     }
 
     #[test]
     fn never_panics_on_odd_inputs() {
-        for text in [".", "..", "\"", ".\"", "Dr.", "U.S.", "\n.\n", "؟؟", "“", "a.\u{2029}b", "é.\u{301}"] {
+        for text in [
+            ".",
+            "..",
+            "\"",
+            ".\"",
+            "Dr.",
+            "U.S.",
+            "\n.\n",
+            "؟؟",
+            "“",
+            "a.\u{2029}b",
+            "é.\u{301}",
+        ] {
             let _ = split(text);
         }
     }

@@ -17,7 +17,8 @@ use article_analyzer::{analyze, Options};
 use std::path::PathBuf;
 use std::time::Instant;
 
-const USAGE: &str = "usage: evaluate ner [--data DIR] [--lang ar|en|both] [--doc-sentences N] [--speed]
+const USAGE: &str =
+    "usage: evaluate ner [--data DIR] [--lang ar|en|both] [--doc-sentences N] [--speed]
   conlleval-style P/R/F1 per kind, untyped and headline (PER/LOC/ORG) on CoNLL-2003 testa and
   the held-back last 10% of ANERcorp train, through the full analyzer on rebuilt raw text;
   --speed adds whole-analysis throughput (entities on) on the raw news corpora";
@@ -37,7 +38,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
                 i += 1;
             }
             "--lang" => {
-                lang = args.get(i + 1).ok_or("--lang needs ar, en or both")?.clone();
+                lang = args
+                    .get(i + 1)
+                    .ok_or("--lang needs ar, en or both")?
+                    .clone();
                 i += 1;
             }
             "--doc-sentences" => {
@@ -116,7 +120,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
 }
 
 /// Prints each document's missed (`-`) and spurious (`+`) entities as `kind: text`.
-fn print_errors(docs: &[Vec<article_analyzer::entity::model_eval::GoldSentence>], options: &Options) {
+fn print_errors(
+    docs: &[Vec<article_analyzer::entity::model_eval::GoldSentence>],
+    options: &Options,
+) {
     use article_analyzer::entity::model_eval::{project, rebuild};
     const KINDS: [&str; 4] = ["PER", "ORG", "LOC", "MISC"];
     for d in docs {
@@ -146,7 +153,10 @@ fn speed_run(data: &std::path::Path) -> Result<(), String> {
         println!("note: a debug build; use --release for meaningful figures");
     }
     for (name, rel) in [
-        ("saudinewsnet (ar)", "rawtext_ar_saudinewsnet/saudinewsnet-2015-07-22.jsonl.gz"),
+        (
+            "saudinewsnet (ar)",
+            "rawtext_ar_saudinewsnet/saudinewsnet-2015-07-22.jsonl.gz",
+        ),
         ("bbc (en)", "rawtext_en_bbc/bbc-news-articles.jsonl.gz"),
     ] {
         let path = data.join(rel);
@@ -206,7 +216,11 @@ fn speed_run(data: &std::path::Path) -> Result<(), String> {
             bytes as f64 / 1e6 / base
         );
         // A 5 KB article: the first text of at least 5,000 bytes, cut at a char boundary.
-        let long = texts.iter().find(|t| t.len() >= 5000).cloned().unwrap_or_default();
+        let long = texts
+            .iter()
+            .find(|t| t.len() >= 5000)
+            .cloned()
+            .unwrap_or_default();
         let mut cut = 5000.min(long.len());
         while !long.is_char_boundary(cut) {
             cut -= 1;

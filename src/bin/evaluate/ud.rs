@@ -194,8 +194,7 @@ pub fn score(docs: &[Document]) -> Outcome {
             *out.missed_tokens.entry(text[s..e].to_string()).or_insert(0) += 1;
         }
         for &(s, e) in pred.difference(&gold) {
-            *out
-                .spurious_tokens
+            *out.spurious_tokens
                 .entry(text[s..e].to_string())
                 .or_insert(0) += 1;
         }
@@ -368,7 +367,11 @@ fn print_errors(name: &str, o: &Outcome, n: usize) {
         let mut v: Vec<(&String, &usize)> = map.iter().collect();
         v.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
         let total: usize = map.values().sum();
-        let top: Vec<String> = v.iter().take(n).map(|(k, c)| format!("{k:?}×{c}")).collect();
+        let top: Vec<String> = v
+            .iter()
+            .take(n)
+            .map(|(k, c)| format!("{k:?}×{c}"))
+            .collect();
         println!("-- {title} ({total}), most frequent: {}", top.join(" "));
     }
 }
@@ -419,10 +422,7 @@ mod tests {
         let docs = parse(SNIPPET, Join::Paragraphs);
         assert_eq!(docs.len(), 2);
         assert_eq!(docs[0].id, "d1");
-        assert_eq!(
-            docs[0].text,
-            "We don't know. Ask Dr. Lee!\n\nHeadline here"
-        );
+        assert_eq!(docs[0].text, "We don't know. Ask Dr. Lee!\n\nHeadline here");
         assert_eq!(docs[0].sentences, [(0, 14), (15, 27), (29, 42)]);
         assert_eq!(docs[1].text, "Fine.");
     }
