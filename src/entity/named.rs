@@ -319,10 +319,11 @@ fn clitic_bytes(word: &str) -> Option<usize> {
     }
     let mut seen = 0;
     for (at, c) in word.char_indices() {
-        if seen == letters {
+        let mark = crate::normalize::is_arabic_mark(c) || c == '\u{0640}';
+        if seen == letters && !mark {
             return Some(at);
         }
-        if !(crate::normalize::is_arabic_mark(c) || c == '\u{0640}') {
+        if !mark {
             seen += 1;
         }
     }
