@@ -258,8 +258,15 @@ pub fn views(words: &[&str], gazetteer: &[u8]) -> Vec<TokenView> {
                 prefixes,
                 suffixes,
                 gazetteer: gazetteer.get(i).copied().unwrap_or(0),
-                capitalized: w.chars().next().is_some_and(char::is_uppercase),
-                no_letters: !w.chars().any(char::is_alphabetic),
+                capitalized: w
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_uppercase() || (!c.is_ascii() && c.is_uppercase())),
+                no_letters: !w.chars().any(|c| {
+                    c.is_ascii_alphabetic()
+                        || is_arabic_letter(c)
+                        || (!c.is_ascii() && c.is_alphabetic())
+                }),
                 length: n.min(12) as u8,
             }
         })

@@ -16,7 +16,6 @@
 use super::features::{
     history_features, static_features, SentenceContext, TokenView, HISTORY_START,
 };
-use super::gazetteer::FastMap;
 use crate::lang::Language;
 
 /// Number of tags: `O` plus `B-`/`I-` for four kinds.
@@ -60,16 +59,13 @@ pub trait Weights {
     fn add(&self, feature: u64, scores: &mut [f32; TAGS]);
 }
 
-/// A loaded model: weights borrowed from the model file.
+/// A loaded model: the weights decoded once into a dense table of `i16` with one scale (so a
+/// lookup is one row of nine loads, with no branch and no second table).
 #[derive(Debug, Clone)]
-pub struct Model<'a> {
+pub struct Model {
     bits: u32,
-    width: usize,
-    weights: &'a [u8],
-    /// For one-byte weights: the value of code 1.
-    step: f32,
-    /// For one-byte weights: the weights of code -128, by index.
-    exceptions: FastMap<f32>,
+    scale: f32,
+    weights: Vec<i16>,
 }
 
 /// Why a model file could not be read.
@@ -81,9 +77,9 @@ pub enum ModelError {
     BadLength,
 }
 
-impl<'a> Model<'a> {
+impl Model {
     /// Reads a model from the bytes of its file.
-    pub fn from_bytes(bytes: &'a [u8]) -> Result<Model<'a>, ModelError> {
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
         let header = bytes.get(..8).ok_or(ModelError::BadHeader)?;
         if &header[..4] != b"NERM" || header[4] != 1 || usize::from(header[6]) != TAGS {
             return Err(ModelError::BadHeader);
@@ -93,44 +89,67 @@ impl<'a> Model<'a> {
         if !(8..=24).contains(&bits) || !(width == 1 || width == 2) {
             return Err(ModelError::BadHeader);
         }
+        let n = (1usize << bits) * TAGS;
         let f32_at = |at: usize| {
             bytes
                 .get(at..at + 4)
                 .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
                 .ok_or(ModelError::BadLength)
         };
-        let (step, exceptions, weights) = if width == 1 {
-            let step = f32_at(8)?;
-            let n = f32_at(12)?.to_bits() as usize;
-            let end = 16 + n.checked_mul(8).ok_or(ModelError::BadLength)?;
-            let list = bytes.get(16..end).ok_or(ModelError::BadLength)?;
-            let exceptions: FastMap<f32> = list
-                .chunks_exact(8)
-                .map(|e| {
-                    let index = u32::from_le_bytes([e[0], e[1], e[2], e[3]]);
-                    (
-                        u64::from(index),
-                        f32::from_le_bytes([e[4], e[5], e[6], e[7]]),
-                    )
-                })
+        if width == 2 {
+            let raw = bytes.get(8..).ok_or(ModelError::BadLength)?;
+            if raw.len() != 2 * n {
+                return Err(ModelError::BadLength);
+            }
+            let weights = raw
+                .chunks_exact(2)
+                .map(|w| i16::from_le_bytes([w[0], w[1]]))
                 .collect();
-            (
-                step,
-                exceptions,
-                bytes.get(end..).ok_or(ModelError::BadLength)?,
-            )
-        } else {
-            (0.0, FastMap::default(), &bytes[8..])
-        };
-        if weights.len() != (1usize << bits) * TAGS * width {
+            return Ok(Model {
+                bits,
+                scale: 1.0,
+                weights,
+            });
+        }
+        let step = f32_at(8)?;
+        let count = f32_at(12)?.to_bits() as usize;
+        let end = 16 + count.checked_mul(8).ok_or(ModelError::BadLength)?;
+        let list = bytes.get(16..end).ok_or(ModelError::BadLength)?;
+        let codes = bytes.get(end..).ok_or(ModelError::BadLength)?;
+        if codes.len() != n {
             return Err(ModelError::BadLength);
+        }
+        let exceptions: Vec<(usize, f32)> = list
+            .chunks_exact(8)
+            .map(|e| {
+                let index = u32::from_le_bytes([e[0], e[1], e[2], e[3]]) as usize;
+                (index, f32::from_le_bytes([e[4], e[5], e[6], e[7]]))
+            })
+            .collect();
+        let max = exceptions
+            .iter()
+            .fold(127.0 * step, |m, &(_, w)| m.max(w.abs()))
+            .max(1e-9);
+        let scale = max / 32767.0;
+        let mut weights: Vec<i16> = codes
+            .iter()
+            .map(|&c| {
+                if c == 0x80 {
+                    0
+                } else {
+                    (f32::from(c as i8) * step / scale).round() as i16
+                }
+            })
+            .collect();
+        for (index, w) in exceptions {
+            if let Some(slot) = weights.get_mut(index) {
+                *slot = (w / scale).round().clamp(-32767.0, 32767.0) as i16;
+            }
         }
         Ok(Model {
             bits,
-            width,
+            scale,
             weights,
-            step,
-            exceptions,
         })
     }
 
@@ -145,25 +164,12 @@ pub fn bucket(feature: u64, bits: u32) -> usize {
     (feature >> (64 - bits)) as usize
 }
 
-impl Weights for Model<'_> {
+impl Weights for Model {
     fn add(&self, feature: u64, scores: &mut [f32; TAGS]) {
-        let at = bucket(feature, self.bits) * TAGS * self.width;
-        if self.width == 1 {
-            if let Some(row) = self.weights.get(at..at + TAGS) {
-                for (t, (s, &w)) in scores.iter_mut().zip(row).enumerate() {
-                    *s += if w == 0x80 {
-                        self.exceptions
-                            .get(&((at + t) as u64))
-                            .copied()
-                            .unwrap_or(0.0)
-                    } else {
-                        f32::from(w as i8) * self.step
-                    };
-                }
-            }
-        } else if let Some(row) = self.weights.get(at..at + 2 * TAGS) {
-            for (s, w) in scores.iter_mut().zip(row.chunks_exact(2)) {
-                *s += f32::from(i16::from_le_bytes([w[0], w[1]]));
+        let at = bucket(feature, self.bits) * TAGS;
+        if let Some(row) = self.weights.get(at..at + TAGS) {
+            for (s, &w) in scores.iter_mut().zip(row) {
+                *s += f32::from(w) * self.scale;
             }
         }
     }

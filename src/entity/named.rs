@@ -41,17 +41,17 @@ static ARABIC_MODEL: &[u8] = include_bytes!("data/ner-ar.bin");
 static ENGLISH_MODEL: &[u8] = include_bytes!("data/ner-en.bin");
 
 /// The two shipped models.
-pub struct Models<'a> {
+pub struct Models {
     /// For sentences in Arabic script.
-    pub arabic: Model<'a>,
+    pub arabic: Model,
     /// For sentences in Latin script.
-    pub english: Model<'a>,
+    pub english: Model,
 }
 
 /// The models compiled into the crate (`src/entity/data/ner-{ar,en}.bin`), or `None` when a
 /// file is not a model (never in a released build).
-pub fn shipped() -> Option<&'static Models<'static>> {
-    static M: OnceLock<Option<Models<'static>>> = OnceLock::new();
+pub fn shipped() -> Option<&'static Models> {
+    static M: OnceLock<Option<Models>> = OnceLock::new();
     M.get_or_init(|| {
         Some(Models {
             arabic: Model::from_bytes(ARABIC_MODEL).ok()?,
