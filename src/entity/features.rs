@@ -50,6 +50,14 @@ pub fn fold_into(word: &str, out: &mut String) {
     out.clear();
     for c in word.chars() {
         match c {
+            c if c.is_ascii() => out.push(if c.is_ascii_digit() {
+                '0'
+            } else {
+                c.to_ascii_lowercase()
+            }),
+            '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' if !matches!(c, 'أ' | 'إ' | 'آ' | 'ى' | 'ة') => {
+                out.push(c)
+            }
             '\u{0640}' => {}
             c if crate::normalize::is_arabic_mark(c) => {}
             'أ' | 'إ' | 'آ' | 'ٱ' => out.push('ا'),
@@ -86,7 +94,17 @@ pub fn shape_into(word: &str, out: &mut String) {
     out.clear();
     let mut last = '\0';
     for c in word.chars() {
-        let class = if c.is_uppercase() {
+        let class = if c.is_ascii_uppercase() {
+            'X'
+        } else if c.is_ascii_lowercase() {
+            'x'
+        } else if c.is_ascii_digit() {
+            'd'
+        } else if is_arabic_letter(c) {
+            'a'
+        } else if c.is_ascii() {
+            c
+        } else if c.is_uppercase() {
             'X'
         } else if c.is_lowercase() {
             'x'

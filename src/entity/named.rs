@@ -27,7 +27,7 @@
 //! [`super::group`] gathers the mentions by key for an entity panel.
 
 use super::features::{fold, mix, stem_of, views, TokenView};
-use super::gazetteer::{Gazetteer, Match, KINDS};
+use super::gazetteer::{FastMap, Gazetteer, Match, KINDS};
 use super::model::{decode, tag_begins, tag_kind, Model, Weights};
 use super::{Entity, EntityKind};
 use crate::lang::Language;
@@ -481,7 +481,7 @@ fn propagate(
     folds: &[u64],
 ) {
     // Known names, under the fold and the stem of their first word: key → (kind, length).
-    let mut known: BTreeMap<u64, (usize, usize)> = BTreeMap::new();
+    let mut known: FastMap<(usize, usize)> = FastMap::default();
     let mut longest = 0;
     for m in mentions.iter() {
         let len = m.end - m.first;
