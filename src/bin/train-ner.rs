@@ -1,7 +1,10 @@
 //! Trains the named-entity tagger's models and writes them to `src/entity/data/ner-{ar,en}.bin`.
 //!
 //! ```text
-//! cargo run --release --bin train-ner -- [--lang ar|en|both] [--epochs N] [--bits B] [--width 1|2] [--out DIR]
+//! cargo run --release --bin train-ner -- [--lang ar|en|both] [--epochs N] [--bits B] [--width 1|2]
+//!     [--prune P] [--dropout PCT] [--steps vote,propagate,trim,tidy,title] [--out DIR]
+//! (defaults: both, 12 epochs, 16 bits, width 1, prune 16 for ar and 8 for en: one-byte codes
+//! below that many steps are zeroed, for a smaller compressed file)
 //! ```
 //!
 //! Arabic: ANERcorp (CAMeL train split) minus its last 10% of sentences, which are the dev set.
@@ -9,7 +12,7 @@
 //! is scored on dev through the run-time path; the best epoch is written. Corpora are read from
 //! `../shared/data`; when absent the command says so and writes nothing.
 
-use article_analyzer::entity::model::{encode, Model};
+use article_analyzer::entity::model::{encode, encode_pruned, Model};
 use article_analyzer::entity::model_eval::{
     chunk, evaluate, parse_bio, retokenize, table, GoldSentence,
 };
@@ -60,9 +63,10 @@ fn main() -> ExitCode {
             .cloned()
     };
     let lang = get("--lang").unwrap_or_else(|| "both".into());
-    let epochs: usize = get("--epochs").and_then(|s| s.parse().ok()).unwrap_or(8);
+    let epochs: usize = get("--epochs").and_then(|s| s.parse().ok()).unwrap_or(12);
     let bits: u32 = get("--bits").and_then(|s| s.parse().ok()).unwrap_or(16);
     let width: usize = get("--width").and_then(|s| s.parse().ok()).unwrap_or(1);
+    let prune_arg: Option<i32> = get("--prune").and_then(|s| s.parse().ok());
     let out = get("--out")
         .unwrap_or_else(|| concat!(env!("CARGO_MANIFEST_DIR"), "/src/entity/data").into());
     for (code, language) in [("ar", Language::Arabic), ("en", Language::English)] {
@@ -108,6 +112,9 @@ fn main() -> ExitCode {
         );
         let empty = encode(8, 1, &vec![0.0; 256 * 9]);
         let blank = Model::from_bytes(&empty).expect("blank model");
+        // Measured on dev: pruning codes below 16 steps costs Arabic nothing measurable and
+        // English ~0.6 F1 point, below 8 steps costs English nothing; the files shrink ~40%/20%.
+        let prune = prune_arg.unwrap_or(if language == Language::Arabic { 16 } else { 8 });
         let mut trainer = Trainer::new(bits, language);
         trainer.dropout = get("--dropout").and_then(|s| s.parse().ok()).unwrap_or(0);
         let mut best: Option<(f64, usize, Vec<u8>)> = None;
@@ -129,7 +136,7 @@ fn main() -> ExitCode {
                 println!("nonzero {} of {}; |w| quantiles 1% {:.5} 10% {:.5} 50% {:.5} 90% {:.4} 99% {:.3} 99.9% {:.3} max {:.2}",
                     a.len(), averaged.len(), q(0.01), q(0.1), q(0.5), q(0.9), q(0.99), q(0.999), q(1.0));
             }
-            let bytes = encode(bits, width, &averaged);
+            let bytes = encode_pruned(bits, width, &averaged, prune);
             let model = Model::from_bytes(&bytes).expect("model we just encoded");
             let (ar, en) = if language == Language::Arabic {
                 (model, blank.clone())

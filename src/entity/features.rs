@@ -55,7 +55,9 @@ pub fn fold_into(word: &str, out: &mut String) {
             } else {
                 c.to_ascii_lowercase()
             }),
-            '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' if !matches!(c, 'أ' | 'إ' | 'آ' | 'ى' | 'ة') => {
+            '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}'
+                if !matches!(c, 'أ' | 'إ' | 'آ' | 'ى' | 'ة') =>
+            {
                 out.push(c)
             }
             '\u{0640}' => {}

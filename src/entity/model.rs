@@ -179,6 +179,12 @@ impl Weights for Model {
 /// 99% of the non-zero weights fit, and the rest as exceptions (code -128 plus an entry in a
 /// sorted list of (index, `f32`)); 2 stores linear `i16`s scaled so the largest is 32767.
 pub fn encode(bits: u32, width: usize, weights: &[f32]) -> Vec<u8> {
+    encode_pruned(bits, width, weights, 0)
+}
+
+/// [`encode`], with one-byte codes smaller than `prune` in magnitude set to zero: a smaller
+/// file once compressed, at a measured cost in accuracy (see `train-ner --prune`).
+pub fn encode_pruned(bits: u32, width: usize, weights: &[f32], prune: i32) -> Vec<u8> {
     let max = weights.iter().fold(0f32, |m, w| m.max(w.abs())).max(1e-9);
     let mut out = Vec::with_capacity(16 + weights.len() * width);
     out.extend_from_slice(b"NERM");
@@ -203,6 +209,8 @@ pub fn encode(bits: u32, width: usize, weights: &[f32]) -> Vec<u8> {
             if q.abs() > 127.0 {
                 exceptions.push((i as u32, w));
                 codes.push(0x80u8);
+            } else if (q as i32).abs() < prune {
+                codes.push(0);
             } else {
                 codes.push(q as i8 as u8);
             }
