@@ -70,6 +70,7 @@ pub struct Analysis {
 /// let a = analyze("أعلنت الشركة. Then it rained!", &Options::default());
 /// assert_eq!(a.statistics.words, 5);
 /// assert_eq!(a.statistics.sentences, 2);
+/// assert_eq!(a.statistics.paragraphs, 1);
 /// ```
 pub fn analyze(text: &str, options: &Options) -> Analysis {
     let tokens = tokenize(text);

@@ -3,8 +3,9 @@
 //! Rules:
 //! 1. A paragraph is made of whole sentences; it spans from the start of its first sentence to
 //!    the end of its last, so whitespace between paragraphs belongs to none.
-//! 2. A blank line (a line break, optional spaces, another line break) always starts a new
-//!    paragraph.
+//! 2. A blank line (a line break, optional spaces, another line break) or a Unicode paragraph
+//!    separator (U+2029) always starts a new paragraph. `\r\n`, `\r`, U+2028 and the other
+//!    Unicode line breaks count as line breaks.
 //! 3. A single line break starts a new paragraph too: news text copied from the web usually
 //!    puts one paragraph per line, separated by a blank line (BBC) or by a single line break
 //!    (SaudiNewsNet, most Arabic sites), and a headline or a dateline on its own line is its own
@@ -16,7 +17,7 @@
 //!    Arabic/English article reports each paragraph in its own language.
 
 use crate::lang::{detect, Language};
-use crate::sentence::Sentence;
+use crate::sentence::{line_breaks, Sentence};
 use crate::span::Span;
 
 /// A paragraph of the text.
@@ -32,16 +33,10 @@ pub struct Paragraph {
     pub language: Language,
 }
 
-/// True when `gap` (text between two sentences) holds a blank line.
+/// True when `gap` (whitespace between two sentences) holds a blank line: two line breaks, or a
+/// Unicode paragraph separator.
 fn has_blank_line(gap: &str) -> bool {
-    let mut lines = gap.split('\n');
-    lines.next();
-    // Any line strictly between two line breaks that holds only whitespace is blank.
-    let inner: Vec<&str> = lines.collect();
-    inner.len() >= 2
-        && inner[..inner.len() - 1]
-            .iter()
-            .all(|l| l.chars().all(char::is_whitespace))
+    line_breaks(gap) >= 2
 }
 
 /// Groups the `sentences` of `text` into paragraphs.
@@ -65,7 +60,7 @@ pub fn paragraphs(text: &str, sentences: &[Sentence]) -> Vec<Paragraph> {
     };
     let n = sentences.len();
     let any_blank = (0..n.saturating_sub(1)).any(|i| has_blank_line(gap(i)));
-    let wrapped = any_blank && sentences.iter().any(|s| s.span.text(text).contains('\n'));
+    let wrapped = any_blank && sentences.iter().any(|s| line_breaks(s.span.text(text)) > 0);
     let mut out = Vec::new();
     let mut first = 0usize;
     for i in 0..n {
@@ -74,7 +69,7 @@ pub fn paragraphs(text: &str, sentences: &[Sentence]) -> Vec<Paragraph> {
             if wrapped {
                 has_blank_line(g)
             } else {
-                g.contains('\n')
+                line_breaks(g) > 0
             }
         };
         if ends_here {
@@ -160,6 +155,18 @@ mod tests {
             next = para.end_sentence;
         }
         assert_eq!(next, s.len());
+    }
+
+    #[test]
+    fn crlf_and_unicode_separators_count_as_line_breaks() {
+        assert_eq!(
+            texts("One.\r\nTwo.\r\n\r\nThree."),
+            ["One.", "Two.", "Three."]
+        );
+        assert_eq!(
+            texts("One.\u{2029}Two.\u{2028}Three."),
+            ["One.", "Two.", "Three."]
+        );
     }
 
     #[test]

@@ -13,6 +13,10 @@
 //! 4. Except after a number, where `م.` and `هـ.` are the era marks (AD and hijri) that
 //!    commonly close a sentence: `عام 2015 م. وأوضح …` ends after `م.`.
 //! 5. Any other Arabic word before `.` ends the sentence.
+//! 6. An ellipsis (`..`, `...`, `…`) ends the sentence unless it is glued to the next word
+//!    (`الكراهية..وتجريم`). Without letter case there is no cue to tell a trailing-off clause
+//!    from a pause, and Arabic web writers use `..` often between clauses, so some clause chains
+//!    come out as several short sentences: the price of never running two sentences together.
 
 use super::{Next, Stem};
 use crate::token::{Token, TokenKind};
@@ -93,6 +97,18 @@ mod tests {
                 "وأوضح المدير ذلك.",
                 "ولد عام 1380 هـ.",
                 "ثم سافر."
+            ]
+        );
+    }
+
+    #[test]
+    fn arabic_ellipsis_ends_unless_glued() {
+        assert_eq!(
+            split("كان هدفنا واضحا.. وتحقق. ونبذ الكراهية..وتجريم التمييز."),
+            [
+                "كان هدفنا واضحا..",
+                "وتحقق.",
+                "ونبذ الكراهية..وتجريم التمييز."
             ]
         );
     }

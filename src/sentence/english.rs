@@ -8,14 +8,18 @@
 //!    `Sgt.` … (any case).
 //! 3. `e.g.` `i.e.` `vs.` `cf.` `viz.` `approx.` `incl.` … always go on.
 //! 4. Abbreviations that stand before numbers do not end before a number: `No. 5`, `p. 12`,
-//!    `Fig. 3`, `Vol. 2`, and month abbreviations as in `Nov. 28`.
-//! 5. Other known abbreviations (`etc.` `Inc.` `Ltd.` `Co.` `Jr.` `St.` `et al.` …), dotted
+//!    `Fig. 3`, `Vol. 2`, and month abbreviations as in `Nov. 28`. `No` and `Art` are plain
+//!    words anywhere else (`He said no.`).
+//! 5. `etc.` ends the sentence unless a lowercase word follows: it mostly closes a list at the
+//!    end of a sentence.
+//! 6. Other known abbreviations (`Inc.` `Ltd.` `Co.` `Jr.` `St.` `et al.` …), dotted
 //!    acronyms (`U.S.` `p.m.` `Ph.D.`), and initials (`J.` in `J. R. R. Tolkien`) end a sentence
 //!    only when the next word is a capitalised word that typically starts a sentence
 //!    (`The`, `It`, `But`, `In` … see [`STARTERS`]): `in the U.S. The` ends, `U.S. President`
 //!    and `J. R. R.` do not.
-//! 6. Any other word: the dot ends the sentence unless the next word starts with a lowercase
-//!    letter (an abbreviation we do not know, like `dept. of`).
+//! 7. Any other word: the dot ends the sentence, even before a lowercase word. Informal text
+//!    often starts sentences in lowercase (in the UD English EWT dev set, 50 sentences follow
+//!    `word.` in lowercase, against 3 lowercase continuations after an unknown abbreviation).
 
 use super::{starts_line, Next, Stem};
 use crate::token::{Token, TokenKind};
@@ -29,19 +33,27 @@ const TITLES: &[&str] = &[
 
 /// Abbreviations that always go on (lowercase).
 const CONTINUING: &[&str] = &[
-    "approx", "cf", "e.g", "eg", "esp", "i.e", "ie", "incl", "viz", "vs",
+    "approx", "cf", "e.g", "eg", "esp", "i.e", "ie", "incl", "p.s", "ps", "viz", "vs",
 ];
 
 /// Abbreviations written before a number (lowercase).
 const BEFORE_NUMBER: &[&str] = &[
-    "apr", "art", "aug", "ch", "dec", "feb", "fig", "figs", "jan", "jul", "jun", "mar", "no",
-    "nos", "nov", "nr", "oct", "op", "p", "para", "pp", "sec", "sep", "sept", "vol", "vols",
+    "apr", "aug", "ch", "dec", "ext", "feb", "fig", "figs", "jan", "jul", "jun", "mar", "nos",
+    "nov", "nr", "oct", "op", "p", "para", "pp", "sec", "sep", "sept", "tel", "vol", "vols",
 ];
+
+/// Words that abbreviate before a number but are plain words otherwise (`No. 5`, `Art. 3`;
+/// `He said no.`).
+const BEFORE_NUMBER_ONLY: &[&str] = &["art", "no"];
+
+/// Abbreviations that often close a list and end the sentence: they end it unless a lowercase
+/// word follows (`apples, pears etc. The rest …`, `etc. are sold`).
+const LIST_ENDS: &[&str] = &["etc", "ect"];
 
 /// Other abbreviations that may end a sentence (lowercase).
 const ABBREVIATIONS: &[&str] = &[
-    "al", "ave", "blvd", "bros", "co", "corp", "dept", "est", "etc", "gov", "govt", "inc", "jr",
-    "ltd", "mt", "rd", "rep", "reps", "sen", "sens", "sr", "st", "univ",
+    "al", "assoc", "ave", "blvd", "bros", "co", "corp", "dept", "est", "gov", "govt", "inc", "jr",
+    "ltd", "mt", "rd", "rep", "reps", "sen", "sens", "sr", "st", "sts", "univ",
 ];
 
 /// Capitalised words that typically start an English sentence.
@@ -57,6 +69,7 @@ pub(crate) const STARTERS: &[&str] = &[
     "And",
     "Another",
     "Any",
+    "Are",
     "As",
     "At",
     "Because",
@@ -65,13 +78,19 @@ pub(crate) const STARTERS: &[&str] = &[
     "But",
     "By",
     "Can",
+    "Could",
+    "Did",
     "Do",
+    "Does",
     "During",
     "Each",
     "Even",
     "Every",
     "For",
     "From",
+    "Had",
+    "Has",
+    "Have",
     "He",
     "Her",
     "Here",
@@ -79,13 +98,18 @@ pub(crate) const STARTERS: &[&str] = &[
     "How",
     "However",
     "I",
+    "I'm",
+    "I’m",
     "If",
     "In",
     "Is",
     "It",
+    "It's",
+    "It’s",
     "Its",
     "Just",
     "Last",
+    "Let",
     "Many",
     "Meanwhile",
     "More",
@@ -100,12 +124,15 @@ pub(crate) const STARTERS: &[&str] = &[
     "Only",
     "Or",
     "Our",
+    "Please",
     "She",
     "Since",
     "So",
     "Some",
     "Still",
     "Such",
+    "Thank",
+    "Thanks",
     "That",
     "The",
     "Their",
@@ -120,7 +147,9 @@ pub(crate) const STARTERS: &[&str] = &[
     "Today",
     "Two",
     "Under",
+    "Was",
     "We",
+    "Were",
     "What",
     "When",
     "Where",
@@ -128,7 +157,9 @@ pub(crate) const STARTERS: &[&str] = &[
     "While",
     "Who",
     "Why",
+    "Will",
     "With",
+    "Would",
     "Yet",
     "You",
     "Your",
@@ -167,7 +198,7 @@ pub(super) fn period_ends_sentence(
     next: Next,
 ) -> bool {
     let Some(stem) = stem else {
-        return !next.is_lowercase();
+        return true;
     };
     let word = stem.text;
     let stem_kind = tokens[stem.index].kind;
@@ -182,19 +213,27 @@ pub(super) fn period_ends_sentence(
         return false;
     }
     // Rule 4.
-    if is_in(BEFORE_NUMBER, word) && next.is_number() {
-        return false;
+    if is_in(BEFORE_NUMBER, word) || is_in(BEFORE_NUMBER_ONLY, word) {
+        if next.is_number() {
+            return false;
+        }
+        if is_in(BEFORE_NUMBER_ONLY, word) {
+            return true;
+        }
     }
     // Rule 5.
+    if is_in(LIST_ENDS, word) {
+        return !next.is_lowercase();
+    }
     if is_in(BEFORE_NUMBER, word)
         || is_in(ABBREVIATIONS, word)
-        || is_dotted_acronym(word)
+        || (stem_kind == TokenKind::Word && is_dotted_acronym(word))
         || is_single_letter(word)
     {
         return is_starter(&next);
     }
-    // Rule 6.
-    !next.is_lowercase()
+    // Rule 7.
+    true
 }
 
 #[cfg(test)]
@@ -258,15 +297,38 @@ mod tests {
     }
 
     #[test]
-    fn etc_ends_before_a_starter_only() {
+    fn month_abbreviation_at_sentence_end_ends_before_a_starter() {
+        assert_eq!(
+            split("It opened in Nov. The crowds came after the Sept. 11 attacks."),
+            [
+                "It opened in Nov.",
+                "The crowds came after the Sept. 11 attacks."
+            ]
+        );
+    }
+
+    #[test]
+    fn ranked_no_1_then_new_sentence() {
+        assert_eq!(
+            split("She is ranked No. 1. The rest follow."),
+            ["She is ranked No. 1.", "The rest follow."]
+        );
+    }
+
+    #[test]
+    fn etc_ends_unless_lowercase_follows() {
         assert_eq!(
             split("Pens, paper etc. are here."),
             ["Pens, paper etc. are here."]
         );
         assert_eq!(
-            split("Pens, paper etc. The rest is gone."),
-            ["Pens, paper etc.", "The rest is gone."]
+            split("Pens, paper etc. Kim took them."),
+            ["Pens, paper etc.", "Kim took them."]
         );
+    }
+
+    #[test]
+    fn company_abbreviations_end_before_a_starter_only() {
         assert_eq!(split("Apple Inc. It grew."), ["Apple Inc.", "It grew."]);
         assert_eq!(
             split("Apple Inc. Chief Tim Cook spoke."),
@@ -283,10 +345,18 @@ mod tests {
     }
 
     #[test]
-    fn unknown_abbreviation_before_lowercase_goes_on() {
+    fn known_abbreviation_before_lowercase_goes_on() {
         assert_eq!(
             split("The dept. of health said so."),
             ["The dept. of health said so."]
+        );
+    }
+
+    #[test]
+    fn lowercase_sentence_start_after_a_plain_word_ends() {
+        assert_eq!(
+            split("i went home. then i slept."),
+            ["i went home.", "then i slept."]
         );
     }
 
@@ -311,10 +381,26 @@ mod tests {
     }
 
     #[test]
-    fn question_before_lowercase_speech_verb_goes_on() {
+    fn quoted_question_before_lowercase_speech_verb_goes_on() {
         assert_eq!(
             split("“Why?” he asked. “Because!” She left."),
             ["“Why?” he asked.", "“Because!”", "She left."]
+        );
+    }
+
+    #[test]
+    fn unquoted_question_before_lowercase_ends() {
+        assert_eq!(
+            split("where did you grow up? india?"),
+            ["where did you grow up?", "india?"]
+        );
+    }
+
+    #[test]
+    fn ps_and_phone_extensions_go_on() {
+        assert_eq!(
+            split("P.S. I moved. Call ext. 37625 today."),
+            ["P.S. I moved.", "Call ext. 37625 today."]
         );
     }
 

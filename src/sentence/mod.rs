@@ -8,15 +8,18 @@
 //!    tokenizer kept whole, like `U.S.` or `Dr.`) is a `.` stop whose *stem* is the word without
 //!    its dot; otherwise the stem of a `.` is the word glued to its left (`Dr` in `Dr .`).
 //! 3. Closing quotes and brackets glued to a stop belong to its sentence (`.”` `؟»` `.)` `!"`).
-//! 4. A stop glued to what follows it (`U.S.-led`, `Inc.,`, `3.` in `3.5` split oddly) ends
-//!    nothing.
-//! 5. `?` `!` `؟` `。` `۔` end the sentence, except a `?` or `!` followed by a lowercase Latin
-//!    word (`“Why?” he asked.`).
-//! 6. An ellipsis (`…`, `...`) ends the sentence unless a lowercase word follows.
-//! 7. Whether a `.` ends the sentence depends on its stem's language: the English rules are in
-//!    [`english`](self) (abbreviations, initials, `No. 5`, `Nov. 28`, list markers), the Arabic
-//!    ones in `arabic` (titles like `د.`, era marks, why `؛` is no stop). Other scripts: it does.
-//! 8. A line break ends the sentence, whatever precedes it: headlines, datelines and list items
+//! 4. So do citation marks and emoticons that follow it on the same line (`… in 1805. [6]`,
+//!    `I love her. :)`). An emoticon with no stop before it acts as one (`community :-) Posted`).
+//! 5. A stop glued to what follows it (`U.S.-led`, `Inc.,`) ends nothing, except the full-width
+//!    stops of scripts written without spaces (`。` `！` `？`), which always end a sentence.
+//! 6. `?` `!` `؟` `。` `۔` end the sentence, except a quoted `?` or `!` followed by a lowercase
+//!    Latin word (`“Why?” he asked.`). Unquoted, a lowercase word after them starts a new
+//!    sentence (`where did you grow up? india?`), as in informal text.
+//! 7. An ellipsis (`…`, `...`) or an emoticon ends the sentence unless a lowercase word follows.
+//! 8. Whether a `.` ends the sentence depends on its stem's language: the English rules are in
+//!    `english.rs` (abbreviations, initials, `No. 5`, `Nov. 28`, list markers), the Arabic
+//!    ones in `arabic.rs` (titles like `د.`, era marks, why `؛` is no stop). Other scripts: it does.
+//! 9. A line break ends the sentence, whatever precedes it: headlines, datelines and list items
 //!    often carry no terminator. A blank line always does. The one exception is a hard-wrapped
 //!    line: a single line break inside a long line of prose (40 characters or more) that does
 //!    not end in a stop, colon or semicolon, when the next line goes on with a lowercase word
@@ -77,12 +80,16 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
 /// The kind of a stop.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Stop {
-    /// `?` `!` `؟` `。` `۔` and runs of them.
+    /// `?` `!` `؟` `۔` and runs of them.
     Strong,
+    /// `。` `！` `？` and other stops of scripts written without spaces: always an end.
+    Final,
     /// `…`, `...` and longer runs of dots.
     Ellipsis,
     /// A single `.`.
     Period,
+    /// An emoticon standing where a stop would (`:)`, `:-(`).
+    Emoticon,
 }
 
 /// The word a `.` is attached to.
@@ -112,11 +119,6 @@ impl Next<'_> {
         first_letter(self.text).is_some_and(char::is_lowercase)
     }
 
-    /// Starts with an uppercase letter.
-    pub fn is_uppercase(&self) -> bool {
-        first_letter(self.text).is_some_and(char::is_uppercase)
-    }
-
     /// A number token (`28`, `2026`, `٣`).
     pub fn is_number(&self) -> bool {
         self.kind == TokenKind::Number
@@ -127,16 +129,30 @@ fn first_letter(s: &str) -> Option<char> {
     s.chars().next().filter(|c| c.is_alphabetic())
 }
 
-/// Decides at token `i`: the last token of the piece that starts there (a stop with its closers,
-/// or the token alone) and whether the sentence ends after it.
+/// Decides at token `i`: the last token of the piece that starts there (a stop with its closers
+/// and trailing marks, or the token alone) and whether the sentence ends after it.
 fn boundary_at(text: &str, tokens: &[Token], i: usize) -> (usize, bool) {
-    let Some((stop, stem, mut last)) = stop_at(text, tokens, i) else {
-        return (i, line_ends_sentence(text, tokens, i));
+    let (stop, stem, mut last) = match stop_at(text, tokens, i) {
+        Some(found) => found,
+        None => match emoticon_at(text, tokens, i) {
+            Some(end) => (Stop::Emoticon, None, end),
+            None => return (i, line_ends_sentence(text, tokens, i)),
+        },
     };
+    // Rule 3: closers.
+    let mut quoted = false;
     while glued(tokens, last) && is_closer(tokens[last + 1].span.text(text)) {
+        quoted |= is_quote(tokens[last + 1].span.text(text));
         last += 1;
     }
-    let ends = stop_ends_sentence(text, tokens, stop, stem, last)
+    // Rule 4: citation marks and emoticons on the same line stay with the sentence they close.
+    while last + 1 < tokens.len() && line_breaks(gap_after(text, tokens, last)) == 0 {
+        match citation_at(text, tokens, last + 1).or_else(|| emoticon_at(text, tokens, last + 1)) {
+            Some(end) => last = end,
+            None => break,
+        }
+    }
+    let ends = stop_ends_sentence(text, tokens, stop, stem, quoted, last)
         || line_ends_sentence(text, tokens, last);
     (last, ends)
 }
@@ -200,6 +216,7 @@ fn is_stop_char(c: char) -> bool {
             | '⁇'
             | '⁈'
             | '⁉'
+            | '⸮'
     )
 }
 
@@ -209,7 +226,9 @@ fn is_stop_piece(s: &str) -> bool {
 
 fn classify_stop(run: &str) -> Stop {
     let dots = run.chars().filter(|c| matches!(c, '.' | '．')).count();
-    if run.chars().any(|c| !matches!(c, '.' | '．' | '…')) {
+    if run.chars().any(|c| matches!(c, '。' | '！' | '？' | '｡')) {
+        Stop::Final
+    } else if run.chars().any(|c| !matches!(c, '.' | '．' | '…')) {
         Stop::Strong
     } else if dots == 1 && !run.contains('…') {
         Stop::Period
@@ -241,6 +260,72 @@ fn is_closer(s: &str) -> bool {
                     | '﴿'
             )
         })
+}
+
+/// Quotation marks (as opposed to brackets).
+fn is_quote(s: &str) -> bool {
+    s.chars()
+        .any(|c| matches!(c, '"' | '\'' | '”' | '’' | '»' | '›' | '」' | '』'))
+}
+
+/// Emoticons written with punctuation, as they appear in informal text.
+const EMOTICONS: &[&str] = &[
+    ":)", ":-)", ":(", ":-(", ":D", ":-D", ":P", ":-P", ":p", ":-p", ";)", ";-)", ":/", ":-/",
+    ":'(", ":o", ":O", "=)", "<3", "^_^", "^^", "xD", "XD", ":]", ":[", ":|",
+];
+
+/// An emoticon made of the glued tokens from `i`, standing apart from its neighbours: the
+/// index of its last token.
+fn emoticon_at(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
+    let start = tokens.get(i)?.span.start;
+    // Cheap test first: every emoticon starts with one of these.
+    if !text
+        .get(start..)
+        .and_then(|s| s.chars().next())
+        .is_some_and(|c| matches!(c, ':' | ';' | '=' | '<' | '^' | 'x' | 'X'))
+        || (i > 0 && glued(tokens, i - 1))
+    {
+        return None;
+    }
+    let mut last = i;
+    loop {
+        let piece = text.get(start..tokens[last].span.end)?;
+        if piece.len() > 4 {
+            return None;
+        }
+        if EMOTICONS.contains(&piece) && !glued(tokens, last) {
+            return Some(last);
+        }
+        if !glued(tokens, last) {
+            return None;
+        }
+        last += 1;
+    }
+}
+
+/// A citation mark made of glued tokens from `i`: `[17]`, `[3, 4]`, `[…]`, `[...]`. The index
+/// of its closing bracket.
+fn citation_at(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
+    if tokens.get(i)?.span.text(text) != "[" {
+        return None;
+    }
+    let mut last = i;
+    while last + 1 < tokens.len() && last < i + 8 && line_breaks(gap_after(text, tokens, last)) == 0
+    {
+        last += 1;
+        let piece = tokens[last].span.text(text);
+        if piece == "]" {
+            return (last > i + 1).then_some(last);
+        }
+        let inner_ok = tokens[last].kind == TokenKind::Number
+            || piece
+                .chars()
+                .all(|c| matches!(c, '.' | '…' | ',' | '-' | '–'));
+        if !inner_ok {
+            return None;
+        }
+    }
+    None
 }
 
 /// Opening quotes and brackets skipped when looking at what follows a stop.
@@ -280,12 +365,10 @@ fn stop_at<'a>(
 ) -> Option<(Stop, Option<Stem<'a>>, usize)> {
     let token = tokens[i];
     let piece = token.span.text(text);
-    if token.kind == TokenKind::Punctuation && is_stop_piece(piece) {
+    // Any token made only of stop characters is a stop, whatever kind the tokenizer gives it.
+    if is_stop_piece(piece) {
         let mut last = i;
-        while glued(tokens, last)
-            && tokens[last + 1].kind == TokenKind::Punctuation
-            && is_stop_piece(tokens[last + 1].span.text(text))
-        {
+        while glued(tokens, last) && is_stop_piece(tokens[last + 1].span.text(text)) {
             last += 1;
         }
         let run = text
@@ -338,14 +421,18 @@ fn next_content<'a>(text: &'a str, tokens: &[Token], i: usize) -> Option<Next<'a
     })
 }
 
-/// Rules 4–7: does the stop ending at token `last` (closers included) end the sentence?
+/// Rules 5–8: does the stop ending at token `last` (closers included) end the sentence?
 fn stop_ends_sentence(
     text: &str,
     tokens: &[Token],
     stop: Stop,
     stem: Option<Stem>,
+    quoted: bool,
     last: usize,
 ) -> bool {
+    if stop == Stop::Final {
+        return true;
+    }
     if glued(tokens, last) {
         return false;
     }
@@ -353,8 +440,9 @@ fn stop_ends_sentence(
         return true;
     };
     match stop {
-        Stop::Strong => !(next.script == Script::Latin && next.is_lowercase()),
-        Stop::Ellipsis => !next.is_lowercase(),
+        Stop::Final => true,
+        Stop::Strong => !(quoted && next.script == Script::Latin && next.is_lowercase()),
+        Stop::Ellipsis | Stop::Emoticon => !next.is_lowercase(),
         Stop::Period => {
             let script = stem.map_or(Script::Common, |s| tokens[s.index].script);
             match script {
@@ -368,7 +456,7 @@ fn stop_ends_sentence(
     }
 }
 
-/// Rule 8: does the line break after token `last` (if any) end the sentence?
+/// Rule 9: does the line break after token `last` (if any) end the sentence?
 fn line_ends_sentence(text: &str, tokens: &[Token], last: usize) -> bool {
     let breaks = line_breaks(gap_after(text, tokens, last));
     if breaks == 0 || last + 1 >= tokens.len() {
@@ -504,6 +592,82 @@ mod tests {
         assert_eq!(line_breaks("\r\n\r\n"), 2);
         assert_eq!(line_breaks(" \u{2029} "), 2);
         assert_eq!(split("Headline\r\nBody."), ["Headline", "Body."]);
+    }
+
+    #[test]
+    fn citation_marks_stay_with_the_sentence_they_close() {
+        assert_eq!(
+            split("He left in 1805. [6] Then he wrote. [12, 13]\nNext [a] one."),
+            [
+                "He left in 1805. [6]",
+                "Then he wrote. [12, 13]",
+                "Next [a] one."
+            ]
+        );
+        assert_eq!(
+            split("It hurts! [...] We go on."),
+            ["It hurts! [...]", "We go on."]
+        );
+    }
+
+    #[test]
+    fn emoticons_close_sentences() {
+        assert_eq!(
+            split("I love her. :) She is great!"),
+            ["I love her. :)", "She is great!"]
+        );
+        assert_eq!(
+            split("Thanks all :-) Posted by Dan"),
+            ["Thanks all :-)", "Posted by Dan"]
+        );
+        assert_eq!(split("so happy :) and you?"), ["so happy :) and you?"]);
+    }
+
+    #[test]
+    fn url_colon_slash_is_no_emoticon() {
+        assert_eq!(
+            split("See http://x.org/a Now."),
+            ["See http://x.org/a Now."]
+        );
+    }
+
+    /// Tokens as a finer tokenizer may produce them: abbreviations keep their dot (`Dr.`,
+    /// `U.S.`) and dot runs are one token (`...`).
+    fn with_abbreviation_tokens(text: &str) -> Vec<Token> {
+        const KEEP_DOT: &[&str] = &[
+            "Dr", "U.S", "Nov", "p.m", "Inc", "Mr", "J", "R", "etc", "No",
+        ];
+        let mut out: Vec<Token> = Vec::new();
+        for t in tokenize(text) {
+            if let Some(prev) = out.last_mut() {
+                let prev_text = prev.span.text(text);
+                let glued = prev.span.end == t.span.start;
+                let dot = t.span.text(text) == ".";
+                if glued && dot && (KEEP_DOT.contains(&prev_text) || prev_text.ends_with('.')) {
+                    prev.span.end = t.span.end;
+                    continue;
+                }
+            }
+            out.push(t);
+        }
+        out
+    }
+
+    #[test]
+    fn same_sentences_when_the_tokenizer_keeps_abbreviation_dots() {
+        for text in [
+            "Dr. Lee met J. R. R. Tolkien in the U.S. on Nov. 28 at 4 p.m. and left.",
+            "He moved to the U.S. The move was hard. Apple Inc. It grew.",
+            "Pens, paper etc. Kim took them. No. 5 won. He said no. Wait... Then go.",
+            "Mr. Smith said \"fine.\" Then he left... and came back.",
+        ] {
+            let coarse = split(text);
+            let fine: Vec<&str> = sentences(text, &with_abbreviation_tokens(text))
+                .iter()
+                .map(|s| s.span.text(text))
+                .collect();
+            assert_eq!(coarse, fine, "{text}");
+        }
     }
 
     #[test]
