@@ -116,7 +116,11 @@ fn english_seed() {
         .map(|(_, s)| s)
         .collect();
     // Without the named tagger, "he" stays "he"; with it, the last person before the quote.
-    assert_eq!(speakers[0].as_deref(), Some("Mayor Laura Chen"));
+    // With the named tagger the speaker is its person span, without the title.
+    assert!(matches!(
+        speakers[0].as_deref(),
+        Some("Mayor Laura Chen" | "Laura Chen")
+    ));
     assert!(matches!(
         speakers[1].as_deref(),
         Some("he" | "James O'Neill" | "Dr. James O'Neill")
