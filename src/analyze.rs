@@ -1,5 +1,6 @@
 //! The analysis: composes the stages over one text.
 
+use crate::lang::{Language, LanguageChoice};
 use crate::sentence::{sentences, Sentence};
 use crate::token::{tokenize, Token, TokenKind};
 use serde::Deserialize;
@@ -13,6 +14,9 @@ pub struct Options {
     pub tokens: bool,
     /// Include the per-sentence list in the report.
     pub sentences: bool,
+    /// The language of the text: `"auto"` (the default) detects it; a name or ISO 639-1 code
+    /// (`"arabic"`, `"ar"`, `"en"`, `"und"`) forces it.
+    pub language: LanguageChoice,
 }
 
 impl Default for Options {
@@ -20,6 +24,7 @@ impl Default for Options {
         Options {
             tokens: true,
             sentences: true,
+            language: LanguageChoice::Auto,
         }
     }
 }
@@ -46,6 +51,8 @@ pub struct Analysis {
     pub sentences: Vec<Sentence>,
     /// Summary counts.
     pub statistics: Statistics,
+    /// The language of the text (detected, or as the options force it).
+    pub language: Language,
 }
 
 /// Analyzes `text`.
@@ -56,8 +63,9 @@ pub struct Analysis {
 /// assert_eq!(a.statistics.words, 5);
 /// assert_eq!(a.statistics.sentences, 2);
 /// ```
-pub fn analyze(text: &str, _options: &Options) -> Analysis {
+pub fn analyze(text: &str, options: &Options) -> Analysis {
     let tokens = tokenize(text);
+    let language = options.language.resolve(text);
     let sentences = sentences(text, &tokens);
     let mut characters = 0;
     let mut characters_no_spaces = 0;
@@ -77,5 +85,6 @@ pub fn analyze(text: &str, _options: &Options) -> Analysis {
         tokens,
         sentences,
         statistics,
+        language,
     }
 }

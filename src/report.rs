@@ -5,6 +5,7 @@
 //! or dropped without a note in the README.
 
 use crate::analyze::{Analysis, Options};
+use crate::normalize::{key, FoldLevel};
 use crate::token::{Script, TokenKind};
 use crate::utf16::Utf16Offsets;
 use serde::Serialize;
@@ -20,6 +21,10 @@ pub struct TokenReport {
     pub kind: TokenKind,
     /// `arabic`, `latin`, …, `common`.
     pub script: Script,
+    /// The token's key at the `folded` level (what counting and matching use): lowercase, no
+    /// tashkeel, alef variants unified, proclitics split off, ASCII digits, … (see
+    /// `normalize`). Always present, even when equal to the text.
+    pub key: String,
 }
 
 /// One sentence.
@@ -70,6 +75,8 @@ pub struct Report {
     pub entities: Vec<EntityReport>,
     /// Summary counts.
     pub statistics: StatisticsReport,
+    /// ISO 639-1 code of the text's language (`ar`, `en`, …; `und` when unknown).
+    pub language: &'static str,
 }
 
 impl Report {
@@ -85,6 +92,7 @@ impl Report {
                     end: utf16.convert(t.span.end),
                     kind: t.kind,
                     script: t.script,
+                    key: key(t.span.text(text), FoldLevel::Folded, analysis.language),
                 })
                 .collect()
         } else {
@@ -113,6 +121,7 @@ impl Report {
                 words: s.words,
                 sentences: s.sentences,
             },
+            language: analysis.language.code(),
         }
     }
 }

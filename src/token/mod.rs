@@ -28,6 +28,7 @@ mod rules;
 mod scan;
 mod script;
 
+pub use scan::is_letter;
 pub use script::Script;
 
 use crate::span::Span;
