@@ -381,11 +381,8 @@ fn prefix_of(folded: &str) -> Option<&'static str> {
 /// Splits proclitics off an already folded word, until nothing more comes off.
 pub(crate) fn strip_clitics(folded: &str) -> String {
     let mut current = folded;
-    loop {
-        match prefix_of(current) {
-            Some(p) => current = &current[p.len()..],
-            None => break,
-        }
+    while let Some(p) = prefix_of(current) {
+        current = &current[p.len()..];
     }
     current.to_string()
 }
@@ -439,14 +436,9 @@ pub fn split_clitics(word: &str) -> Clitics<'_> {
     // Teh marbuta and alef maqsura fold word-finally only, so the prefix decision is unchanged.
     let mut letters_removed = 0usize;
     let mut current = folded.as_str();
-    loop {
-        match prefix_of(current) {
-            Some(p) => {
-                letters_removed += p.chars().count();
-                current = &current[p.len()..];
-            }
-            None => break,
-        }
+    while let Some(p) = prefix_of(current) {
+        letters_removed += p.chars().count();
+        current = &current[p.len()..];
     }
     if letters_removed == 0 {
         return none;
