@@ -32,7 +32,10 @@ fn language_option_accepts_auto_names_and_codes() {
 fn report_names_the_detected_or_forced_language() {
     let text = "قال الرئيس إن الاتفاق قريب";
     assert_eq!(report(text, &Options::default()).language, "ar");
-    assert_eq!(report(text, &options(r#"{"language": "fa"}"#)).language, "fa");
+    assert_eq!(
+        report(text, &options(r#"{"language": "fa"}"#)).language,
+        "fa"
+    );
     assert_eq!(report("", &Options::default()).language, "und");
 }
 
