@@ -60,6 +60,14 @@ build_debian_std() {
 }
 
 setup_wasm_target() {
+  # AA_WASM_ROUTE=debian forces the Debian route (to test what a machine without rustup's
+  # download sees).
+  if [ "${AA_WASM_ROUTE:-}" = debian ]; then
+    [ -x /usr/bin/rustc ] && [ -d /usr/lib/rustlib/src/rust/library ] && [ -e /usr/bin/rust-lld ] \
+      || apt_install rustc-web cargo-web rust-web-src lld-22
+    debian_has_std || build_debian_std
+    echo "WASM_PATH=\"/usr/bin:$PATH\"" >"$envfile"; return
+  fi
   if have rustup && rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
     echo "WASM_PATH=\"$PATH\"" >"$envfile"; return
   fi

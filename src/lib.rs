@@ -28,7 +28,7 @@ pub mod token;
 pub mod utf16;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use analyze::{analyze, Analysis, Options, Statistics};
 pub use span::Span;

@@ -6,6 +6,7 @@
 
 use crate::report::Report;
 use crate::{analyze as analyze_text, Options};
+use serde::de::{self, Deserialize, Deserializer, Visitor};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -24,8 +25,49 @@ fn parse_options(options: JsValue) -> Result<Options, JsError> {
             "invalid options: expected an object such as { tokens: false }",
         ));
     }
+    // serde-wasm-bindgen reads only the fields a struct declares, so `deny_unknown_fields` never
+    // fires: check the object's own keys against the declared (camelCase) names here instead.
+    let known = struct_fields::<Options>();
+    for key in js_sys::Object::keys(options.unchecked_ref::<js_sys::Object>()).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !known.contains(&key.as_str()) {
+            return Err(JsError::new(&format!(
+                "invalid options: unknown option `{key}`; expected one of: {}",
+                known.join(", ")
+            )));
+        }
+    }
     serde_wasm_bindgen::from_value(options)
         .map_err(|e| JsError::new(&format!("invalid options: {e}")))
+}
+
+/// The field names a struct's `Deserialize` declares (after renaming), read by a deserializer
+/// that only records what `deserialize_struct` is asked for.
+fn struct_fields<'de, T: Deserialize<'de>>() -> &'static [&'static str] {
+    struct Introspect<'a>(&'a mut &'static [&'static str]);
+    impl<'de> Deserializer<'de> for Introspect<'_> {
+        type Error = de::value::Error;
+        fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
+            Err(de::Error::custom("not a struct"))
+        }
+        fn deserialize_struct<V: Visitor<'de>>(
+            self,
+            _: &'static str,
+            fields: &'static [&'static str],
+            _: V,
+        ) -> Result<V::Value, Self::Error> {
+            *self.0 = fields;
+            Err(de::Error::custom("fields recorded"))
+        }
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+            option unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier
+            ignored_any
+        }
+    }
+    let mut fields: &'static [&'static str] = &[];
+    let _ = T::deserialize(Introspect(&mut fields));
+    fields
 }
 
 /// Analyzes `text` and returns the report: plain objects, positions in UTF-16 code units.

@@ -1,0 +1,27 @@
+# The two commands a fresh machine needs (see README.md):
+#   make serve   build the wasm package and serve the page on http://127.0.0.1:8000/
+#   make test    install whatever is missing, then run every test
+.PHONY: serve build test test-native test-wasm test-e2e lint
+PORT ?= 8000
+
+serve: build
+	node scripts/serve.mjs --port $(PORT)
+
+build:
+	bash scripts/build.sh
+
+test:
+	bash scripts/test.sh
+
+test-native:
+	bash scripts/test.sh native
+
+test-wasm:
+	bash scripts/test.sh wasm
+
+test-e2e:
+	bash scripts/test.sh e2e
+
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
