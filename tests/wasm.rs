@@ -31,7 +31,10 @@ fn token_texts(text: &str) -> Vec<String> {
 #[wasm_bindgen_test]
 fn arabic_with_diacritics_slices_exactly_in_js() {
     let text = "قَالَ مُحَمَّدٌ: الكِتَابُ جَمِيلٌ.";
-    assert_eq!(token_texts(text), ["قَالَ", "مُحَمَّدٌ", ":", "الكِتَابُ", "جَمِيلٌ", "."]);
+    assert_eq!(
+        token_texts(text),
+        ["قَالَ", "مُحَمَّدٌ", ":", "الكِتَابُ", "جَمِيلٌ", "."]
+    );
 }
 
 #[wasm_bindgen_test]

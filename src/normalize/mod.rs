@@ -3,8 +3,8 @@
 //! A key is made at a [`FoldLevel`], each level a preset of [`Folding`] rules:
 //! - `Exact`: the word as written, in Unicode canonical form (NFC).
 //! - `Folded` (the default for counting): compatibility form (NFKC, so Arabic presentation forms
-//!   like `ﻻ` fold), format characters (bidi controls, ZWNJ, soft hyphen) dropped, digits of any
-//!   script made ASCII, case folded, apostrophes unified and the English possessive `'s`
+//!   like `ﻻ` fold), format characters (bidi controls, ZWNJ, soft hyphen) dropped, Arabic-Indic
+//!   digits, separators and percent sign made ASCII, case folded, apostrophes unified and the English possessive `'s`
 //!   dropped (see `latin.rs`); for Arabic, tashkeel and tatweel removed, alef variants, alef
 //!   maqsura and Persian/Urdu letter variants unified, and proclitics split off (see
 //!   `arabic.rs`). Teh marbuta and Latin diacritics are kept: folding them loses distinctions.
@@ -62,7 +62,9 @@ pub struct Folding {
     /// Drop format characters: bidi controls (U+202A–202E, U+2066–2069, LRM, RLM, ALM), ZWSP,
     /// ZWNJ, word joiner, BOM and soft hyphen. (ZWJ and variation selectors stay: emoji need them.)
     pub format_characters: bool,
-    /// Arabic-Indic `٠–٩` and Eastern Arabic-Indic `۰–۹` digits become ASCII `0–9`.
+    /// Arabic-Indic `٠–٩` and Eastern Arabic-Indic `۰–۹` digits become ASCII `0–9`, and the
+    /// Arabic decimal separator `٫`, thousands separator `٬` and percent sign `٪` become `.`,
+    /// `,` and `%`: `١٫٥` and `1.5` have one key.
     pub digits: bool,
     /// The Latin-script rules.
     pub latin: LatinFolding,
@@ -290,9 +292,13 @@ pub fn is_format_character(c: char) -> bool {
     )
 }
 
-/// ASCII for Arabic-Indic and Eastern Arabic-Indic digits; other chars unchanged.
+/// ASCII for Arabic-Indic and Eastern Arabic-Indic digits and the Arabic decimal separator,
+/// thousands separator and percent sign; other chars unchanged.
 pub fn ascii_digit(c: char) -> char {
     match c {
+        '\u{066B}' => '.',
+        '\u{066C}' => ',',
+        '\u{066A}' => '%',
         '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
         '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
         _ => c,
@@ -321,7 +327,9 @@ mod tests {
             "خبر"
         );
         assert_eq!(key("۱۲۳", FoldLevel::Folded, Language::Persian), "123");
-        assert_eq!(key("٣٫٥", FoldLevel::Folded, Language::Arabic), "3٫5");
+        assert_eq!(key("٣٫٥", FoldLevel::Folded, Language::Arabic), "3.5");
+        assert_eq!(key("١٬٢٥٠", FoldLevel::Folded, Language::Arabic), "1,250");
+        assert_eq!(key("٪", FoldLevel::Folded, Language::Arabic), "%");
     }
 
     #[test]
