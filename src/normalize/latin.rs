@@ -13,7 +13,6 @@
 
 use crate::lang::Language;
 use crate::token::Script;
-use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
 /// The Latin-script folding rules, each an explicit option (see the module docs).
@@ -112,7 +111,7 @@ fn remove_diacritics(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
     for c in word.nfd() {
         match c {
-            _ if is_combining_mark(c) && is_latin_mark(c) => {}
+            _ if is_latin_mark(c) => {}
             'ø' => out.push('o'),
             'Ø' => out.push('O'),
             'æ' => out.push_str("ae"),

@@ -29,6 +29,7 @@
 
 use super::abbreviations::is_abbreviation;
 use super::scan::{atom_end, char_at, is_letter, is_letter_or_digit, Chunk};
+use unicode_segmentation::UnicodeSegmentation;
 
 /// Which recognizer took a token, when one did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -119,12 +120,30 @@ fn only_marks(s: &str) -> bool {
     !s.is_empty() && s.chars().all(is_mark_or_format)
 }
 
-/// Combining marks and the format characters that UAX #29 attaches like marks.
+/// Combining marks and the format characters that UAX #29 attaches like marks (Word_Break
+/// Extend, Format, ZWJ), plus ZWSP.
+///
+/// Known ranges answer directly; any other character is asked of UAX #29 itself: it is a mark
+/// when `.` followed by it stays one word segment (no extra Unicode table, so no extra wasm).
 pub(crate) fn is_mark_or_format(c: char) -> bool {
-    unicode_normalization::char::is_combining_mark(c)
-        || matches!(c, '\u{00AD}' | '\u{061C}' | '\u{180E}' | '\u{200B}'..='\u{200F}'
-            | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206F}'
-            | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{E0000}'..='\u{E0FFF}')
+    match c as u32 {
+        0..=0x7F => false,
+        0x300..=0x36F | 0x610..=0x61A | 0x64B..=0x65F | 0x670 | 0x6D6..=0x6DC | 0x6DF..=0x6E4 => {
+            true
+        }
+        0x6E7 | 0x6E8 | 0x6EA..=0x6ED | 0xAD | 0x61C | 0x180E | 0x200B..=0x200F => true,
+        0x202A..=0x202E | 0x2060..=0x2064 | 0x2066..=0x206F | 0xFE00..=0xFE0F | 0xFEFF => true,
+        0xE0000..=0xE0FFF => true,
+        0x80..=0x2FF | 0x600..=0x6FF => false,
+        _ => {
+            // After `.` (MidNumLet) only Extend, Format and ZWJ stay in the segment (WB4).
+            let mut buf = [0u8; 8];
+            buf[0] = b'.';
+            let len = 1 + c.encode_utf8(&mut buf[1..]).len();
+            let probe = std::str::from_utf8(&buf[..len]).unwrap_or("");
+            probe.split_word_bounds().next().map(str::len) == Some(len)
+        }
+    }
 }
 
 const TLDS: &[&str] = &[
@@ -632,6 +651,28 @@ mod tests {
         assert_eq!(texts("Note:This"), ["Note", ":", "This"]);
         assert_eq!(texts("Amazon.com"), ["Amazon.com"]);
         assert_eq!(texts("e.g."), ["e.g."]);
+    }
+
+    #[test]
+    fn marks_and_format_characters_are_recognized_without_tables() {
+        use super::is_mark_or_format;
+        for c in [
+            '\u{301}',
+            '\u{64E}',
+            '\u{202B}',
+            '\u{200D}',
+            '\u{FE0F}',
+            '\u{94D}',
+            '\u{5B4}',
+            '\u{1F3FD}',
+        ] {
+            assert!(is_mark_or_format(c), "{c:?}");
+        }
+        for c in [
+            'a', 'ب', '٣', '-', '_', '‿', ' ', '\u{3000}', '😀', 'क', '\u{5D0}',
+        ] {
+            assert!(!is_mark_or_format(c), "{c:?}");
+        }
     }
 
     #[test]
