@@ -14,8 +14,10 @@
 //! 7. **Hamza on carriers** `ؤ` → `و`, `ئ` → `ي`: off at `Folded`, on at `Stemmed`.
 //!
 //! Proclitics (option `clitics`, on at `Folded`): the conjunctions `و ف`, the prepositions
-//! `ب ك ل`, the article `ال` and their combinations (`وال بال فال كال لل وبال ولل وب ول فب…`)
-//! are split off a word when what remains is plausible:
+//! `ب ل`, the article `ال` and their combinations (`وال بال فال كال لل وبال ولل وب ول فب…`)
+//! are split off a word when what remains is plausible. The preposition `ك` comes off only with
+//! the article (`كالعادة`): alone it is much rarer than words whose root starts with `ك`
+//! (`كتبوا`, `كبير`, `كلمة`).
 //! - at least 2 letters after the bare article, at least 3 after any other prefix
 //!   (`للدولة` → `دولة`, `اليد` → `يد`, but `بلد`, `ولد`, `كان` stay whole, and `للفت` is
 //!   `ل` + `لفت`);
@@ -29,7 +31,11 @@
 //!   (`برايم` → `رايم`), consistently in all its forms. Callers with a lexicon (a gazetteer)
 //!   should look the whole word up before its split.
 //!
-//! Light suffix stemming is not done here: it belongs to the `Stemmed` level (Snowball).
+//! Light suffix stemming ([`light_stem`], the `Stemmed` level only), after the light10 stemmer
+//! of Larkey et al.: the suffixes `ها ان ات ون ين يه ية ه ة ي` come off, in that order, each
+//! when at least 4 letters remain and the word is not a listed whole word, repeating until none
+//! does (so stems are idempotent; the floor of 4 keeps repetition from eating stems:
+//! `فلسطينيون` → `فلسطين`, `تأمين` stays); proclitics are split again after each round.
 
 use serde::Serialize;
 
@@ -132,7 +138,7 @@ fn is_ala(word: &str) -> bool {
 /// Proclitic prefixes, longest first (letters after alef folding).
 const PREFIXES: &[&str] = &[
     "وبال", "وكال", "فبال", "فكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "وب", "ول",
-    "وك", "فب", "فل", "فك", "ال", "و", "ف", "ب", "ك", "ل",
+    "فب", "فل", "ال", "و", "ف", "ب", "ل",
 ];
 
 /// Words that begin with proclitic letters but are not split, in folded form (alef variants
@@ -433,6 +439,12 @@ fn is_whole_word(folded: &str) -> bool {
         .any(|e| e.chars().count() >= 4 && !has_article(e) && probe.starts_with(e))
 }
 
+/// True when `folded` is a listed whole word (not merely one of its inflections).
+fn is_whole_word_exactly(folded: &str) -> bool {
+    let probe = folded.replace('ة', "ه");
+    WHOLE_WORDS.binary_search(&probe.as_str()).is_ok()
+}
+
 /// True when `word` begins like a word with the article (`ال`, `وال`, `بال`, `لل`, …): such
 /// list entries match exactly only, since `الان` must not keep `الانتخابات` whole.
 fn has_article(word: &str) -> bool {
@@ -483,6 +495,38 @@ pub(crate) fn strip_clitics(folded: &str) -> String {
         current = &current[p.len()..];
     }
     current.to_string()
+}
+
+/// Suffixes of light stemming, in the order they are tried (teh marbuta included for callers
+/// that keep it).
+const SUFFIXES: &[&str] = &["ها", "ان", "ات", "ون", "ين", "يه", "ية", "ه", "ة", "ي"];
+
+/// Light suffix stemming of a folded Arabic word (see the module docs).
+///
+/// ```
+/// use article_analyzer::normalize::arabic::light_stem;
+/// assert_eq!(light_stem("مستشفيات"), "مستشف");
+/// assert_eq!(light_stem("موظفين"), "موظف");
+/// assert_eq!(light_stem("فلسطينيون"), "فلسطين");
+/// assert_eq!(light_stem("كتاب"), "كتاب");
+/// ```
+pub fn light_stem(folded: &str) -> String {
+    let mut current = strip_clitics(folded);
+    loop {
+        let before = current.len();
+        for suffix in SUFFIXES {
+            if is_whole_word_exactly(&current) {
+                return current;
+            }
+            if current.ends_with(suffix) && letters(&current) >= letters(suffix) + 4 {
+                current.truncate(current.len() - suffix.len());
+            }
+        }
+        current = strip_clitics(&current);
+        if current.len() == before {
+            return current;
+        }
+    }
 }
 
 /// A word split into its proclitics and its stem, both slices of the word as written.
@@ -639,6 +683,7 @@ mod tests {
             ("للبنان", "لبنان"),
             ("ولبنان", "لبنان"),
             ("ووزير", "وزير"),
+            ("كالعادة", "عادة"),
             ("بالله", "الله"),
             ("ولكن", "لكن"),
             ("اليد", "يد"),
@@ -689,6 +734,19 @@ mod tests {
             };
             assert_eq!(f, fold_letters(&whole, &rules), "{word}");
         }
+    }
+
+    #[test]
+    fn light_stemming_strips_suffixes_and_keeps_three_letters() {
+        let stemmed = |w: &str| key(w, FoldLevel::Stemmed, Language::Arabic);
+        assert_eq!(stemmed("والمستشفيات"), "مستشف");
+        assert_eq!(stemmed("الفلسطينيون"), "فلسطين");
+        assert_eq!(stemmed("وزيرة"), "وزير");
+        assert_eq!(stemmed("المدارس"), "مدارس");
+        assert_eq!(stemmed("كتابها"), "كتاب");
+        assert_eq!(stemmed("بيت"), "بيت");
+        assert_eq!(stemmed("تأمين"), "تامين");
+        assert_eq!(stemmed("عالمية"), "عالم");
     }
 
     #[test]

@@ -8,8 +8,10 @@
 //!   dropped (see `latin.rs`); for Arabic, tashkeel and tatweel removed, alef variants, alef
 //!   maqsura and Persian/Urdu letter variants unified, and proclitics split off (see
 //!   `arabic.rs`). Teh marbuta and Latin diacritics are kept: folding them loses distinctions.
-//! - `Stemmed`: folded, teh marbuta `ة → ه` and Latin diacritics folded too, then stemmed with
-//!   the Snowball stemmer of the word's language (`rust-stemmers`).
+//! - `Stemmed`: folded, teh marbuta `ة → ه`, hamza carriers and Latin diacritics folded too,
+//!   then stemmed: Arabic-script words by light suffix stripping (`arabic.rs`), others with the
+//!   Snowball stemmer of the word's language (`rust-stemmers`: English, French, Spanish, German,
+//!   Italian, Portuguese, Dutch, Turkish, Russian).
 //!
 //! Rules apply by script: the Arabic rules to Arabic letters, the Latin rules to Latin letters,
 //! whatever the text's language; the language picks the stemmer and the English-only rules.
@@ -225,22 +227,19 @@ fn fold_once(word: &str, folding: &Folding, language: Language) -> String {
     if !folding.stem {
         return out;
     }
+    if script == Script::Arabic {
+        return arabic::light_stem(&out);
+    }
     let Some(algorithm) = stemmer(script, language) else {
         return out;
     };
-    // Stem until stable: Snowball stemmers are not always idempotent, and a stem may look like
-    // it carries a proclitic; keys must be idempotent.
+    // Stem until stable: Snowball stemmers are not always idempotent; keys must be.
     let stemmer = Stemmer::create(algorithm);
     let mut current = out;
     for _ in 0..6 {
-        let stemmed = stemmer.stem(&current);
-        let mut next = arabic::fold_letters(&stemmed, &folding.arabic);
-        if arabic_clitics {
-            next = arabic::strip_clitics(&next);
-        }
-        // Light Arabic stemming may leave one letter, a key that short is useless; and a stem
-        // must keep the word's script (mixed-script junk could lose its first letters).
-        if next == current || next.chars().count() < 2 || Script::of_text(&next) != script {
+        let next = stemmer.stem(&current).into_owned();
+        // A stem must keep the word's script (mixed-script junk could lose its first letters).
+        if next == current || next.is_empty() || Script::of_text(&next) != script {
             break;
         }
         current = next;
@@ -249,19 +248,19 @@ fn fold_once(word: &str, folding: &Folding, language: Language) -> String {
 }
 
 /// The Snowball stemmer for a word of `script` in a text of `language`: the language's when its
-/// script matches the word's, else Arabic for Arabic-script words and English for Latin ones.
+/// script matches the word's, else English for Latin-script words. (Arabic-script words use the
+/// light suffix stemmer of `arabic.rs`: Snowball's Arabic stemmer strips prefixes on its own,
+/// `وزيرة` → `زير`, against the curated proclitic rules.)
 fn stemmer(script: Script, language: Language) -> Option<Algorithm> {
     let language = if language.script() == script {
         language
     } else {
         match script {
-            Script::Arabic => Language::Arabic,
             Script::Latin => Language::English,
             _ => return None,
         }
     };
     Some(match language {
-        Language::Arabic => Algorithm::Arabic,
         Language::English => Algorithm::English,
         Language::French => Algorithm::French,
         Language::Spanish => Algorithm::Spanish,
