@@ -1,7 +1,7 @@
 # The two commands a fresh machine needs (see README.md):
 #   make serve   build the wasm package and serve the page on http://127.0.0.1:8000/
 #   make test    install whatever is missing, then run every test
-.PHONY: serve build test test-native test-wasm test-e2e lint
+.PHONY: serve build test test-native test-wasm test-e2e lint package
 PORT ?= 8000
 
 serve: build
@@ -25,3 +25,6 @@ test-e2e:
 lint:
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
+
+package:
+	node scripts/package.mjs

@@ -1,6 +1,7 @@
 //! The analysis: composes the stages over one text.
 
 use crate::lang::{Language, LanguageChoice};
+use crate::paragraph::{paragraphs, Paragraph};
 use crate::sentence::{sentences, Sentence};
 use crate::token::{tokenize, Token, TokenKind};
 use serde::Deserialize;
@@ -17,6 +18,8 @@ pub struct Options {
     /// The language of the text: `"auto"` (the default) detects it; a name or ISO 639-1 code
     /// (`"arabic"`, `"ar"`, `"en"`, `"und"`) forces it.
     pub language: LanguageChoice,
+    /// Include the per-paragraph list (with each paragraph's language) in the report.
+    pub paragraphs: bool,
 }
 
 impl Default for Options {
@@ -25,6 +28,7 @@ impl Default for Options {
             tokens: true,
             sentences: true,
             language: LanguageChoice::Auto,
+            paragraphs: true,
         }
     }
 }
@@ -40,6 +44,8 @@ pub struct Statistics {
     pub words: usize,
     /// Sentences.
     pub sentences: usize,
+    /// Paragraphs.
+    pub paragraphs: usize,
 }
 
 /// Everything the analyzer found in one text, with byte spans.
@@ -49,6 +55,8 @@ pub struct Analysis {
     pub tokens: Vec<Token>,
     /// Sentences in order.
     pub sentences: Vec<Sentence>,
+    /// Paragraphs in order.
+    pub paragraphs: Vec<Paragraph>,
     /// Summary counts.
     pub statistics: Statistics,
     /// The language of the text (detected, or as the options force it).
@@ -62,11 +70,13 @@ pub struct Analysis {
 /// let a = analyze("أعلنت الشركة. Then it rained!", &Options::default());
 /// assert_eq!(a.statistics.words, 5);
 /// assert_eq!(a.statistics.sentences, 2);
+/// assert_eq!(a.statistics.paragraphs, 1);
 /// ```
 pub fn analyze(text: &str, options: &Options) -> Analysis {
     let tokens = tokenize(text);
     let language = options.language.resolve(text);
     let sentences = sentences(text, &tokens);
+    let paragraphs = paragraphs(text, &sentences);
     let mut characters = 0;
     let mut characters_no_spaces = 0;
     for c in text.chars() {
@@ -80,10 +90,12 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         characters_no_spaces,
         words: tokens.iter().filter(|t| t.kind == TokenKind::Word).count(),
         sentences: sentences.len(),
+        paragraphs: paragraphs.len(),
     };
     Analysis {
         tokens,
         sentences,
+        paragraphs,
         statistics,
         language,
     }
