@@ -176,104 +176,312 @@ pub fn detect(text: &str) -> Language {
     detect_with_confidence(text).0
 }
 
-const AR: &[&str] = &[
-    "في",
-    "من",
-    "على",
-    "إلى",
-    "الى",
-    "أن",
-    "ان",
-    "إن",
-    "عن",
-    "مع",
-    "التي",
-    "الذي",
-    "هذا",
-    "هذه",
-    "كان",
-    "قال",
-    "وقال",
-    "ما",
-    "لا",
-    "بين",
-    "بعد",
-    "كما",
-    "أو",
-    "حيث",
-    "ذلك",
-    "الذين",
-    "وفي",
-    "أنه",
-    "قد",
-    "لم",
-    "كانت",
-    "عام",
-    "خلال",
+// Language bits of the function-word tables.
+const AR: u16 = 1 << 0;
+const FA: u16 = 1 << 1;
+const UR: u16 = 1 << 2;
+const EN: u16 = 1 << 0;
+const FR: u16 = 1 << 1;
+const ES: u16 = 1 << 2;
+const DE: u16 = 1 << 3;
+const IT: u16 = 1 << 4;
+const PT: u16 = 1 << 5;
+const NL: u16 = 1 << 6;
+const TR: u16 = 1 << 7;
+
+/// Function words of the Arabic-script languages, each with the languages (bits) it belongs to;
+/// sorted for binary search (a test checks it).
+const ARABIC_SCRIPT_WORDS: &[(&str, u16)] = &[
+    ("آن", FA),
+    ("أن", AR),
+    ("أنه", AR),
+    ("أو", AR),
+    ("إلى", AR),
+    ("إن", AR),
+    ("از", FA),
+    ("است", FA),
+    ("التي", AR),
+    ("الذي", AR),
+    ("الذين", AR),
+    ("الى", AR),
+    ("ان", AR),
+    ("اند", FA),
+    ("اور", UR),
+    ("این", FA),
+    ("ایک", UR),
+    ("با", FA),
+    ("باید", FA),
+    ("برای", FA),
+    ("بعد", AR),
+    ("به", FA),
+    ("بود", FA),
+    ("بين", AR),
+    ("بھی", UR),
+    ("تا", FA),
+    ("تھا", UR),
+    ("تھی", UR),
+    ("جو", UR),
+    ("حيث", AR),
+    ("خلال", AR),
+    ("خود", FA),
+    ("دارد", FA),
+    ("در", FA),
+    ("ذلك", AR),
+    ("را", FA),
+    ("سے", UR),
+    ("شد", FA),
+    ("شده", FA),
+    ("عام", AR),
+    ("على", AR),
+    ("عن", AR),
+    ("في", AR),
+    ("قال", AR),
+    ("قد", AR),
+    ("كان", AR),
+    ("كانت", AR),
+    ("كما", AR),
+    ("لا", AR),
+    ("لم", AR),
+    ("لیے", UR),
+    ("ما", AR),
+    ("مع", AR),
+    ("من", AR),
+    ("می", FA),
+    ("میں", UR),
+    ("نیز", FA),
+    ("نے", UR),
+    ("های", FA),
+    ("هذا", AR),
+    ("هذه", AR),
+    ("هم", FA),
+    ("وفي", AR),
+    ("وقال", AR),
+    ("وہ", UR),
+    ("وی", FA),
+    ("پر", UR),
+    ("کا", UR),
+    ("کر", UR),
+    ("کرد", FA),
+    ("کند", FA),
+    ("که", FA),
+    ("کو", UR),
+    ("کہ", UR),
+    ("کی", UR),
+    ("کے", UR),
+    ("گفت", FA),
+    ("گیا", UR),
+    ("ہو", UR),
+    ("ہیں", UR),
+    ("ہے", UR),
+    ("یک", FA),
+    ("یہ", UR),
 ];
-const FA: &[&str] = &[
-    "در", "به", "از", "که", "را", "این", "با", "است", "برای", "آن", "یک", "می", "شد", "شده", "بود",
-    "کرد", "های", "هم", "تا", "خود", "نیز", "وی", "اند", "کند", "باید", "دارد", "گفت",
-];
-const UR: &[&str] = &[
-    "کے", "کی", "میں", "اور", "ہے", "کا", "سے", "نے", "کو", "یہ", "پر", "ہیں", "بھی", "تھا", "تھی",
-    "گیا", "ایک", "وہ", "لیے", "کہ", "ہو", "کر", "جو",
-];
-const EN: &[&str] = &[
-    "the", "of", "and", "to", "in", "is", "that", "for", "it", "was", "on", "with", "as", "by",
-    "at", "from", "his", "said", "have", "has", "are", "were", "be", "this", "an", "which",
-    "their", "not", "but", "they", "its", "after", "who", "will", "would",
-];
-const FR: &[&str] = &[
-    "le", "la", "les", "des", "du", "et", "est", "une", "un", "dans", "que", "qui", "pour", "sur",
-    "par", "au", "aux", "avec", "pas", "il", "elle", "ont", "été", "sont", "cette", "ce", "ne",
-    "plus", "l'", "d'", "a",
-];
-const ES: &[&str] = &[
-    "el", "los", "las", "del", "y", "que", "es", "un", "una", "por", "con", "para", "se", "al",
-    "su", "sus", "como", "más", "pero", "fue", "ha", "han", "lo", "este", "esta", "según", "entre",
-];
-const DE: &[&str] = &[
-    "der", "die", "das", "und", "ist", "nicht", "ein", "eine", "den", "dem", "des", "von", "zu",
-    "mit", "sich", "auf", "für", "im", "auch", "es", "als", "wird", "wurde", "sind", "bei", "nach",
-    "aus", "dass", "er", "sie",
-];
-const IT: &[&str] = &[
-    "il", "lo", "gli", "di", "della", "che", "è", "e", "una", "per", "con", "non", "sono", "nel",
-    "nella", "alla", "anche", "come", "dei", "delle", "più", "ma", "ha", "questo", "stato",
-];
-const PT: &[&str] = &[
-    "o", "os", "do", "da", "dos", "das", "que", "e", "é", "um", "uma", "em", "no", "na", "para",
-    "com", "não", "por", "ao", "mais", "foi", "seu", "sua", "pelo", "pela", "também", "está",
-];
-const NL: &[&str] = &[
-    "de", "het", "een", "en", "van", "is", "dat", "niet", "op", "te", "zijn", "voor", "met", "die",
-    "ook", "aan", "er", "maar", "om", "werd", "bij", "naar", "hij", "wordt", "heeft",
-];
-const TR: &[&str] = &[
-    "ve",
-    "bir",
-    "bu",
-    "da",
-    "de",
-    "için",
-    "ile",
-    "çok",
-    "olarak",
-    "daha",
-    "gibi",
-    "olan",
-    "ama",
-    "her",
-    "ne",
-    "kadar",
-    "sonra",
-    "değil",
-    "var",
-    "yok",
-    "diye",
-    "ancak",
-    "olduğunu",
+
+/// Function words of the Latin-script languages, as [`ARABIC_SCRIPT_WORDS`].
+const LATIN_SCRIPT_WORDS: &[(&str, u16)] = &[
+    ("a", FR),
+    ("aan", NL),
+    ("after", EN),
+    ("al", ES),
+    ("alla", IT),
+    ("als", DE),
+    ("ama", TR),
+    ("an", EN),
+    ("ancak", TR),
+    ("anche", IT),
+    ("and", EN),
+    ("ao", PT),
+    ("are", EN),
+    ("as", EN),
+    ("at", EN),
+    ("au", FR),
+    ("auch", DE),
+    ("auf", DE),
+    ("aus", DE),
+    ("aux", FR),
+    ("avec", FR),
+    ("be", EN),
+    ("bei", DE),
+    ("bij", NL),
+    ("bir", TR),
+    ("bu", TR),
+    ("but", EN),
+    ("by", EN),
+    ("ce", FR),
+    ("cette", FR),
+    ("che", IT),
+    ("com", PT),
+    ("come", IT),
+    ("como", ES),
+    ("con", ES | IT),
+    ("d'", FR),
+    ("da", PT | TR),
+    ("daha", TR),
+    ("dans", FR),
+    ("das", DE | PT),
+    ("dass", DE),
+    ("dat", NL),
+    ("de", NL | TR),
+    ("dei", IT),
+    ("del", ES),
+    ("della", IT),
+    ("delle", IT),
+    ("dem", DE),
+    ("den", DE),
+    ("der", DE),
+    ("des", FR | DE),
+    ("değil", TR),
+    ("di", IT),
+    ("die", DE | NL),
+    ("diye", TR),
+    ("do", PT),
+    ("dos", PT),
+    ("du", FR),
+    ("e", IT | PT),
+    ("een", NL),
+    ("ein", DE),
+    ("eine", DE),
+    ("el", ES),
+    ("elle", FR),
+    ("em", PT),
+    ("en", NL),
+    ("entre", ES),
+    ("er", DE | NL),
+    ("es", ES | DE),
+    ("est", FR),
+    ("esta", ES),
+    ("este", ES),
+    ("está", PT),
+    ("et", FR),
+    ("foi", PT),
+    ("for", EN),
+    ("from", EN),
+    ("fue", ES),
+    ("für", DE),
+    ("gibi", TR),
+    ("gli", IT),
+    ("ha", ES | IT),
+    ("han", ES),
+    ("has", EN),
+    ("have", EN),
+    ("heeft", NL),
+    ("her", TR),
+    ("het", NL),
+    ("hij", NL),
+    ("his", EN),
+    ("il", FR | IT),
+    ("ile", TR),
+    ("im", DE),
+    ("in", EN),
+    ("is", EN | NL),
+    ("ist", DE),
+    ("it", EN),
+    ("its", EN),
+    ("için", TR),
+    ("kadar", TR),
+    ("l'", FR),
+    ("la", FR),
+    ("las", ES),
+    ("le", FR),
+    ("les", FR),
+    ("lo", ES | IT),
+    ("los", ES),
+    ("ma", IT),
+    ("maar", NL),
+    ("mais", PT),
+    ("met", NL),
+    ("mit", DE),
+    ("más", ES),
+    ("na", PT),
+    ("naar", NL),
+    ("nach", DE),
+    ("ne", FR | TR),
+    ("nel", IT),
+    ("nella", IT),
+    ("nicht", DE),
+    ("niet", NL),
+    ("no", PT),
+    ("non", IT),
+    ("not", EN),
+    ("não", PT),
+    ("o", PT),
+    ("of", EN),
+    ("olan", TR),
+    ("olarak", TR),
+    ("olduğunu", TR),
+    ("om", NL),
+    ("on", EN),
+    ("ont", FR),
+    ("ook", NL),
+    ("op", NL),
+    ("os", PT),
+    ("par", FR),
+    ("para", ES | PT),
+    ("pas", FR),
+    ("pela", PT),
+    ("pelo", PT),
+    ("per", IT),
+    ("pero", ES),
+    ("più", IT),
+    ("plus", FR),
+    ("por", ES | PT),
+    ("pour", FR),
+    ("que", FR | ES | PT),
+    ("questo", IT),
+    ("qui", FR),
+    ("said", EN),
+    ("se", ES),
+    ("según", ES),
+    ("seu", PT),
+    ("sich", DE),
+    ("sie", DE),
+    ("sind", DE),
+    ("sono", IT),
+    ("sonra", TR),
+    ("sont", FR),
+    ("stato", IT),
+    ("su", ES),
+    ("sua", PT),
+    ("sur", FR),
+    ("sus", ES),
+    ("também", PT),
+    ("te", NL),
+    ("that", EN),
+    ("the", EN),
+    ("their", EN),
+    ("they", EN),
+    ("this", EN),
+    ("to", EN),
+    ("um", PT),
+    ("uma", PT),
+    ("un", FR | ES),
+    ("una", ES | IT),
+    ("und", DE),
+    ("une", FR),
+    ("van", NL),
+    ("var", TR),
+    ("ve", TR),
+    ("von", DE),
+    ("voor", NL),
+    ("was", EN),
+    ("werd", NL),
+    ("were", EN),
+    ("which", EN),
+    ("who", EN),
+    ("will", EN),
+    ("wird", DE),
+    ("with", EN),
+    ("wordt", NL),
+    ("would", EN),
+    ("wurde", DE),
+    ("y", ES),
+    ("yok", TR),
+    ("zijn", NL),
+    ("zu", DE),
+    ("çok", TR),
+    ("è", IT),
+    ("é", PT),
+    ("été", FR),
 ];
 
 /// Like [`detect`], with a confidence in `0.0..=1.0` (see the module rules).
@@ -319,7 +527,7 @@ pub fn detect_with_confidence(text: &str) -> (Language, f32) {
         .unwrap_or(4);
     match best {
         0 => {
-            let hits = function_words(text, &[AR, FA, UR]);
+            let hits = function_words(text, ARABIC_SCRIPT_WORDS, 3);
             let langs = [Language::Arabic, Language::Persian, Language::Urdu];
             if let Some(found) = winner(&hits, &langs) {
                 return found;
@@ -334,7 +542,6 @@ pub fn detect_with_confidence(text: &str) -> (Language, f32) {
             }
         }
         1 => {
-            let lists = [EN, FR, ES, DE, IT, PT, NL, TR];
             let langs = [
                 Language::English,
                 Language::French,
@@ -345,7 +552,7 @@ pub fn detect_with_confidence(text: &str) -> (Language, f32) {
                 Language::Dutch,
                 Language::Turkish,
             ];
-            let hits = function_words(text, &lists);
+            let hits = function_words(text, LATIN_SCRIPT_WORDS, 8);
             winner(&hits, &langs).unwrap_or((Language::English, 0.0))
         }
         2 => (Language::Russian, 1.0),
@@ -371,13 +578,21 @@ fn winner(hits: &[usize], langs: &[Language]) -> Option<(Language, f32)> {
     Some((lang, hits[best] as f32 / sum as f32))
 }
 
-/// For each list, how many words of `text` (lowercased, split at non-letters except `'`) are in
-/// it. Elided French articles (`l'accord`) count as `l'`.
-fn function_words(text: &str, lists: &[&[&str]]) -> Vec<usize> {
-    let mut hits = vec![0usize; lists.len()];
+/// Words examined at most: a sample that size decides, and long texts stay fast.
+const MAX_WORDS: usize = 2000;
+
+/// For each of `languages` bits, how many words of `text` (lowercased, split at non-letters
+/// except `'`) the `table` gives that bit. Elided French articles (`l'accord`) count as `l'`.
+fn function_words(text: &str, table: &[(&str, u16)], languages: usize) -> Vec<usize> {
+    let mut hits = vec![0usize; languages];
     let mut lower = String::new();
     let words = text.split(|c: char| !(is_letter(c) || c == '\'' || c == '’'));
-    for word in words.filter(|w| !w.is_empty()) {
+    // Function words are short: longer words cannot match, so skip them before lowercasing.
+    for word in words
+        .filter(|w| !w.is_empty())
+        .take(MAX_WORDS)
+        .filter(|w| w.len() <= 16)
+    {
         lower.clear();
         lower.extend(word.chars().flat_map(char::to_lowercase).map(|c| {
             if c == '’' {
@@ -390,9 +605,12 @@ fn function_words(text: &str, lists: &[&[&str]]) -> Vec<usize> {
             Some(i) if i > 0 && i <= 2 => &lower[..=i],
             _ => &lower,
         };
-        for (list, hit) in lists.iter().zip(hits.iter_mut()) {
-            if list.contains(&probe) {
-                *hit += 1;
+        if let Ok(i) = table.binary_search_by(|(w, _)| w.cmp(&probe)) {
+            let bits = table.get(i).map_or(0, |(_, b)| *b);
+            for (lang, hit) in hits.iter_mut().enumerate() {
+                if bits & (1 << lang) != 0 {
+                    *hit += 1;
+                }
             }
         }
     }
@@ -460,6 +678,14 @@ mod tests {
         assert_eq!(detect("הנשיא אמר שההסכם קרוב"), Language::Hebrew);
         assert_eq!(detect("总统说协议已经接近"), Language::Unknown);
         assert_eq!(detect(""), Language::Unknown);
+    }
+
+    #[test]
+    fn function_word_tables_are_sorted_for_binary_search() {
+        for table in [ARABIC_SCRIPT_WORDS, LATIN_SCRIPT_WORDS] {
+            assert!(table.windows(2).all(|w| w[0].0 < w[1].0));
+            assert!(table.iter().all(|(w, _)| w.len() <= 16));
+        }
     }
 
     #[test]
