@@ -85,7 +85,14 @@ pub(crate) fn next_token(text: &str, at: usize, chunk: &Chunk) -> (usize, Option
 #[inline]
 fn word(text: &str, at: usize, chunk: &Chunk) -> usize {
     let end = chunk.end;
-    let mut e = atom_end(text, at, end);
+    let cached = chunk.atom_end.get();
+    let resume = at < cached && char_at(text, at).is_some_and(|(c, _)| is_letter_or_digit(c));
+    let mut e = if resume {
+        cached
+    } else {
+        atom_end(text, at, end)
+    };
+    chunk.atom_end.set(e.max(cached));
     let mut word_start = at;
     if e < end && only_marks(text.get(at..e).unwrap_or("")) {
         word_start = e;
@@ -154,7 +161,13 @@ const TLDS: &[&str] = &[
 
 /// Rule 7, glued sentences: the end of the first part of the atom `text[at..e]`.
 fn cut_glued(text: &str, at: usize, e: usize) -> usize {
-    let Some(piece) = text.get(at..e) else {
+    // Look at most 256 bytes ahead: a cut, if any, is near the start of the atom, and a giant
+    // atom (`ab.ab.ab…`) re-scanned from every token start would cost quadratic time.
+    let mut bounded = e.min(at + 256);
+    while !text.is_char_boundary(bounded) {
+        bounded -= 1;
+    }
+    let Some(piece) = text.get(at..bounded) else {
         return e;
     };
     if !piece.contains(['.', ':']) {
@@ -404,7 +417,13 @@ fn url(text: &str, at: usize, end: usize) -> Option<usize> {
         }
         e += l;
     }
-    // Trim trailing punctuation and unbalanced closing brackets.
+    // Trim trailing punctuation and unbalanced closing brackets. Bracket counts are taken once
+    // and updated as characters come off, so a URL ending in a million `)` stays linear.
+    let body = text.get(at..e)?;
+    let open_paren = body.matches('(').count();
+    let mut close_paren = body.matches(')').count();
+    let open_square = body.matches('[').count();
+    let mut close_square = body.matches(']').count();
     loop {
         let s = text.get(at..e)?;
         let Some(last) = s.chars().next_back() else {
@@ -412,12 +431,17 @@ fn url(text: &str, at: usize, end: usize) -> Option<usize> {
         };
         let trim = match last {
             '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '؟' => true,
-            ')' => s.matches('(').count() < s.matches(')').count(),
-            ']' => s.matches('[').count() < s.matches(']').count(),
+            ')' => open_paren < close_paren,
+            ']' => open_square < close_square,
             _ => false,
         };
         if !trim || e - last.len_utf8() <= at + prefix {
             break;
+        }
+        match last {
+            ')' => close_paren -= 1,
+            ']' => close_square -= 1,
+            _ => {}
         }
         e -= last.len_utf8();
     }
@@ -428,11 +452,16 @@ fn is_email_local(b: u8) -> bool {
     b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-')
 }
 
+/// Longest local part (RFC 5321) and domain looked at: bounds the work at each token start, so
+/// `a+a+a+…@x` stays linear.
+const MAX_LOCAL: usize = 64;
+const MAX_DOMAIN: usize = 255;
+
 /// Rule 2.
 fn email(text: &str, at: usize, end: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut i = at;
-    while i < end && is_email_local(*bytes.get(i)?) {
+    while i < end && i - at <= MAX_LOCAL && is_email_local(*bytes.get(i)?) {
         i += 1;
     }
     if i == at || bytes.get(i) != Some(&b'@') || bytes.get(at) == Some(&b'.') {
@@ -440,7 +469,7 @@ fn email(text: &str, at: usize, end: usize) -> Option<usize> {
     }
     let domain_start = i + 1;
     let mut j = domain_start;
-    while j < end {
+    while j < end && j - domain_start <= MAX_DOMAIN {
         let b = *bytes.get(j)?;
         if b.is_ascii_alphanumeric() || b == b'-' || b == b'.' {
             j += 1;

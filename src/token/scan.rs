@@ -122,8 +122,11 @@ fn is_space_byte(b: u8) -> bool {
 }
 
 /// Facts about one chunk that decide which refinement rules can apply to it.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub(crate) struct Chunk {
+    /// End of the last atom computed in this chunk: a token cut inside an atom (`ab.ab.ab…`)
+    /// resumes with the same atom end instead of scanning it again.
+    pub atom_end: std::cell::Cell<usize>,
     /// First byte.
     pub start: usize,
     /// One past the last byte.
