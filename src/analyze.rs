@@ -1,8 +1,15 @@
 //! The analysis: composes the stages over one text.
 
+use crate::frequency::{
+    frequencies, ngrams, Frequency, FrequencyOptions, LanguageRuns, Ngram, WordTable,
+};
+use crate::keywords::{keywords, Keyword};
 use crate::lang::{Language, LanguageChoice};
+use crate::normalize::FoldLevel;
 use crate::paragraph::{paragraphs, Paragraph};
 use crate::sentence::{sentences, Sentence};
+use crate::stats::TextStatistics;
+use crate::summary::summary;
 use crate::token::{tokenize, Token, TokenKind};
 use serde::Deserialize;
 
@@ -18,6 +25,15 @@ pub struct Options {
     /// The language of the text: `"auto"` (the default) detects it; a name or ISO 639-1 code
     /// (`"arabic"`, `"ar"`, `"en"`, `"und"`) forces it.
     pub language: LanguageChoice,
+    /// How words are grouped in the frequency list: `exact`, `folded` (default) or `stemmed`.
+    pub frequency_level: FoldLevel,
+    /// Leave stopwords out of the frequency list (default true). Keywords, n-grams and the
+    /// summary always skip them.
+    pub stopwords: bool,
+    /// Entries in the frequency and n-gram lists (default 50); keywords take at most 20 of it.
+    pub top: usize,
+    /// Sentences in the extractive summary (default 3).
+    pub summary_sentences: usize,
     /// Include the per-paragraph list (with each paragraph's language) in the report.
     pub paragraphs: bool,
 }
@@ -28,6 +44,10 @@ impl Default for Options {
             tokens: true,
             sentences: true,
             language: LanguageChoice::Auto,
+            frequency_level: FoldLevel::Folded,
+            stopwords: true,
+            top: 50,
+            summary_sentences: 3,
             paragraphs: true,
         }
     }
@@ -48,8 +68,11 @@ pub struct Statistics {
     pub paragraphs: usize,
 }
 
+/// Keywords the analysis keeps at most, whatever `top` says.
+pub const MAX_KEYWORDS: usize = 20;
+
 /// Everything the analyzer found in one text, with byte spans.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Analysis {
     /// Tokens in order.
     pub tokens: Vec<Token>,
@@ -61,6 +84,16 @@ pub struct Analysis {
     pub statistics: Statistics,
     /// The language of the text (detected, or as the options force it).
     pub language: Language,
+    /// Word frequency list, most frequent first ([`crate::frequency`]).
+    pub frequencies: Vec<Frequency>,
+    /// Collocations of 2–3 words, strongest first.
+    pub ngrams: Vec<Ngram>,
+    /// Keywords and keyphrases, most relevant first ([`crate::keywords`]).
+    pub keywords: Vec<Keyword>,
+    /// Indices of the summary sentences, in article order ([`crate::summary`]).
+    pub summary: Vec<usize>,
+    /// Further statistics ([`crate::stats`]).
+    pub text_statistics: TextStatistics,
 }
 
 /// Analyzes `text`.
@@ -92,11 +125,41 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         sentences: sentences.len(),
         paragraphs: paragraphs.len(),
     };
+    // Each paragraph's language (a word's own script still wins, see LanguageRuns).
+    let languages = LanguageRuns::new(
+        paragraphs
+            .iter()
+            .map(|p| (p.span.start, p.language))
+            .collect(),
+    );
+    let table = WordTable::new(
+        text,
+        &tokens,
+        &sentences,
+        options.frequency_level,
+        &languages,
+    );
+    let frequencies = frequencies(
+        &table,
+        FrequencyOptions {
+            top: options.top,
+            remove_stopwords: options.stopwords,
+        },
+    );
+    let ngrams = ngrams(&table, options.top);
+    let keywords = keywords(&table, sentences.len(), options.top.min(MAX_KEYWORDS));
+    let summary = summary(&table, sentences.len(), options.summary_sentences);
+    let text_statistics = crate::stats::statistics(&table, &sentences);
     Analysis {
         tokens,
         sentences,
         paragraphs,
         statistics,
         language,
+        frequencies,
+        ngrams,
+        keywords,
+        summary,
+        text_statistics,
     }
 }
