@@ -19,9 +19,9 @@
 #![deny(missing_docs)]
 
 pub mod analyze;
+pub mod entity;
 pub mod frequency;
 pub mod keywords;
-pub mod entity;
 pub mod lang;
 pub mod lexicon;
 pub mod normalize;

@@ -5,10 +5,11 @@
 //! or dropped without a note in the README.
 
 use crate::analyze::{Analysis, Options};
+use crate::entity::EntityKind;
 use crate::frequency::{FrequencyReport, Ngram};
 use crate::keywords::Keyword;
+use crate::normalize::{key, FoldLevel};
 use crate::stats::TextStatistics;
-use crate::entity::EntityKind;
 use crate::token::{Script, TokenKind};
 use crate::utf16::Utf16Offsets;
 use serde::Serialize;
@@ -24,6 +25,10 @@ pub struct TokenReport {
     pub kind: TokenKind,
     /// `arabic`, `latin`, …, `common`.
     pub script: Script,
+    /// The token's key at the `folded` level (what counting and matching use): lowercase, no
+    /// tashkeel, alef variants unified, proclitics split off, ASCII digits, … (see
+    /// `normalize`). Always present, even when equal to the text.
+    pub key: String,
 }
 
 /// One sentence.
@@ -140,6 +145,8 @@ pub struct Report {
     pub entity_groups: Vec<EntityGroupReport>,
     /// Summary counts.
     pub statistics: StatisticsReport,
+    /// ISO 639-1 code of the text's language (`ar`, `en`, …; `und` when unknown).
+    pub language: &'static str,
     /// Word frequency list, most frequent first; positions in UTF-16 code units.
     pub frequencies: Vec<FrequencyReport>,
     /// Collocations of 2–3 words, strongest first.
@@ -163,6 +170,7 @@ impl Report {
                     end: utf16.convert(t.span.end),
                     kind: t.kind,
                     script: t.script,
+                    key: key(t.span.text(text), FoldLevel::Folded, analysis.language),
                 })
                 .collect()
         } else {
@@ -220,17 +228,16 @@ impl Report {
         } else {
             Vec::new()
         };
-        let entity_groups =
-            crate::entity::group(&analysis.entities, text, crate::lang::detect(text))
-                .into_iter()
-                .map(|g| EntityGroupReport {
-                    kind: g.kind.name().to_string(),
-                    text: g.text,
-                    count: g.count,
-                    start: utf16.convert(g.first.start),
-                    end: utf16.convert(g.first.end),
-                })
-                .collect();
+        let entity_groups = crate::entity::group(&analysis.entities, text, analysis.language)
+            .into_iter()
+            .map(|g| EntityGroupReport {
+                kind: g.kind.name().to_string(),
+                text: g.text,
+                count: g.count,
+                start: utf16.convert(g.first.start),
+                end: utf16.convert(g.first.end),
+            })
+            .collect();
         let s = &analysis.statistics;
         Report {
             tokens,
@@ -247,6 +254,7 @@ impl Report {
                 paragraphs: s.paragraphs,
                 figures: analysis.text_statistics,
             },
+            language: analysis.language.code(),
             frequencies: analysis
                 .frequencies
                 .iter()

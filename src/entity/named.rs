@@ -363,6 +363,25 @@ fn tidy(mentions: &mut Vec<Mention>, from: usize, tokens: &[Token], text: &str) 
         if m.first == m.end || !(m.first..m.end).any(|i| has(i, char::is_alphabetic)) {
             continue;
         }
+        let mut organization_after = None;
+        if m.kind == PERSON {
+            // An Arabic name does not go on past a preposition glued to the next word:
+            // `سامي الحسن | لوكالة رويترز` (to the agency), `… | بالقاهرة`. When that word is
+            // an organization's head noun (`لوكالة`, `لصحيفة`), what follows names it.
+            if let Some(cut) = (m.first + 1..m.end).find(|&i| {
+                tokens[i].script == Script::Arabic && prepositional(tokens[i].span.text(text))
+            }) {
+                if cut + 1 < m.end && organization_head(tokens[cut].span.text(text)) {
+                    organization_after = Some(Mention {
+                        first: cut + 1,
+                        end: m.end,
+                        kind: ORGANIZATION,
+                        headline: m.headline,
+                    });
+                }
+                m.end = cut;
+            }
+        }
         let first = tokens[m.first].span.text(text);
         if tokens[m.first].script == Script::Latin {
             if first.chars().next().is_some_and(char::is_lowercase) {
@@ -382,14 +401,52 @@ fn tidy(mentions: &mut Vec<Mention>, from: usize, tokens: &[Token], text: &str) 
                 && prev.kind == m.kind
                 && matches!(tokens[prev.end].span.text(text), "'" | "’")
                 && tokens[prev.end].span.start == tokens[prev.end - 1].span.end;
-            if between {
+            // The tokenizer keeps a plural possessive whole (`Residents'`); the tagger may start
+            // a new name there, but it continues the one before it.
+            let plural_possessive = prev.end == m.first
+                && prev.kind == m.kind
+                && tokens[m.first].script == Script::Latin
+                && tokens[m.first].span.text(text).ends_with(['\'', '’']);
+            if between || plural_possessive {
                 prev.end = m.end;
                 continue;
             }
         }
         kept.push(m);
+        kept.extend(organization_after);
     }
     mentions.extend(kept);
+}
+
+/// The kind index of people in the tagger's tags (`PER`/`PERS`).
+const PERSON: usize = 0;
+
+/// The kind index of organizations in the tagger's tags.
+const ORGANIZATION: usize = 1;
+
+/// True when an Arabic word (clitics aside) is a noun that heads an organization's name.
+fn organization_head(word: &str) -> bool {
+    let stem = crate::normalize::split_clitics(word).stem;
+    matches!(
+        stem,
+        "وكالة"
+            | "صحيفة"
+            | "جريدة"
+            | "قناة"
+            | "شبكة"
+            | "إذاعة"
+            | "موقع"
+            | "شركة"
+            | "مجلة"
+    )
+}
+
+/// True when an Arabic word starts with the preposition ل or ب (alone or after و/ف), as split
+/// off by [`crate::normalize::split_clitics`].
+fn prepositional(word: &str) -> bool {
+    let prefix = crate::normalize::split_clitics(word).prefix;
+    let prefix = prefix.trim_start_matches(['و', 'ف']);
+    prefix.starts_with('ل') || prefix.starts_with('ب')
 }
 
 /// A title-case headline (rule 6): four words or more, every Latin word capitalized (or a

@@ -453,9 +453,12 @@ fn run_back(toks: &[Tok<'_>], k: usize) -> Option<(usize, usize)> {
     (!NOT_NAMES.contains(&toks[a].text)).then_some((a, k))
 }
 
-/// The capitalized run starting at token `k`, or a mention (`@` + word).
+/// The capitalized run starting at token `k`, or a mention (one `@name` token, or `@` + word).
 fn run_forward(toks: &[Tok<'_>], k: usize) -> Option<(usize, usize)> {
     let t = toks.get(k)?;
+    if t.kind == TokenKind::Mention {
+        return Some((k, k));
+    }
     if t.text == "@" {
         let n = toks.get(k + 1)?;
         return (n.span.start == t.span.end).then_some((k, k + 1));
