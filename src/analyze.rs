@@ -70,6 +70,9 @@ pub struct Statistics {
     pub sentences: usize,
     /// Paragraphs.
     pub paragraphs: usize,
+    /// Bidi embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069): they can
+    /// make text display in an order other than the one it is read in, so a reader is warned.
+    pub bidi_controls: usize,
 }
 
 /// Keywords the analysis keeps at most, whatever `top` says.
@@ -124,10 +127,14 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     }
     let mut characters = 0;
     let mut characters_no_spaces = 0;
+    let mut bidi_controls = 0;
     for c in text.chars() {
         characters += 1;
         if !c.is_whitespace() {
             characters_no_spaces += 1;
+        }
+        if matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') {
+            bidi_controls += 1;
         }
     }
     let statistics = Statistics {
@@ -136,6 +143,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         words: tokens.iter().filter(|t| t.kind == TokenKind::Word).count(),
         sentences: sentences.len(),
         paragraphs: paragraphs.len(),
+        bidi_controls,
     };
     // Each paragraph's language (a word's own script still wins, see LanguageRuns).
     let languages = LanguageRuns::new(

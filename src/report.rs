@@ -122,6 +122,8 @@ pub struct StatisticsReport {
     pub sentences: usize,
     /// Paragraphs.
     pub paragraphs: usize,
+    /// Bidi embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069).
+    pub bidi_controls: usize,
     /// Unique words, averages, lexical density, readability, reading time… ([`crate::stats`]).
     #[serde(flatten)]
     pub figures: TextStatistics,
@@ -252,6 +254,7 @@ impl Report {
                 words: s.words,
                 sentences: s.sentences,
                 paragraphs: s.paragraphs,
+                bidi_controls: s.bidi_controls,
                 figures: analysis.text_statistics,
             },
             language: analysis.language.code(),

@@ -98,7 +98,10 @@ async function run() {
     await showAnalysis();
   } catch (e) {
     clearTimeout(progressTimer);
-    if (e.name !== 'AbortError') notify(t('workerError', { message: e.message }), { tone: 'error' });
+    if (e.name === 'AnalyzerCrash') {
+      state.optionsKey = null; // the fresh worker holds no analysis: the next run must redo it
+      notify(t('analyzerRestarted'), { tone: 'error' });
+    } else if (e.name !== 'AbortError') notify(t('workerError', { message: e.message }), { tone: 'error' });
   } finally {
     clearTimeout(progressTimer);
     state.running = null;
@@ -316,6 +319,12 @@ async function renderStats() {
   const cap = (k) => k[0].toUpperCase() + k.slice(1);
   const card = (key, value, label, help) => box.append(h('div', { class: 'card', 'data-card': key },
     h('span', { class: 'card-label' }, label), h('span', { class: 'card-value' }, value), h('p', { class: 'card-help' }, help)));
+  if (stats.bidiControls > 0) {
+    // Controls that can reorder what is shown: a warning first, before any other figure.
+    box.append(h('div', { class: 'card warning', 'data-card': 'bidiControls', role: 'note' },
+      h('span', { class: 'card-label' }, t('statBidiControls')), h('span', { class: 'card-value' }, num(stats.bidiControls, language())),
+      h('p', { class: 'card-help' }, t('statBidiControlsHelp'))));
+  }
   if (view.language) card('language', t(`lang_${view.language}`) === `lang_${view.language}` ? view.language : t(`lang_${view.language}`), t('statLanguage'), t('statLanguageHelp'));
   for (const key of STAT_ORDER) {
     const shown = formatStat(key, stats[key]);

@@ -18,6 +18,8 @@ export class AnalyzerClient {
   #nextId = 1;
   #workerUrl;
   #type;
+  /** How many times the worker died and was replaced. */
+  restarts = 0;
 
   constructor(workerUrl = new URL('./worker.js', import.meta.url), { type = 'module' } = {}) {
     this.#workerUrl = workerUrl;
@@ -32,15 +34,25 @@ export class AnalyzerClient {
       const call = this.#pending.get(id);
       if (!call) return; // cancelled
       this.#pending.delete(id);
-      if (error) call.reject(Object.assign(new Error(error.message), { name: error.name }));
+      if (error?.fatal) {
+        // The wasm trapped: its memory may be corrupt. A fresh worker serves the next request.
+        const crash = this.#crashed(error.message);
+        call.reject(crash);
+        if (this.#worker === worker) this.#restart(crash);
+      } else if (error) call.reject(Object.assign(new Error(error.message), { name: error.name }));
       else call.resolve({ result, ms });
     });
     worker.addEventListener('error', (event) => {
       event.preventDefault();
-      this.#restart(new Error(`The analyzer stopped unexpectedly (${event.message || 'worker error'}). It has been restarted; your text is unchanged.`));
+      this.#restart(this.#crashed(event.message || 'worker error'));
     });
     this.#worker = worker;
     return worker;
+  }
+
+  #crashed(detail) {
+    this.restarts += 1;
+    return Object.assign(new Error(`The analyzer stopped unexpectedly (${detail}). It has been restarted; your text is unchanged.`), { name: 'AnalyzerCrash' });
   }
 
   #restart(reason) {

@@ -2,7 +2,8 @@
 // classic worker from a blob: URL for the single-file build). `createHandler(wasm)` returns the
 // message handler; wasm = { analyze(text, options), version() }.
 //
-// Messages (each answered with { id, result, ms } or { id, error }):
+// Messages (each answered with { id, result, ms } or { id, error }; error.fatal is true when the
+// wasm trapped, after which this worker must not be used again):
 //   { id, text, options }                      the plain API: the wasm result as is (the widget uses it)
 //   { id, kind: 'view', text, options, save }  the page's request: the worker keeps the full result
 //                                              (and stores the text when save is true)
@@ -92,7 +93,11 @@ export function createHandler(wasm) {
       }
       throw new Error(`unknown request kind: ${kind}`);
     } catch (e) {
-      return { message: { id, error: { message: String(e?.message ?? e), name: e?.name ?? 'Error' } } };
+      // A wasm trap (a panic: the build aborts on panic) may leave the module's memory in any
+      // state: the answer says so (fatal), and the client replaces this worker with a fresh one.
+      const fatal = typeof WebAssembly !== 'undefined' && e instanceof WebAssembly.RuntimeError;
+      if (fatal) last = null;
+      return { message: { id, error: { message: String(e?.message ?? e), name: e?.name ?? 'Error', fatal } } };
     }
   };
 }

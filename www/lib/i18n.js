@@ -49,6 +49,8 @@ const STRINGS = {
     shareLoaded: 'Opened the text from the share link.', shareBroken: 'This share link is damaged and could not be opened.',
     exported: 'Saved {name}.', storageOff: 'This browser does not allow saving the text; it will not survive a reload.',
     workerError: 'The analyzer stopped: {message}',
+    analyzerRestarted: 'The analyzer failed on this text and was restarted. Your text is unchanged; edit it to analyze again.',
+    statBidiControls: 'Direction controls', statBidiControlsHelp: 'Invisible characters (U+202A–202E, U+2066–2069) that can make text display in a different order than it reads. Check the article before trusting what you see.',
     // Statistics.
     statWords: 'Words', statWordsHelp: 'Runs of letters or digits, as the analyzer splits them.',
     statSentences: 'Sentences', statSentencesHelp: 'Split at sentence-final punctuation, in Arabic and English.',
@@ -121,6 +123,8 @@ const STRINGS = {
     shareLoaded: 'فُتح النص من رابط المشاركة.', shareBroken: 'رابط المشاركة هذا تالف ولم يُفتح.',
     exported: 'حُفظ {name}.', storageOff: 'هذا المتصفح لا يسمح بحفظ النص؛ لن يبقى بعد إعادة التحميل.',
     workerError: 'توقف المحلّل: {message}',
+    analyzerRestarted: 'تعطّل المحلّل على هذا النص وأُعيد تشغيله. نصّك لم يتغيّر؛ عدّله ليُحلَّل من جديد.',
+    statBidiControls: 'محارف التحكم في الاتجاه', statBidiControlsHelp: 'محارف خفية (U+202A–202E و U+2066–2069) قد تعرض النص بترتيب يخالف ترتيب قراءته. راجع المقال قبل الوثوق بما تراه.',
     statWords: 'الكلمات', statWordsHelp: 'سلاسل الحروف أو الأرقام كما يقسّمها المحلّل.',
     statSentences: 'الجمل', statSentencesHelp: 'تُقسم عند علامات نهاية الجملة بالعربية والإنجليزية.',
     statCharacters: 'المحارف', statCharactersHelp: 'كل المحارف بما فيها المسافات.',
