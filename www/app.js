@@ -447,9 +447,9 @@ function renderEntities() {
     const list = h('ul', {});
     for (const g of byKind.get(kind)) {
       list.append(h('li', {}, h('button', {
-        type: 'button', class: `entity k-${kind}`, dir: 'auto',
+        type: 'button', class: `entity k-${kind}`,
         onclick: () => { selectTab('article'); showOccurrences({ entity: { kind, text: g.text } }); article.reveal(g.start); },
-      }, h('span', {}, g.text), h('span', { class: 'count' }, num(g.count, lang)))));
+      }, h('span', { dir: 'auto' }, g.text), h('span', { class: 'count' }, num(g.count, lang)))));
     }
     box.append(h('section', { class: 'entity-kind' },
       h('h3', {}, h('span', { class: `swatch k-${kind}`, 'aria-hidden': 'true' }), kindName(kind), ' ', h('span', { class: 'count' }, num(view.kindCounts?.[kind] ?? 0, lang))),

@@ -183,6 +183,7 @@ test('clicking a word marks every occurrence and lists them in context', async (
   assert.ok(box, 'the word is in the first paragraph');
   await page.mouse.click(box.x, box.y);
   await page.waitForSelector('#kwic:not([hidden])');
+  await page.waitForSelector('#article .hit'); // under load the marks may land a frame later
   const hits = await page.$$eval('#article .hit', (els) => els.map((e) => e.textContent));
   assert.ok(hits.length >= 1);
   assert.ok(hits.every((h) => h.includes('مؤتمر')), hits.join(','));

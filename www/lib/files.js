@@ -131,10 +131,18 @@ const BLOCK = new Set(['ADDRESS', 'ARTICLE', 'BLOCKQUOTE', 'DD', 'DIV', 'DL', 'D
 
 /** The article's text out of an HTML document, one paragraph per block, never as markup. */
 export function htmlToText(html) {
-  const doc = new DOMParser().parseFromString(html, 'text/html');
+  // Parsed into a <template>'s content: an inert fragment whose owner document has no browsing
+  // context, so hostile markup is never run, and inline <style> is not checked against the page's
+  // CSP (a DOMParser document reports a CSP violation for each).
+  // Chromium still checks inline handlers there, so inside tags on…= attributes are renamed
+  // first (only markup is touched: text between tags stays as it is).
+  const template = document.createElement('template');
+  template.innerHTML = html.replace(/<[a-z][^>]*>/gi, (tag) => tag.replace(/([\s/"'])on([a-z]+\s*=)/gi, '$1data-off-$2'));
+  const doc = template.content;
+  for (const el of doc.querySelectorAll('title, meta, link, base')) el.remove();
   const articles = [...doc.querySelectorAll('article')];
   let root = articles.sort((x, y) => y.textContent.length - x.textContent.length)[0]
-    ?? doc.querySelector('main, [role="main"]') ?? doc.body;
+    ?? doc.querySelector('main, [role="main"]') ?? doc;
   if (!root) return '';
   root = root.cloneNode(true);
   for (const el of root.querySelectorAll(DROP)) el.remove();
