@@ -6,13 +6,19 @@ use article_analyzer::{analyze, Options};
 #[test]
 fn counts_overrides_embeddings_and_isolates() {
     let text = "abc \u{202E}fdp.exe\u{202C} \u{2067}مرحبا\u{2069} \u{202A}x\u{202B}y\u{202D}z\u{2066}w\u{2068}";
-    assert_eq!(analyze(text, &Options::default()).statistics.bidi_controls, 9);
+    assert_eq!(
+        analyze(text, &Options::default()).statistics.bidi_controls,
+        9
+    );
 }
 
 #[test]
 fn marks_and_plain_text_are_not_controls() {
     let text = "قال \u{200F}محمد\u{200E} Hello \u{061C}world";
-    assert_eq!(analyze(text, &Options::default()).statistics.bidi_controls, 0);
+    assert_eq!(
+        analyze(text, &Options::default()).statistics.bidi_controls,
+        0
+    );
     assert_eq!(analyze("", &Options::default()).statistics.bidi_controls, 0);
 }
 
