@@ -7,6 +7,7 @@
 //   frequency, entities, statistics…) computed; the result without the per-token and
 //   per-sentence lists (what the page asks for). ours/full+lists: the same with both lists
 //   (default options), so the cost of building a million JS objects shows separately.
+//   ours/full+packed: `analyzePacked(text, {})`, the same lists as typed arrays.
 // - ours/tokfreq: the stages that can be switched off, off (see `leanOptions`).
 // - segmenter: `Intl.Segmenter(lang, {granularity:'word'})` over the whole text, word-like
 //   segments lower-cased and counted in a Map.
@@ -42,6 +43,19 @@ if (known.includes('summarySentences')) leanOptions.summarySentences = 0;
 export const fullLeanOptions = { tokens: false, sentences: false };
 export const knownOptionNames = known;
 
+// An earlier build to compare against in the same run (A/B of a change): copy a www/pkg to
+// target/bench/pkg-baseline and its engines appear as baseline/…; absent, they are left out.
+let baseline = null;
+try {
+  const url = new URL('../target/bench/pkg-baseline/article_analyzer.js', import.meta.url);
+  if ((await fetch(url, { method: 'HEAD' })).ok) {
+    baseline = await import(url);
+    await baseline.default({ module_or_path: new URL('../target/bench/pkg-baseline/article_analyzer_bg.wasm', import.meta.url) });
+  }
+} catch {
+  baseline = null;
+}
+
 const winkFull = winkNLP(model);
 const winkTok = winkNLP(model, []);
 const count = (map, k) => map.set(k, (map.get(k) ?? 0) + 1);
@@ -54,7 +68,17 @@ export const engines = {
       return r.tokens.length && r.statistics.words;
     },
   },
+  'ours/full+packed': {
+    run: (t) => {
+      const r = aa.analyzePacked(t, {});
+      return r.tokens.length && r.statistics.words;
+    },
+  },
   'ours/tokfreq': { run: (t) => aa.analyze(t, leanOptions).statistics.words },
+  ...(baseline ? {
+    'baseline/full': { run: (t) => baseline.analyze(t, fullLeanOptions).statistics.words },
+    'baseline/full+lists': { run: (t) => { const r = baseline.analyze(t, {}); return r.tokens.length && r.statistics.words; } },
+  } : {}),
   segmenter: {
     run: (t, lang) => {
       const counts = new Map();
@@ -133,8 +157,10 @@ const median = (xs) => {
 };
 
 /**
- * Times `engine` on input `name`: `warmup` runs, then at least `minRuns` runs; past `budgetMs`
- * it stops once it has `floorRuns` (slow baselines on 5 MB). Returns ms per run and the count.
+ * Times `engine` on input `name`: `warmup` runs, then at least `minRuns` samples; past `budgetMs`
+ * it stops once it has `floorRuns` (slow baselines on 5 MB). A sample repeats the run until it
+ * lasts ≥ 5 ms (the page's timer is coarsened to 0.1 ms), so small inputs time well too.
+ * Returns ms per run (each sample divided by its repeats) and the engine's word count.
  */
 export async function measure(engine, name, { warmup = 3, minRuns = 10, floorRuns = 3, budgetMs = 30000 } = {}) {
   const text = await load(name);
@@ -142,19 +168,55 @@ export async function measure(engine, name, { warmup = 3, minRuns = 10, floorRun
   const { run } = engines[engine];
   let words = 0;
   const t0 = performance.now();
-  for (let i = 0; i < warmup; i++) {
-    words = run(text, lang);
-    if (performance.now() - t0 > budgetMs / 3 && i + 1 >= 1) break;
-  }
+  for (let i = 0; i < warmup && performance.now() - t0 < budgetMs / 3; i++) words = run(text, lang);
+  const one = (performance.now() - t0) / warmup;
+  const repeats = Math.max(1, Math.min(1000, Math.ceil(5 / Math.max(one, 0.001))));
   const times = [];
   const start = performance.now();
   while (times.length < minRuns) {
     const a = performance.now();
-    words = run(text, lang);
-    times.push(performance.now() - a);
+    for (let i = 0; i < repeats; i++) words = run(text, lang);
+    times.push((performance.now() - a) / repeats);
     if (performance.now() - start > budgetMs && times.length >= floorRuns) break;
   }
-  return { engine, input: name, times, median: median(times), runs: times.length, words };
+  return { engine, input: name, times, median: median(times), min: Math.min(...times), runs: times.length, repeats, words };
+}
+
+/**
+ * Times several engines on input `name` in interleaved rounds (each round runs every engine once,
+ * in a rotating order), so that load from other processes falls on all of them alike. Engines
+ * slower than 300 ms a run are timed alone afterwards with `measure`.
+ */
+export async function measureSet(list, name, { warmup = 3, minRuns = 10, floorRuns = 3, budgetMs = 60000 } = {}) {
+  const text = await load(name);
+  const lang = name.slice(0, 2);
+  const plan = [];
+  const slow = [];
+  for (const engine of list) {
+    const { run } = engines[engine];
+    const a = performance.now();
+    let words = run(text, lang);
+    const first = performance.now() - a;
+    if (first > 300) { slow.push(engine); continue; }
+    const b = performance.now();
+    for (let i = 1; i < warmup; i++) words = run(text, lang);
+    const one = warmup > 1 ? (performance.now() - b) / (warmup - 1) : first;
+    plan.push({ engine, run, words, times: [], repeats: Math.max(1, Math.min(1000, Math.ceil(5 / Math.max(one, 0.001)))) });
+  }
+  const start = performance.now();
+  for (let round = 0; round < minRuns; round++) {
+    for (let k = 0; k < plan.length; k++) {
+      const p = plan[(k + round) % plan.length];
+      const a = performance.now();
+      for (let i = 0; i < p.repeats; i++) p.words = p.run(text, lang);
+      p.times.push((performance.now() - a) / p.repeats);
+    }
+    if (performance.now() - start > budgetMs && round + 1 >= floorRuns) break;
+  }
+  const out = plan.map((p) => ({ engine: p.engine, input: name, times: p.times, median: median(p.times),
+    min: Math.min(...p.times), runs: p.times.length, repeats: p.repeats, words: p.words }));
+  for (const engine of slow) out.push(await measure(engine, name, { warmup: 1, minRuns, floorRuns, budgetMs }));
+  return out;
 }
 
 /** One run kept alive (for the memory probe): returns the engine's word count. */
@@ -193,5 +255,5 @@ export async function clientRun(name, options, repeats = 3) {
 }
 
 globalThis.bench = { engines: Object.keys(engines), english: Object.keys(engines).filter((e) => engines[e].english),
-  measure, runAndKeep, clientRun, wasmMemory, leanOptions, fullLeanOptions, knownOptionNames, load };
+  measure, measureSet, runAndKeep, clientRun, wasmMemory, leanOptions, fullLeanOptions, knownOptionNames, load };
 document.body.dataset.ready = 'true';

@@ -14,7 +14,9 @@
 use article_analyzer::normalize::{key, FoldLevel};
 use article_analyzer::token::{tokenize, TokenKind};
 use article_analyzer::{analyze, lang, report, sentence::sentences, Options};
-use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode, Throughput};
+use criterion::{
+    criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode, Throughput,
+};
 use std::hint::black_box;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -32,9 +34,13 @@ const LEAN_SWITCHES: [(&str, &str); 6] = [
 ];
 
 fn input(name: &str) -> Option<String> {
-    let path: PathBuf = [env!("CARGO_MANIFEST_DIR"), "target/bench/inputs", &format!("{name}.txt")]
-        .iter()
-        .collect();
+    let path: PathBuf = [
+        env!("CARGO_MANIFEST_DIR"),
+        "target/bench/inputs",
+        &format!("{name}.txt"),
+    ]
+    .iter()
+    .collect();
     std::fs::read_to_string(&path).ok()
 }
 
@@ -99,9 +105,10 @@ fn stages(c: &mut Criterion) {
             group.bench_function(BenchmarkId::from_parameter("analyze-full"), |b| {
                 b.iter(|| analyze(black_box(&text), &full))
             });
-            group.bench_function(BenchmarkId::from_parameter("analyze-tokens-frequency"), |b| {
-                b.iter(|| analyze(black_box(&text), &lean))
-            });
+            group.bench_function(
+                BenchmarkId::from_parameter("analyze-tokens-frequency"),
+                |b| b.iter(|| analyze(black_box(&text), &lean)),
+            );
             group.bench_function(BenchmarkId::from_parameter("report-full"), |b| {
                 b.iter(|| report::report(black_box(&text), &full))
             });
