@@ -34,6 +34,7 @@ BENCH_CARGO_FLAGS = --config 'profile.release.panic="unwind"'
 # Inputs from ../shared/data (skipped with a message if absent), criterion per stage, then the
 # browser benchmark, which also prints the native figures and checks the targets.
 bench: build
+	bash scripts/setup.sh browser
 	node bench/inputs.mjs
 	cargo bench --locked --bench stages $(BENCH_CARGO_FLAGS)
 	node bench/run.mjs

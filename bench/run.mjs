@@ -75,6 +75,9 @@ try {
   // ---------------------------------------------------------------- throughput
   if (part('throughput') && inputNames.length) {
     const page = await benchPage(browser);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const threadTime = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime').value;
     const info = await page.evaluate(() => ({ engines: bench.engines, english: bench.english,
       lean: bench.leanOptions, full: bench.fullLeanOptions, known: bench.knownOptionNames }));
     results.options = { 'ours/full': info.full, 'ours/full+lists': {}, 'ours/tokfreq': info.lean, known: info.known };
@@ -100,9 +103,16 @@ try {
       const budgetMs = size === '5mb' ? (quick ? 20000 : 90000) : 30000;
       const rows = await page.evaluate(([l, n, b]) => bench.measureSet(l, n, { budgetMs: b }), [list, name, budgetMs]);
       for (const r of rows) {
+        // CPU time of the page's main thread around k runs (CDP Performance.getMetrics ThreadTime):
+        // on a machine shared with other work it shows what wall-clock time hides.
+        const k = Math.max(1, Math.min(1000, Math.ceil(300 / Math.max(r.median, 0.001))));
+        const before = await threadTime();
+        await page.evaluate(([e, n, kk]) => bench.repeat(e, n, kk), [r.engine, name, k]);
+        r.cpuMs = ((await threadTime()) - before) * 1000 / k;
+        r.cpuMbPerS = mb(bytes, r.cpuMs);
         const row = { ...r, lang, size, bytes, mbPerS: mb(bytes, r.median) };
         results.throughput.push(row);
-        log(`${name.padEnd(11)} ${r.engine.padEnd(19)} ${fmt(r.median, 2).padStart(9)} ms  ${fmt(row.mbPerS).padStart(6)} MB/s  (${r.runs} runs × ${r.repeats}; best ${fmt(r.min, 2)} ms)`);
+        log(`${name.padEnd(11)} ${r.engine.padEnd(19)} ${fmt(r.median, 2).padStart(9)} ms  ${fmt(row.mbPerS).padStart(6)} MB/s  (${r.runs} runs × ${r.repeats}; best ${fmt(r.min, 2)} ms; CPU ${fmt(r.cpuMs, 2)} ms = ${fmt(r.cpuMbPerS)} MB/s)`);
       }
     }
     // words/s with one reference count (ours) so engines compare on the same work.
@@ -175,6 +185,11 @@ try {
         delete document.body.dataset.analyzed;
         const a = performance.now();
         area.value = t;
+        // Let the textarea lay out and paint the text first: its tasks are the page's, not the
+        // analysis's, so they are reported apart.
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0))));
+        const textareaMs = performance.now() - a;
+        const textareaTasks = globalThis.__longTasks.splice(0);
         area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
         // The page marks each result; wait for the words count to change from the old one.
         await new Promise((resolve) => {
@@ -182,10 +197,11 @@ try {
           check();
         });
         await new Promise((r) => setTimeout(r, 200));
-        return { ms: performance.now() - a, shown: document.querySelector('[data-stat="words"]')?.textContent, tasks: [...globalThis.__longTasks] };
+        return { ms: performance.now() - a, textareaMs, textareaTasks, shown: document.querySelector('[data-stat="words"]')?.textContent, tasks: [...globalThis.__longTasks] };
       }, text);
-      results.longTasks.push({ input: name, result: 'page (paste into www/index.html)', longestMs: Math.max(0, ...words.tasks), totalMs: words.ms, tasks: words.tasks, shown: words.shown });
-      log(`page ${name}: ${fmt(words.ms)} ms to the shown result (${words.shown} words), long tasks: ${words.tasks.map((t) => fmt(t)).join(', ') || 'none'}`);
+      results.longTasks.push({ input: name, result: 'page: 5 MB set into its textarea', longestMs: Math.max(0, ...words.textareaTasks), totalMs: words.textareaMs, tasks: words.textareaTasks });
+      results.longTasks.push({ input: name, result: 'page: then analyzed and shown', longestMs: Math.max(0, ...words.tasks), totalMs: words.ms - words.textareaMs, tasks: words.tasks, shown: words.shown });
+      log(`page ${name}: textarea ${fmt(words.textareaMs)} ms (long tasks ${words.textareaTasks.map((t) => fmt(t)).join(', ') || 'none'}), then ${fmt(words.ms - words.textareaMs)} ms to the shown result (${words.shown} words), long tasks: ${words.tasks.map((t) => fmt(t)).join(', ') || 'none'}`);
       await p.close();
     }
   }
@@ -290,10 +306,10 @@ if (T.length) {
     const base = get('ours/full', input);
     const tokf = get('ours/tokfreq', input);
     table(`${input}: ${m.corpus}, ${(m.bytes / 1e3).toFixed(1)} KB, ${m.words} words (median of ≥ 10 runs after warm-up unless noted)`,
-      ['engine', 'ms/run', 'best ms', 'MB/s', 'words/s', 'runs', 'time ÷ ours/full', 'time ÷ ours/tokfreq'],
+      ['engine', 'ms/run', 'best ms', 'MB/s', 'CPU ms/run', 'MB/s by CPU', 'words/s', 'runs', 'time ÷ ours/full', 'time ÷ ours/tokfreq'],
       engines.map((e) => get(e, input)).filter(Boolean).map((r) => r.skipped
-        ? [r.engine, 'skipped', '', '', '', '', r.skipped, '']
-        : [r.engine, fmt(r.median, 2), fmt(r.min, 2), fmt(r.mbPerS), r.refWordsPerS ? `${(r.refWordsPerS / 1e6).toFixed(2)} M` : '—', r.repeats > 1 ? `${r.runs}×${r.repeats}` : r.runs,
+        ? [r.engine, 'skipped', '', '', '', '', '', '', r.skipped, '']
+        : [r.engine, fmt(r.median, 2), fmt(r.min, 2), fmt(r.mbPerS), fmt(r.cpuMs, 2), fmt(r.cpuMbPerS), r.refWordsPerS ? `${(r.refWordsPerS / 1e6).toFixed(2)} M` : '—', r.repeats > 1 ? `${r.runs}×${r.repeats}` : r.runs,
           base ? `${fmt(r.median / base.median, 2)}×` : '—', tokf ? `${fmt(r.median / tokf.median, 2)}×` : '—']));
   }
 }
@@ -366,10 +382,11 @@ if (results.longTasks.length) {
     const w = Math.max(...full.map((r) => r.longestMs));
     target('no main-thread task over 50 ms at any size (worker client, full result with lists)', w <= 50, `longest ${fmt(w)} ms`);
   }
-  const pageRows = results.longTasks.filter((r) => r.result.startsWith('page'));
-  if (pageRows.length) {
-    const w = Math.max(...pageRows.map((r) => r.longestMs));
-    target('no main-thread task over 50 ms (5 MB pasted into the page, textarea included)', w <= 50, `longest ${fmt(w)} ms`);
+  for (const [label, pick] of [['the page analyzing and showing 5 MB', 'page: then'], ['the page\'s textarea taking 5 MB', 'page: 5 MB']]) {
+    const rows = results.longTasks.filter((r) => r.result.startsWith(pick));
+    if (!rows.length) continue;
+    const w = Math.max(...rows.map((r) => r.longestMs));
+    target(`no main-thread task over 50 ms (${label})`, w <= 50, `longest ${fmt(w)} ms`);
   }
 }
 if (results.size.pageGzip) target('page weight ≤ 600 KB gzipped', results.size.pageGzip <= 600 * 1024, kb(results.size.pageGzip));
