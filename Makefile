@@ -3,7 +3,7 @@
 #   make test    install whatever is missing, then run every test
 # And one that is not part of `make test`:
 #   make bench   native (criterion) and browser benchmarks vs the alternatives; target/bench/results.json
-.PHONY: serve build test test-native test-wasm test-e2e lint bench
+.PHONY: serve build test test-native test-wasm test-e2e lint package bench
 PORT ?= 8000
 
 serve: build
@@ -27,6 +27,9 @@ test-e2e:
 lint:
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
+
+package:
+	node scripts/package.mjs
 
 # The release profile aborts on panic (small wasm), but bench harnesses unwind: with both, cargo
 # builds the library twice under one file name and the CLI fails to link. Unwind for benches.

@@ -1,5 +1,6 @@
 //! The analysis: composes the stages over one text.
 
+use crate::paragraph::{paragraphs, Paragraph};
 use crate::sentence::{sentences, Sentence};
 use crate::token::{tokenize, Token, TokenKind};
 use serde::Deserialize;
@@ -13,6 +14,8 @@ pub struct Options {
     pub tokens: bool,
     /// Include the per-sentence list in the report.
     pub sentences: bool,
+    /// Include the per-paragraph list (with each paragraph's language) in the report.
+    pub paragraphs: bool,
 }
 
 impl Default for Options {
@@ -20,6 +23,7 @@ impl Default for Options {
         Options {
             tokens: true,
             sentences: true,
+            paragraphs: true,
         }
     }
 }
@@ -35,6 +39,8 @@ pub struct Statistics {
     pub words: usize,
     /// Sentences.
     pub sentences: usize,
+    /// Paragraphs.
+    pub paragraphs: usize,
 }
 
 /// Everything the analyzer found in one text, with byte spans.
@@ -44,6 +50,8 @@ pub struct Analysis {
     pub tokens: Vec<Token>,
     /// Sentences in order.
     pub sentences: Vec<Sentence>,
+    /// Paragraphs in order.
+    pub paragraphs: Vec<Paragraph>,
     /// Summary counts.
     pub statistics: Statistics,
 }
@@ -55,10 +63,12 @@ pub struct Analysis {
 /// let a = analyze("أعلنت الشركة. Then it rained!", &Options::default());
 /// assert_eq!(a.statistics.words, 5);
 /// assert_eq!(a.statistics.sentences, 2);
+/// assert_eq!(a.statistics.paragraphs, 1);
 /// ```
 pub fn analyze(text: &str, _options: &Options) -> Analysis {
     let tokens = tokenize(text);
     let sentences = sentences(text, &tokens);
+    let paragraphs = paragraphs(text, &sentences);
     let mut characters = 0;
     let mut characters_no_spaces = 0;
     for c in text.chars() {
@@ -72,10 +82,12 @@ pub fn analyze(text: &str, _options: &Options) -> Analysis {
         characters_no_spaces,
         words: tokens.iter().filter(|t| t.kind == TokenKind::Word).count(),
         sentences: sentences.len(),
+        paragraphs: paragraphs.len(),
     };
     Analysis {
         tokens,
         sentences,
+        paragraphs,
         statistics,
     }
 }

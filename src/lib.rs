@@ -21,6 +21,7 @@
 pub mod analyze;
 pub mod lang;
 pub mod normalize;
+pub mod paragraph;
 pub mod report;
 pub mod sentence;
 pub mod span;

@@ -31,6 +31,17 @@ pub struct SentenceReport {
     pub end: usize,
 }
 
+/// One paragraph.
+#[derive(Debug, Clone, Serialize)]
+pub struct ParagraphReport {
+    /// UTF-16 start.
+    pub start: usize,
+    /// UTF-16 end (exclusive).
+    pub end: usize,
+    /// The detected language as an ISO 639-1 code (`ar`, `en`), or `und`.
+    pub language: &'static str,
+}
+
 /// One entity mention.
 #[derive(Debug, Clone, Serialize)]
 pub struct EntityReport {
@@ -56,6 +67,8 @@ pub struct StatisticsReport {
     pub words: usize,
     /// Sentences.
     pub sentences: usize,
+    /// Paragraphs.
+    pub paragraphs: usize,
 }
 
 /// The whole report.
@@ -66,6 +79,8 @@ pub struct Report {
     pub tokens: Vec<TokenReport>,
     /// Sentences (empty when the options ask for none).
     pub sentences: Vec<SentenceReport>,
+    /// Paragraphs with their language (empty when the options ask for none).
+    pub paragraphs: Vec<ParagraphReport>,
     /// Entity mentions.
     pub entities: Vec<EntityReport>,
     /// Summary counts.
@@ -102,16 +117,31 @@ impl Report {
         } else {
             Vec::new()
         };
+        let paragraphs = if options.paragraphs {
+            analysis
+                .paragraphs
+                .iter()
+                .map(|p| ParagraphReport {
+                    start: utf16.convert(p.span.start),
+                    end: utf16.convert(p.span.end),
+                    language: p.language.code(),
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         let s = &analysis.statistics;
         Report {
             tokens,
             sentences,
+            paragraphs,
             entities: Vec::new(),
             statistics: StatisticsReport {
                 characters: s.characters,
                 characters_no_spaces: s.characters_no_spaces,
                 words: s.words,
                 sentences: s.sentences,
+                paragraphs: s.paragraphs,
             },
         }
     }

@@ -100,3 +100,63 @@ fn arabic_seed_counts_what_a_reader_counts() {
         r.statistics.words
     );
 }
+
+#[test]
+fn paragraphs_cover_every_sentence_once_in_order() {
+    for (name, text) in seeds() {
+        let a = analyze(&text, &Options::default());
+        let mut next = 0;
+        for p in &a.paragraphs {
+            assert_eq!(p.first_sentence, next, "{name}");
+            assert!(p.end_sentence > p.first_sentence, "{name}: empty paragraph");
+            assert_eq!(p.span.start, a.sentences[p.first_sentence].span.start);
+            assert_eq!(p.span.end, a.sentences[p.end_sentence - 1].span.end);
+            next = p.end_sentence;
+        }
+        assert_eq!(
+            next,
+            a.sentences.len(),
+            "{name}: sentences outside any paragraph"
+        );
+        assert_eq!(a.statistics.paragraphs, a.paragraphs.len());
+    }
+}
+
+#[test]
+fn paragraph_languages_follow_the_text() {
+    let text = fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/seeds/mixed-ar-en-markets.txt"
+    ))
+    .unwrap();
+    let r = report(&text, &Options::default());
+    let langs: Vec<&str> = r.paragraphs.iter().map(|p| p.language).collect();
+    assert_eq!(langs, ["ar", "ar", "en", "ar"]);
+    let units: Vec<u16> = text.encode_utf16().collect();
+    let english = String::from_utf16(&units[r.paragraphs[2].start..r.paragraphs[2].end]).unwrap();
+    assert!(
+        english.starts_with("The Dubai Financial Market"),
+        "{english}"
+    );
+    assert_eq!(r.statistics.paragraphs, 4);
+}
+
+#[test]
+fn arabic_seed_has_one_paragraph_per_line() {
+    let text = fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/seeds/ar-amazon-protest.txt"
+    ))
+    .unwrap();
+    let r = report(&text, &Options::default());
+    assert_eq!(r.statistics.paragraphs, 16);
+    assert!(r.paragraphs.iter().all(|p| p.language == "ar"));
+}
+
+#[test]
+fn paragraphs_option_false_leaves_the_list_empty_but_counts() {
+    let options: Options = serde_json::from_str(r#"{"paragraphs": false}"#).unwrap();
+    let r = report("One.\n\nTwo.", &options);
+    assert!(r.paragraphs.is_empty());
+    assert_eq!(r.statistics.paragraphs, 2);
+}

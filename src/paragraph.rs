@@ -1,0 +1,177 @@
+//! Paragraphs: runs of whole sentences between line breaks, each with its language.
+//!
+//! Rules:
+//! 1. A paragraph is made of whole sentences; it spans from the start of its first sentence to
+//!    the end of its last, so whitespace between paragraphs belongs to none.
+//! 2. A blank line (a line break, optional spaces, another line break) or a Unicode paragraph
+//!    separator (U+2029) always starts a new paragraph. `\r\n`, `\r`, U+2028 and the other
+//!    Unicode line breaks count as line breaks.
+//! 3. A single line break starts a new paragraph too: news text copied from the web usually
+//!    puts one paragraph per line, separated by a blank line (BBC) or by a single line break
+//!    (SaudiNewsNet, most Arabic sites), and a headline or a dateline on its own line is its own
+//!    paragraph.
+//! 4. Except in hard-wrapped text: when the text has a blank line and some sentence runs across
+//!    a line break (the sentence rules keep a wrapped line going, see [`crate::sentence`]), the
+//!    writer wrapped lines by hand, and only blank lines separate paragraphs.
+//! 5. Each paragraph gets the language [`crate::lang::detect`] finds in its text, so a mixed
+//!    Arabic/English article reports each paragraph in its own language.
+
+use crate::lang::{detect, Language};
+use crate::sentence::{line_breaks, Sentence};
+use crate::span::Span;
+
+/// A paragraph of the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Paragraph {
+    /// From the start of its first sentence to the end of its last.
+    pub span: Span,
+    /// Index of its first sentence in the sentence list.
+    pub first_sentence: usize,
+    /// One past the index of its last sentence.
+    pub end_sentence: usize,
+    /// The language detected in its text.
+    pub language: Language,
+}
+
+/// True when `gap` (whitespace between two sentences) holds a blank line: two line breaks, or a
+/// Unicode paragraph separator.
+fn has_blank_line(gap: &str) -> bool {
+    line_breaks(gap) >= 2
+}
+
+/// Groups the `sentences` of `text` into paragraphs.
+///
+/// ```
+/// use article_analyzer::{paragraph::paragraphs, sentence::sentences, token::tokenize};
+/// use article_analyzer::lang::Language;
+/// let text = "Markets rose. Oil fell.\n\nارتفعت الأسهم.\nNew line, new paragraph.";
+/// let found = paragraphs(text, &sentences(text, &tokenize(text)));
+/// let shown: Vec<_> = found.iter().map(|p| (p.span.text(text), p.language.code())).collect();
+/// assert_eq!(shown, [
+///     ("Markets rose. Oil fell.", "en"),
+///     ("ارتفعت الأسهم.", "ar"),
+///     ("New line, new paragraph.", "en"),
+/// ]);
+/// ```
+pub fn paragraphs(text: &str, sentences: &[Sentence]) -> Vec<Paragraph> {
+    let gap = |i: usize| -> &str {
+        text.get(sentences[i].span.end..sentences[i + 1].span.start)
+            .unwrap_or("")
+    };
+    let n = sentences.len();
+    let any_blank = (0..n.saturating_sub(1)).any(|i| has_blank_line(gap(i)));
+    let wrapped = any_blank && sentences.iter().any(|s| line_breaks(s.span.text(text)) > 0);
+    let mut out = Vec::new();
+    let mut first = 0usize;
+    for i in 0..n {
+        let ends_here = i + 1 == n || {
+            let g = gap(i);
+            if wrapped {
+                has_blank_line(g)
+            } else {
+                line_breaks(g) > 0
+            }
+        };
+        if ends_here {
+            let span = Span::new(sentences[first].span.start, sentences[i].span.end);
+            out.push(Paragraph {
+                span,
+                first_sentence: first,
+                end_sentence: i + 1,
+                language: detect(span.text(text)),
+            });
+            first = i + 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sentence::sentences;
+    use crate::token::tokenize;
+
+    fn texts(text: &str) -> Vec<&str> {
+        paragraphs(text, &sentences(text, &tokenize(text)))
+            .iter()
+            .map(|p| p.span.text(text))
+            .collect()
+    }
+
+    #[test]
+    fn blank_line_separates_paragraphs() {
+        assert_eq!(texts("One. Two.\n\nThree."), ["One. Two.", "Three."]);
+        assert_eq!(texts("One.\n \t\n\nTwo."), ["One.", "Two."]);
+    }
+
+    #[test]
+    fn single_line_break_separates_paragraphs_in_unwrapped_text() {
+        assert_eq!(
+            texts("قال الوزير إن الخطة جاهزة.\nوأضاف أن التنفيذ يبدأ غدا."),
+            ["قال الوزير إن الخطة جاهزة.", "وأضاف أن التنفيذ يبدأ غدا."]
+        );
+    }
+
+    #[test]
+    fn headline_is_its_own_paragraph() {
+        assert_eq!(
+            texts("Bridge plan approved\nThe council voted on Tuesday."),
+            ["Bridge plan approved", "The council voted on Tuesday."]
+        );
+    }
+
+    #[test]
+    fn hard_wrapped_text_keeps_paragraphs_between_blank_lines() {
+        let text = "The council voted on Tuesday to approve the long-awaited\nbridge plan. It \
+                    will cost more than expected.\nWork starts soon.\n\nA second paragraph.";
+        assert_eq!(
+            texts(text),
+            [
+                "The council voted on Tuesday to approve the long-awaited\nbridge plan. It will \
+                 cost more than expected.\nWork starts soon.",
+                "A second paragraph."
+            ]
+        );
+    }
+
+    #[test]
+    fn each_paragraph_has_its_language() {
+        let text = "ارتفع المؤشر العام.\n\nThe index rose.";
+        let found = paragraphs(text, &sentences(text, &tokenize(text)));
+        let langs: Vec<_> = found.iter().map(|p| p.language).collect();
+        assert_eq!(langs, [Language::Arabic, Language::English]);
+    }
+
+    #[test]
+    fn paragraphs_cover_every_sentence_once_in_order() {
+        let text = "A.\nB. C.\n\n\nD\nE";
+        let s = sentences(text, &tokenize(text));
+        let p = paragraphs(text, &s);
+        let mut next = 0;
+        for para in &p {
+            assert_eq!(para.first_sentence, next);
+            assert!(para.end_sentence > para.first_sentence);
+            next = para.end_sentence;
+        }
+        assert_eq!(next, s.len());
+    }
+
+    #[test]
+    fn crlf_and_unicode_separators_count_as_line_breaks() {
+        assert_eq!(
+            texts("One.\r\nTwo.\r\n\r\nThree."),
+            ["One.", "Two.", "Three."]
+        );
+        assert_eq!(
+            texts("One.\u{2029}Two.\u{2028}Three."),
+            ["One.", "Two.", "Three."]
+        );
+    }
+
+    #[test]
+    fn empty_text_has_no_paragraph() {
+        assert!(paragraphs("", &[]).is_empty());
+        assert!(texts("  \n\n ").is_empty());
+    }
+}

@@ -1,0 +1,123 @@
+//! Bounded work: inputs built to hurt a text analyzer stay linear.
+//!
+//! Each case is timed against news-like text of the same size (the seed articles repeated), in
+//! the same build and the same run, and must stay within a generous multiple of it. The ratio,
+//! not the absolute time, is asserted, so the test means the same on a fast or a slow machine,
+//! in debug or release.
+
+use article_analyzer::{analyze, Options};
+use std::time::{Duration, Instant};
+
+/// How much slower than news text of the same size a pathological input may be.
+const MAX_RATIO: f64 = 12.0;
+
+fn news_text(bytes: usize) -> String {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
+    let mut seeds: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| std::fs::read_to_string(e.path()).unwrap())
+        .collect();
+    seeds.sort();
+    let mut text = String::with_capacity(bytes + 8192);
+    while text.len() < bytes {
+        for s in &seeds {
+            text.push_str(s);
+            text.push_str("\n\n");
+        }
+    }
+    text
+}
+
+fn time(text: &str) -> Duration {
+    // The better of two runs, so a scheduling hiccup on a shared machine does not decide.
+    (0..2)
+        .map(|_| {
+            let start = Instant::now();
+            let a = analyze(text, &Options::default());
+            std::hint::black_box(&a);
+            start.elapsed()
+        })
+        .min()
+        .unwrap()
+}
+
+fn assert_linear(name: &str, text: &str) {
+    let news = news_text(text.len());
+    let reference = time(&news).as_secs_f64() * text.len() as f64 / news.len() as f64;
+    let took = time(text).as_secs_f64();
+    let ratio = took / reference.max(1e-6);
+    eprintln!(
+        "{name}: {} bytes in {:.1} ms; news text of that size {:.1} ms; ratio {ratio:.2}",
+        text.len(),
+        took * 1e3,
+        reference * 1e3
+    );
+    assert!(
+        ratio <= MAX_RATIO,
+        "{name} took {ratio:.1}x as long as news text of the same size"
+    );
+}
+
+#[test]
+fn one_ten_megabyte_word_with_no_spaces() {
+    let word = "abcdefghij".repeat(1_000_000);
+    assert_linear("10 MB word", &word);
+}
+
+#[test]
+fn one_megabyte_of_one_repeated_character() {
+    assert_linear("1 MB of 'a'", &"a".repeat(1 << 20));
+    assert_linear("1 MB of '.'", &".".repeat(1 << 20));
+    assert_linear("1 MB of 'ـ' (tatweel)", &"ـ".repeat(1 << 19));
+}
+
+#[test]
+fn a_hundred_thousand_one_character_lines() {
+    assert_linear("100,000 lines", &"x\n".repeat(100_000));
+}
+
+#[test]
+fn fifty_thousand_nested_quotes() {
+    let mut text = String::new();
+    for _ in 0..50_000 {
+        text.push_str("«“\"");
+    }
+    text.push_str(" word ");
+    for _ in 0..50_000 {
+        text.push_str("\"”»");
+    }
+    assert_linear("50,000 nested quotes", &text);
+}
+
+#[test]
+fn every_combining_mark_on_one_base() {
+    let mut text = String::from("a");
+    for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+        if unicode_normalization::char::is_combining_mark(c) {
+            text.push(c);
+        }
+    }
+    assert!(text.chars().count() > 2000, "expected thousands of marks");
+    // Repeat the cluster so timing is measurable.
+    let text = format!("{text} ").repeat(40);
+    assert_linear("every combining mark on one base", &text);
+}
+
+#[test]
+fn megabytes_of_emoji_zwj_sequences() {
+    let family = "👩\u{200d}👩\u{200d}👧\u{200d}👦";
+    let text = family.repeat(2 << 20 >> 4);
+    assert_linear("emoji ZWJ sequences, no spaces", &text);
+    let spaced = format!("{family} 🏳️\u{200d}🌈 ").repeat(2 << 20 >> 5);
+    assert_linear("emoji ZWJ sequences, spaced", &spaced);
+}
+
+#[test]
+fn arabic_without_spaces_and_with_only_diacritics() {
+    assert_linear("Arabic letters, no spaces", &"بالولايات".repeat(100_000));
+    assert_linear(
+        "Arabic diacritics only",
+        &"\u{064E}\u{0651}".repeat(200_000),
+    );
+}
