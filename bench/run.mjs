@@ -396,4 +396,35 @@ for (const r of results.memory.filter((m) => m.engine === 'ours/full')) {
 table('Targets', ['target', 'met', 'figure'], results.targets.map((t) => [t.name, t.met ? 'met' : 'NOT MET', t.figure]));
 console.log(`\nChromium ${results.browser}; ${results.machine.cpu}, ${results.machine.cores} cores; load average ${results.machine.loadavgAtStart.map((x) => x.toFixed(1)).join(' ')} at start, ${results.machine.loadavgAtEnd.map((x) => x.toFixed(1)).join(' ')} at end`);
 writeFileSync(join(outDir, 'results.json'), JSON.stringify(results, null, 2));
-console.log('results: target/bench/results.json');
+
+// ---------------------------------------------------------------- markdown for the README
+const md = [];
+const mdTable = (header, rows) => {
+  md.push(`| ${header.join(' | ')} |`, `|${header.map((_, i) => (i ? '---:' : '---')).join('|')}|`);
+  for (const r of rows) md.push(`| ${r.join(' | ')} |`);
+  md.push('');
+};
+if (T.length) {
+  const inputs = [...new Set(T.map((r) => r.input))];
+  const engines = [...new Set(T.map((r) => r.engine))];
+  md.push('Throughput, MB/s of UTF-8 input: wall-clock median / main-thread CPU time (higher is better).', '');
+  mdTable(['engine', ...inputs.map((i) => `${i} (${(manifest[i].bytes / 1e3).toFixed(0)} KB)`)],
+    engines.map((e) => [e, ...inputs.map((i) => {
+      const r = get(e, i);
+      if (!r) return '';
+      return r.skipped ? 'skipped' : `${fmt(r.mbPerS)} / ${fmt(r.cpuMbPerS)}`;
+    })]));
+  md.push('Milliseconds per run, wall-clock median (CPU):', '');
+  mdTable(['engine', ...inputs],
+    engines.map((e) => [e, ...inputs.map((i) => {
+      const r = get(e, i);
+      if (!r) return '';
+      return r.skipped ? r.skipped : `${fmt(r.median, r.median < 10 ? 2 : 0)} (${fmt(r.cpuMs, r.cpuMs < 10 ? 2 : 0)})`;
+    })]));
+}
+if (results.targets.length) {
+  md.push('Targets:', '');
+  mdTable(['target', 'met', 'measured'], results.targets.map((t) => [t.name.replace(/\|/g, '\\|'), t.met ? 'met' : '**not met**', t.figure.replace(/\|/g, '\\|')]));
+}
+writeFileSync(join(outDir, 'summary.md'), md.join('\n'));
+console.log('results: target/bench/results.json (and summary.md, the tables as markdown)');
