@@ -19,12 +19,17 @@
 #![deny(missing_docs)]
 
 pub mod analyze;
+pub mod frequency;
+pub mod keywords;
 pub mod lang;
+pub mod lexicon;
 pub mod normalize;
 pub mod paragraph;
 pub mod report;
 pub mod sentence;
 pub mod span;
+pub mod stats;
+pub mod summary;
 pub mod token;
 pub mod utf16;
 
