@@ -5,6 +5,8 @@ use crate::frequency::{
 };
 use crate::keywords::{keywords, Keyword};
 use crate::normalize::FoldLevel;
+use crate::entity::{recognize, Entity};
+use crate::lang::detect;
 use crate::paragraph::{paragraphs, Paragraph};
 use crate::sentence::{sentences, Sentence};
 use crate::stats::TextStatistics;
@@ -30,6 +32,8 @@ pub struct Options {
     pub top: usize,
     /// Sentences in the extractive summary (default 3).
     pub summary_sentences: usize,
+    /// Recognize entities (named and pattern ones); off skips the work for speed.
+    pub entities: bool,
     /// Include the per-paragraph list (with each paragraph's language) in the report.
     pub paragraphs: bool,
 }
@@ -43,6 +47,7 @@ impl Default for Options {
             stopwords: true,
             top: 50,
             summary_sentences: 3,
+            entities: true,
             paragraphs: true,
         }
     }
@@ -73,6 +78,8 @@ pub struct Analysis {
     pub tokens: Vec<Token>,
     /// Sentences in order.
     pub sentences: Vec<Sentence>,
+    /// Entity mentions, sorted by start (see [`crate::entity`]); empty when the options skip them.
+    pub entities: Vec<Entity>,
     /// Paragraphs in order.
     pub paragraphs: Vec<Paragraph>,
     /// Summary counts.
@@ -142,9 +149,15 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     let keywords = keywords(&table, sentences.len(), options.top.min(MAX_KEYWORDS));
     let summary = summary(&table, sentences.len(), options.summary_sentences);
     let text_statistics = crate::stats::statistics(&table, &sentences);
+    let entities = if options.entities {
+        recognize(text, &tokens, &sentences, detect(text))
+    } else {
+        Vec::new()
+    };
     Analysis {
         tokens,
         sentences,
+        entities,
         paragraphs,
         statistics,
         frequencies,

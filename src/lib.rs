@@ -21,6 +21,7 @@
 pub mod analyze;
 pub mod frequency;
 pub mod keywords;
+pub mod entity;
 pub mod lang;
 pub mod lexicon;
 pub mod normalize;

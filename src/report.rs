@@ -8,6 +8,7 @@ use crate::analyze::{Analysis, Options};
 use crate::frequency::{FrequencyReport, Ngram};
 use crate::keywords::Keyword;
 use crate::stats::TextStatistics;
+use crate::entity::EntityKind;
 use crate::token::{Script, TokenKind};
 use crate::utf16::Utf16Offsets;
 use serde::Serialize;
@@ -56,6 +57,50 @@ pub struct EntityReport {
     pub kind: String,
     /// The mention as written.
     pub text: String,
+    /// The normalized value, when known (formats in [`crate::entity::Entity::value`]):
+    /// `2026-11-28`, `1200000000`, `USD 1200000000`, `15`, `18:30`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+}
+
+/// A stretch of text: UTF-16 span and the text itself.
+#[derive(Debug, Clone, Serialize)]
+pub struct SpanReport {
+    /// UTF-16 start.
+    pub start: usize,
+    /// UTF-16 end (exclusive).
+    pub end: usize,
+    /// The text as written.
+    pub text: String,
+}
+
+/// One entity with all its mentions, for an entity panel.
+#[derive(Debug, Clone, Serialize)]
+pub struct EntityGroupReport {
+    /// `person`, `date`, `money`, …
+    pub kind: String,
+    /// The most frequent spelling.
+    pub text: String,
+    /// Number of mentions.
+    pub count: usize,
+    /// UTF-16 start of the first mention.
+    pub start: usize,
+    /// UTF-16 end of the first mention.
+    pub end: usize,
+}
+
+/// One quote with its speaker. Quotes are also `quote` entities in [`Report::entities`], for
+/// highlighting; this list adds who said them.
+#[derive(Debug, Clone, Serialize)]
+pub struct QuoteReport {
+    /// UTF-16 start (at the opening quotation mark).
+    pub start: usize,
+    /// UTF-16 end (after the closing mark, or at the paragraph end for an unclosed quote).
+    pub end: usize,
+    /// The quote as written, marks included.
+    pub text: String,
+    /// Who said it, when the article names them; `null` otherwise.
+    pub speaker: Option<SpanReport>,
 }
 
 /// Summary counts.
@@ -87,8 +132,12 @@ pub struct Report {
     pub sentences: Vec<SentenceReport>,
     /// Paragraphs with their language (empty when the options ask for none).
     pub paragraphs: Vec<ParagraphReport>,
-    /// Entity mentions.
+    /// Entity mentions, sorted by start; quotes included (kind `quote`), and may contain others.
     pub entities: Vec<EntityReport>,
+    /// Quotes with their speakers.
+    pub quotes: Vec<QuoteReport>,
+    /// Entities grouped by kind and folded text, most mentioned first (quotes left out).
+    pub entity_groups: Vec<EntityGroupReport>,
     /// Summary counts.
     pub statistics: StatisticsReport,
     /// Word frequency list, most frequent first; positions in UTF-16 code units.
@@ -131,6 +180,33 @@ impl Report {
         } else {
             Vec::new()
         };
+        let span_report = |span: crate::Span| SpanReport {
+            start: utf16.convert(span.start),
+            end: utf16.convert(span.end),
+            text: span.text(text).to_string(),
+        };
+        let entities = analysis
+            .entities
+            .iter()
+            .map(|e| EntityReport {
+                start: utf16.convert(e.span.start),
+                end: utf16.convert(e.span.end),
+                kind: e.kind.name().to_string(),
+                text: e.span.text(text).to_string(),
+                value: e.value.clone(),
+            })
+            .collect();
+        let quotes = analysis
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Quote)
+            .map(|e| QuoteReport {
+                start: utf16.convert(e.span.start),
+                end: utf16.convert(e.span.end),
+                text: e.span.text(text).to_string(),
+                speaker: e.speaker.map(span_report),
+            })
+            .collect();
         let paragraphs = if options.paragraphs {
             analysis
                 .paragraphs
@@ -144,12 +220,25 @@ impl Report {
         } else {
             Vec::new()
         };
+        let entity_groups =
+            crate::entity::group(&analysis.entities, text, crate::lang::detect(text))
+                .into_iter()
+                .map(|g| EntityGroupReport {
+                    kind: g.kind.name().to_string(),
+                    text: g.text,
+                    count: g.count,
+                    start: utf16.convert(g.first.start),
+                    end: utf16.convert(g.first.end),
+                })
+                .collect();
         let s = &analysis.statistics;
         Report {
             tokens,
             sentences,
+            entities,
+            quotes,
             paragraphs,
-            entities: Vec::new(),
+            entity_groups,
             statistics: StatisticsReport {
                 characters: s.characters,
                 characters_no_spaces: s.characters_no_spaces,
