@@ -1,7 +1,9 @@
 # The two commands a fresh machine needs (see README.md):
 #   make serve   build the wasm package and serve the page on http://127.0.0.1:8000/
 #   make test    install whatever is missing, then run every test
-.PHONY: serve build test test-native test-wasm test-e2e lint package
+# and, not part of `make test`:
+#   make fuzz    fuzz every target for FUZZ_SECONDS each (default 60; see README "Reliability")
+.PHONY: serve build test test-native test-wasm test-e2e lint package fuzz
 PORT ?= 8000
 
 serve: build
@@ -28,3 +30,6 @@ lint:
 
 package:
 	node scripts/package.mjs
+
+fuzz:
+	bash scripts/fuzz.sh

@@ -355,8 +355,11 @@ pub fn check_report(text: &str, analysis: &Analysis, report: &Report) {
 pub fn check_ranges(units: &[u16], value: &Value, path: &str) {
     match value {
         Value::Array(items) => {
-            for (i, item) in items.iter().enumerate() {
-                check_ranges(units, item, &format!("{path}[{i}]"));
+            // The path names the field, not the index: formatting one per item would cost more
+            // than the checks. A failing input is small once minimized.
+            let path = format!("{path}[]");
+            for item in items {
+                check_ranges(units, item, &path);
             }
         }
         Value::Object(object) => {
@@ -384,7 +387,9 @@ pub fn check_ranges(units: &[u16], value: &Value, path: &str) {
                 }
             }
             for (k, v) in object {
-                check_ranges(units, v, &format!("{path}.{k}"));
+                if v.is_array() || v.is_object() {
+                    check_ranges(units, v, &format!("{path}.{k}"));
+                }
             }
         }
         _ => {}
