@@ -15,3 +15,8 @@ test -f www/pkg/article_analyzer_bg.wasm || { echo "[build] wasm-pack produced n
 raw=$(stat -c %s www/pkg/article_analyzer_bg.wasm)
 gz=$(gzip -9 -c www/pkg/article_analyzer_bg.wasm | wc -c)
 echo "[build] www/pkg/article_analyzer_bg.wasm: $raw bytes raw, $gz bytes gzipped"
+# The sample articles: seeds/ stays the source of truth; the page serves copies.
+mkdir -p www/samples
+cp seeds/*.txt www/samples/
+# The single self-contained HTML file that works from file:// (dist/article-analyzer.html).
+PATH="$WASM_PATH" node scripts/build-single.mjs

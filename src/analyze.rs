@@ -1,7 +1,14 @@
 //! The analysis: composes the stages over one text.
 
+use crate::frequency::{
+    frequencies, ngrams, Frequency, FrequencyOptions, LanguageRuns, Ngram, WordTable,
+};
+use crate::keywords::{keywords, Keyword};
+use crate::normalize::FoldLevel;
 use crate::paragraph::{paragraphs, Paragraph};
 use crate::sentence::{sentences, Sentence};
+use crate::stats::TextStatistics;
+use crate::summary::summary;
 use crate::token::{tokenize, Token, TokenKind};
 use serde::Deserialize;
 
@@ -14,6 +21,15 @@ pub struct Options {
     pub tokens: bool,
     /// Include the per-sentence list in the report.
     pub sentences: bool,
+    /// How words are grouped in the frequency list: `exact`, `folded` (default) or `stemmed`.
+    pub frequency_level: FoldLevel,
+    /// Leave stopwords out of the frequency list (default true). Keywords, n-grams and the
+    /// summary always skip them.
+    pub stopwords: bool,
+    /// Entries in the frequency and n-gram lists (default 50); keywords take at most 20 of it.
+    pub top: usize,
+    /// Sentences in the extractive summary (default 3).
+    pub summary_sentences: usize,
     /// Include the per-paragraph list (with each paragraph's language) in the report.
     pub paragraphs: bool,
 }
@@ -23,6 +39,10 @@ impl Default for Options {
         Options {
             tokens: true,
             sentences: true,
+            frequency_level: FoldLevel::Folded,
+            stopwords: true,
+            top: 50,
+            summary_sentences: 3,
             paragraphs: true,
         }
     }
@@ -43,8 +63,11 @@ pub struct Statistics {
     pub paragraphs: usize,
 }
 
+/// Keywords the analysis keeps at most, whatever `top` says.
+pub const MAX_KEYWORDS: usize = 20;
+
 /// Everything the analyzer found in one text, with byte spans.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Analysis {
     /// Tokens in order.
     pub tokens: Vec<Token>,
@@ -54,6 +77,16 @@ pub struct Analysis {
     pub paragraphs: Vec<Paragraph>,
     /// Summary counts.
     pub statistics: Statistics,
+    /// Word frequency list, most frequent first ([`crate::frequency`]).
+    pub frequencies: Vec<Frequency>,
+    /// Collocations of 2–3 words, strongest first.
+    pub ngrams: Vec<Ngram>,
+    /// Keywords and keyphrases, most relevant first ([`crate::keywords`]).
+    pub keywords: Vec<Keyword>,
+    /// Indices of the summary sentences, in article order ([`crate::summary`]).
+    pub summary: Vec<usize>,
+    /// Further statistics ([`crate::stats`]).
+    pub text_statistics: TextStatistics,
 }
 
 /// Analyzes `text`.
@@ -65,7 +98,7 @@ pub struct Analysis {
 /// assert_eq!(a.statistics.sentences, 2);
 /// assert_eq!(a.statistics.paragraphs, 1);
 /// ```
-pub fn analyze(text: &str, _options: &Options) -> Analysis {
+pub fn analyze(text: &str, options: &Options) -> Analysis {
     let tokens = tokenize(text);
     let sentences = sentences(text, &tokens);
     let paragraphs = paragraphs(text, &sentences);
@@ -84,10 +117,40 @@ pub fn analyze(text: &str, _options: &Options) -> Analysis {
         sentences: sentences.len(),
         paragraphs: paragraphs.len(),
     };
+    // Each paragraph's language (a word's own script still wins, see LanguageRuns).
+    let languages = LanguageRuns::new(
+        paragraphs
+            .iter()
+            .map(|p| (p.span.start, p.language))
+            .collect(),
+    );
+    let table = WordTable::new(
+        text,
+        &tokens,
+        &sentences,
+        options.frequency_level,
+        &languages,
+    );
+    let frequencies = frequencies(
+        &table,
+        FrequencyOptions {
+            top: options.top,
+            remove_stopwords: options.stopwords,
+        },
+    );
+    let ngrams = ngrams(&table, options.top);
+    let keywords = keywords(&table, sentences.len(), options.top.min(MAX_KEYWORDS));
+    let summary = summary(&table, sentences.len(), options.summary_sentences);
+    let text_statistics = crate::stats::statistics(&table, &sentences);
     Analysis {
         tokens,
         sentences,
         paragraphs,
         statistics,
+        frequencies,
+        ngrams,
+        keywords,
+        summary,
+        text_statistics,
     }
 }

@@ -21,12 +21,17 @@
 pub mod analyze;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod decode;
+pub mod frequency;
+pub mod keywords;
 pub mod lang;
+pub mod lexicon;
 pub mod normalize;
 pub mod paragraph;
 pub mod report;
 pub mod sentence;
 pub mod span;
+pub mod stats;
+pub mod summary;
 pub mod token;
 pub mod utf16;
 

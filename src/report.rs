@@ -5,6 +5,9 @@
 //! or dropped without a note in the README.
 
 use crate::analyze::{Analysis, Options};
+use crate::frequency::{FrequencyReport, Ngram};
+use crate::keywords::Keyword;
+use crate::stats::TextStatistics;
 use crate::token::{Script, TokenKind};
 use crate::utf16::Utf16Offsets;
 use serde::Serialize;
@@ -69,6 +72,9 @@ pub struct StatisticsReport {
     pub sentences: usize,
     /// Paragraphs.
     pub paragraphs: usize,
+    /// Unique words, averages, lexical density, readability, reading time… ([`crate::stats`]).
+    #[serde(flatten)]
+    pub figures: TextStatistics,
 }
 
 /// The whole report.
@@ -85,6 +91,14 @@ pub struct Report {
     pub entities: Vec<EntityReport>,
     /// Summary counts.
     pub statistics: StatisticsReport,
+    /// Word frequency list, most frequent first; positions in UTF-16 code units.
+    pub frequencies: Vec<FrequencyReport>,
+    /// Collocations of 2–3 words, strongest first.
+    pub ngrams: Vec<Ngram>,
+    /// Keywords, most relevant first.
+    pub keywords: Vec<Keyword>,
+    /// Indices of the summary sentences, in article order.
+    pub summary: Vec<usize>,
 }
 
 impl Report {
@@ -142,7 +156,16 @@ impl Report {
                 words: s.words,
                 sentences: s.sentences,
                 paragraphs: s.paragraphs,
+                figures: analysis.text_statistics,
             },
+            frequencies: analysis
+                .frequencies
+                .iter()
+                .map(|f| f.to_report(&utf16))
+                .collect(),
+            ngrams: analysis.ngrams.clone(),
+            keywords: analysis.keywords.clone(),
+            summary: analysis.summary.clone(),
         }
     }
 }

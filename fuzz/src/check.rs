@@ -11,6 +11,8 @@
 //! - Sentences partition the tokens (each spans its first token's start to its last token's
 //!   end); paragraphs partition the sentences the same way.
 //! - Statistics agree with what they count (characters, words, sentences, paragraphs).
+//! - The summary names existing sentences in article order, at most `summarySentences`; the
+//!   frequency, n-gram and keyword lists respect `top`.
 //! - Every `{start, end}` anywhere in the JSON report is a UTF-16 range within the text, on
 //!   code-unit boundaries that split no surrogate pair; a `text` next to it is exactly that
 //!   slice; the report lists the same spans as the analysis, converted.
@@ -45,6 +47,7 @@ pub fn analyze(data: &[u8]) {
 pub fn analyze_text(text: &str, options: &Options) {
     let analysis = analysis_of(text, options);
     check_analysis(text, &analysis);
+    check_selections(&analysis, options);
     let report = Report::new(text, &analysis, options);
     check_report(text, &analysis, &report);
 }
@@ -268,6 +271,38 @@ pub fn check_analysis(text: &str, a: &Analysis) {
     assert_eq!(st.words, words, "statistics.words != word tokens");
     assert_eq!(st.sentences, a.sentences.len(), "statistics.sentences");
     assert_eq!(st.paragraphs, a.paragraphs.len(), "statistics.paragraphs");
+}
+
+/// The lists the options size: summary sentences exist, in article order, at most
+/// `summarySentences`; frequency and n-gram lists at most `top`; keywords at most
+/// `min(top, MAX_KEYWORDS)`.
+pub fn check_selections(a: &Analysis, options: &Options) {
+    assert!(
+        a.summary.len() <= options.summary_sentences,
+        "summary has {} sentences, asked for {}",
+        a.summary.len(),
+        options.summary_sentences
+    );
+    assert!(
+        a.summary.windows(2).all(|w| w[0] < w[1]),
+        "summary {:?} not in article order",
+        a.summary
+    );
+    assert!(
+        a.summary.iter().all(|&i| i < a.sentences.len()),
+        "summary {:?} names a sentence past {}",
+        a.summary,
+        a.sentences.len()
+    );
+    assert!(
+        a.frequencies.len() <= options.top,
+        "frequencies longer than top"
+    );
+    assert!(a.ngrams.len() <= options.top, "ngrams longer than top");
+    assert!(
+        a.keywords.len() <= options.top.min(article_analyzer::analyze::MAX_KEYWORDS),
+        "keywords longer than min(top, MAX_KEYWORDS)"
+    );
 }
 
 /// The report of `analysis` over `text`: UTF-16 ranges in range and on boundaries, equal to the

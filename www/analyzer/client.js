@@ -1,25 +1,32 @@
 // The analysis client: a promise API over the worker. UI code never sees postMessage.
 //
-//   const client = new AnalyzerClient();
+//   const client = new AnalyzerClient();             // or new AnalyzerClient(workerUrl, { type: 'classic' })
 //   const { result, ms } = await client.analyze(text, options, { signal });
 //
 // A newer call does not wait for older ones: callers abort stale requests with an AbortSignal,
 // whose promise then rejects with an AbortError. If the worker dies (a wasm trap), it is
 // restarted and pending calls reject with a clear message.
+//
+// The page also uses request(message, { signal }) for the worker's other answers (a lean "view"
+// of an analysis, occurrences of a word, exports); see worker-core.js.
+
+const SLICE = 256 * 1024;
 
 export class AnalyzerClient {
   #worker = null;
   #pending = new Map();
   #nextId = 1;
   #workerUrl;
+  #type;
 
-  constructor(workerUrl = new URL('./worker.js', import.meta.url)) {
+  constructor(workerUrl = new URL('./worker.js', import.meta.url), { type = 'module' } = {}) {
     this.#workerUrl = workerUrl;
+    this.#type = type;
   }
 
   #start() {
     if (this.#worker) return this.#worker;
-    const worker = new Worker(this.#workerUrl, { type: 'module' });
+    const worker = new Worker(this.#workerUrl, { type: this.#type });
     worker.addEventListener('message', (event) => {
       const { id, result, error, ms } = event.data;
       const call = this.#pending.get(id);
@@ -43,7 +50,13 @@ export class AnalyzerClient {
     this.#pending.clear();
   }
 
+  /** Analyzes text with the wasm API's options; resolves to { result, ms }. */
   analyze(text, options = {}, { signal } = {}) {
+    return this.request({ text, options }, { signal });
+  }
+
+  /** Sends one message to the worker (an id is added); resolves to { result, ms }. */
+  request(message, { signal } = {}) {
     if (signal?.aborted) return Promise.reject(signal.reason ?? new DOMException('Aborted', 'AbortError'));
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
@@ -51,8 +64,34 @@ export class AnalyzerClient {
       signal?.addEventListener('abort', () => {
         if (this.#pending.delete(id)) reject(signal.reason ?? new DOMException('Aborted', 'AbortError'));
       }, { once: true });
-      this.#start().postMessage({ id, text, options });
+      this.#post({ ...message, id }, signal);
     });
+  }
+
+  // Long texts go in slices, one task each: a single postMessage of 5 MB of text copies it in
+  // one go on the main thread (tens of milliseconds); slices keep every task short.
+  async #post(message, signal) {
+    const worker = this.#start();
+    const { text } = message;
+    if (typeof text !== 'string' || text.length <= SLICE) {
+      worker.postMessage(message);
+      return;
+    }
+    let at = 0;
+    for (; at + SLICE < text.length; at += SLICE) {
+      worker.postMessage({ kind: 'text-part', id: message.id, part: text.slice(at, at + SLICE) });
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (signal?.aborted || this.#worker !== worker) {
+        worker.postMessage({ kind: 'text-drop', id: message.id });
+        return;
+      }
+    }
+    worker.postMessage({ ...message, text: text.slice(at), textParts: true });
+  }
+
+  /** True while a request is waiting for the worker. */
+  get busy() {
+    return this.#pending.size > 0;
   }
 
   terminate() {

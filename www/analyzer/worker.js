@@ -1,18 +1,19 @@
-// The module worker that owns the wasm. It initialises the module once (a memoized promise) and
-// answers { id, text, options } with { id, result } or { id, error }.
-import init, { analyze } from '../pkg/article_analyzer.js';
+// The module worker that owns the wasm (the served page and the widget). It initialises the module
+// once (a memoized promise); what it answers is in worker-core.js.
+import init, { analyze, version } from '../pkg/article_analyzer.js';
+import { createHandler } from './worker-core.js';
 
 let ready = null;
 const wasmReady = () => (ready ??= init({ module_or_path: new URL('../pkg/article_analyzer_bg.wasm', import.meta.url) }));
+const handle = createHandler({ analyze, version });
 
 self.addEventListener('message', async (event) => {
-  const { id, text, options } = event.data;
   try {
     await wasmReady();
-    const started = performance.now();
-    const result = analyze(text, options);
-    self.postMessage({ id, result, ms: performance.now() - started });
   } catch (e) {
-    self.postMessage({ id, error: { message: String(e?.message ?? e), name: e?.name ?? 'Error' } });
+    self.postMessage({ id: event.data.id, error: { message: `the analyzer could not start: ${e?.message ?? e}`, name: 'Error' } });
+    return;
   }
+  const { message, transfer } = await handle(event.data);
+  if (message) self.postMessage(message, transfer ?? []);
 });

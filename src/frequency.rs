@@ -1,0 +1,899 @@
+//! Word frequency: how often each word occurs, grouped by key, with its forms, its places in
+//! the text (for a dispersion plot) and the collocations (n-grams) it forms.
+//!
+//! Rules:
+//! 1. Only [`TokenKind::Word`] tokens count. Numbers, punctuation, symbols — and the URL, e-mail,
+//!    mention, hashtag and emoji kinds the tokenizer may add — are not words of the prose: a
+//!    `#hashtag` or `@mention` is a label, shown by the entity and token views, not a word a
+//!    writer repeated. The total they are divided by ("words") is the same word-token count the
+//!    statistics show.
+//! 2. Words are grouped by their key at the chosen [`FoldLevel`] (`folded` by default), made by
+//!    [`crate::normalize::key`] in the word's language. Each group keeps the surface forms seen
+//!    and their counts; the most frequent form (ties: the first in code-point order) is the one
+//!    shown.
+//! 3. Stopwords are judged on the **folded** key at every level, so `The` is a stopword at
+//!    `exact` too and Arabic hamza/alef variants match the list ([`crate::lexicon`]). A group is
+//!    a stopword when any of its forms is.
+//! 4. Order is deterministic: count descending, then key ascending (code points).
+//! 5. `perThousand` = count × 1000 / words. `positions` are the starts of every occurrence.
+//! 6. N-grams (2 and 3 words) are runs of adjacent word tokens inside one sentence, with no other
+//!    token between them (punctuation, numbers and symbols break a run); they neither start nor
+//!    end with a stopword (a stopword inside, as in "Bank of England", is fine). They are ranked
+//!    by Dunning's log-likelihood ratio G² (Dunning 1993, "Accurate methods for the statistics of
+//!    surprise and coincidence"), not by raw counts, and need a count of at least 2. A trigram's
+//!    score is the smaller of G²(w1 | w2w3) and G²(w1w2 | w3): both splits must be associated.
+//!
+//! Cost: one pass over the tokens with one hash look-up per word, keyed by the word's text as
+//! written; [`crate::normalize::key`] runs once per *distinct* surface form, so a repeated word
+//! allocates nothing.
+
+use crate::lang::Language;
+use crate::lexicon::stopwords;
+use crate::normalize::{key, FoldLevel};
+use crate::sentence::Sentence;
+use crate::token::{Script, Token, TokenKind};
+use crate::utf16::Utf16Offsets;
+use rustc_hash::FxHashMap;
+use serde::Serialize;
+
+/// The language of each part of a text, as runs starting at byte offsets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LanguageRuns {
+    runs: Vec<(usize, Language)>,
+}
+
+impl LanguageRuns {
+    /// One language for the whole text.
+    pub fn uniform(language: Language) -> LanguageRuns {
+        LanguageRuns {
+            runs: vec![(0, language)],
+        }
+    }
+
+    /// Runs given as `(start byte, language)`, e.g. one per paragraph; sorted here. Bytes before
+    /// the first run take the first run's language.
+    pub fn new(mut runs: Vec<(usize, Language)>) -> LanguageRuns {
+        // Insertion sort: runs are few and usually in order already (and a generic sort would
+        // add its code to the wasm once more).
+        for i in 1..runs.len() {
+            let mut j = i;
+            while j > 0 && runs[j - 1].0 > runs[j].0 {
+                runs.swap(j - 1, j);
+                j -= 1;
+            }
+        }
+        if runs.is_empty() {
+            runs.push((0, Language::Unknown));
+        }
+        LanguageRuns { runs }
+    }
+
+    /// One run per block of text between blank lines, each in the language of most of its
+    /// letters (Arabic or, for Latin letters, English — the rule of [`crate::lang::detect`],
+    /// read from the tokens' scripts so the text is not scanned again): for callers without
+    /// paragraphs; [`crate::analyze()`] uses the paragraph stage's languages.
+    ///
+    /// ```
+    /// use article_analyzer::frequency::LanguageRuns;
+    /// use article_analyzer::lang::Language;
+    /// use article_analyzer::token::tokenize;
+    /// let text = "قال الرئيس\n\nThe president said";
+    /// let runs = LanguageRuns::by_blocks(text, &tokenize(text));
+    /// assert_eq!(runs, LanguageRuns::new(vec![(0, Language::Arabic), (21, Language::English)]));
+    /// ```
+    pub fn by_blocks(text: &str, tokens: &[Token]) -> LanguageRuns {
+        fn push(runs: &mut Vec<(usize, Language)>, start: usize, arabic: usize, latin: usize) {
+            let language = if arabic == 0 && latin == 0 {
+                Language::Unknown
+            } else if arabic >= latin {
+                Language::Arabic
+            } else {
+                Language::English
+            };
+            if runs.last().map(|r| r.1) != Some(language) {
+                runs.push((start, language));
+            }
+        }
+        let mut runs: Vec<(usize, Language)> = Vec::new();
+        let (mut arabic, mut latin, mut start) = (0usize, 0usize, 0usize);
+        for (i, t) in tokens.iter().enumerate() {
+            if let Some(prev) = i.checked_sub(1).and_then(|p| tokens.get(p)) {
+                let gap = text.get(prev.span.end..t.span.start).unwrap_or("");
+                if gap.bytes().filter(|&b| b == b'\n').count() >= 2 {
+                    push(&mut runs, start, arabic, latin);
+                    (arabic, latin, start) = (0, 0, t.span.start);
+                }
+            }
+            match t.script {
+                Script::Arabic => arabic += t.span.text(text).chars().count(),
+                Script::Latin => latin += t.span.len(),
+                _ => {}
+            }
+        }
+        push(&mut runs, start, arabic, latin);
+        if let Some(first) = runs.first_mut() {
+            first.0 = 0;
+        }
+        LanguageRuns::new(runs)
+    }
+
+    /// The language of a word in `script` inside a run of `run` language: a word's own script
+    /// wins where it tells (Arabic letters are Arabic; Latin letters inside an Arabic run are
+    /// taken as English, the Latin-script language the analyzer knows), else the run's.
+    pub fn word_language(script: Script, run: Language) -> Language {
+        match (script, run) {
+            (Script::Arabic, _) => Language::Arabic,
+            (Script::Latin, Language::Arabic | Language::Unknown) => Language::English,
+            _ => run,
+        }
+    }
+
+    /// The language at byte `at`, moving `cursor` forward (calls must come in text order).
+    fn at(&self, at: usize, cursor: &mut usize) -> Language {
+        while *cursor + 1 < self.runs.len() && self.runs[*cursor + 1].0 <= at {
+            *cursor += 1;
+        }
+        self.runs.get(*cursor).map_or(Language::Unknown, |r| r.1)
+    }
+
+    /// The language most words are in (ties: the first in enum order), given per-word languages.
+    pub fn main_language(words: &[WordRef]) -> Language {
+        let mut counts: Vec<(Language, usize)> = Vec::new();
+        for w in words {
+            match counts.iter_mut().find(|c| c.0 == w.language) {
+                Some(c) => c.1 += 1,
+                None => counts.push((w.language, 1)),
+            }
+        }
+        let mut best: Option<(Language, usize)> = None;
+        for c in counts {
+            if best.is_none_or(|b| c.1 > b.1 || (c.1 == b.1 && c.0 < b.0)) {
+                best = Some(c);
+            }
+        }
+        best.map_or(Language::Unknown, |c| c.0)
+    }
+}
+
+/// One word token of the text, with its keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WordRef {
+    /// Index of the token in the token list.
+    pub token: usize,
+    /// Index of the sentence holding it.
+    pub sentence: usize,
+    /// Id of its folded key (see [`WordTable::folded_key`]).
+    pub folded: u32,
+    /// Id of its key at the chosen level (see [`WordTable::key`]).
+    pub key: u32,
+    /// Id of its surface form (see [`WordTable::surface`]).
+    pub surface: u32,
+    /// Its language.
+    pub language: Language,
+}
+
+/// A distinct surface form (the word as written) with its keys and count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Surface<'t> {
+    /// As written.
+    pub text: &'t str,
+    /// The language it was keyed in.
+    pub language: Language,
+    /// Folded key id.
+    pub folded: u32,
+    /// Key id at the chosen level.
+    pub key: u32,
+    /// Occurrences.
+    pub count: u32,
+}
+
+/// The words of a text with their keys: the shared input of frequency, keywords, summary and
+/// statistics. Built once per analysis.
+#[derive(Debug, Clone)]
+pub struct WordTable<'t> {
+    /// The analyzed text.
+    pub text: &'t str,
+    /// Its tokens.
+    pub tokens: &'t [Token],
+    /// Word tokens in order.
+    pub words: Vec<WordRef>,
+    surfaces: Vec<Surface<'t>>,
+    folded_keys: Interner,
+    folded_counts: Vec<u32>,
+    folded_stop: Vec<bool>,
+    /// Keys at the chosen level; empty when the level is `Folded` (then keys = folded keys).
+    level_keys: Interner,
+    level_counts: Vec<u32>,
+    level_stop: Vec<bool>,
+    level: FoldLevel,
+}
+
+impl<'t> WordTable<'t> {
+    /// Keys every word token of `text` at `level` (and at `Folded`), in the language `languages`
+    /// gives at its position (corrected by the word's script, see
+    /// [`LanguageRuns::word_language`]).
+    ///
+    /// ```
+    /// use article_analyzer::frequency::{LanguageRuns, WordTable};
+    /// use article_analyzer::lang::Language;
+    /// use article_analyzer::normalize::FoldLevel;
+    /// use article_analyzer::{sentence::sentences, token::tokenize};
+    /// let text = "The cat saw the dog.";
+    /// let tokens = tokenize(text);
+    /// let s = sentences(text, &tokens);
+    /// let t = WordTable::new(text, &tokens, &s, FoldLevel::Folded, &LanguageRuns::uniform(Language::English));
+    /// assert_eq!(t.words.len(), 5);
+    /// assert_eq!(t.key(t.words[0].key), "the");
+    /// assert_eq!(t.key_count(t.words[0].key), 2);
+    /// assert!(t.is_stop(t.words[0].folded));
+    /// ```
+    pub fn new(
+        text: &'t str,
+        tokens: &'t [Token],
+        sentences: &[Sentence],
+        level: FoldLevel,
+        languages: &LanguageRuns,
+    ) -> WordTable<'t> {
+        let mut table = WordTable {
+            text,
+            tokens,
+            words: Vec::with_capacity(tokens.len()),
+            surfaces: Vec::new(),
+            folded_keys: Interner::default(),
+            folded_counts: Vec::new(),
+            folded_stop: Vec::new(),
+            level_keys: Interner::default(),
+            level_counts: Vec::new(),
+            level_stop: Vec::new(),
+            level,
+        };
+        let mut by_surface: FxHashMap<(&'t str, Language), u32> =
+            FxHashMap::with_capacity_and_hasher(tokens.len() / 2, Default::default());
+        let mut cursor = 0;
+        let mut sentence = 0;
+        for (i, t) in tokens.iter().enumerate() {
+            while sentence + 1 < sentences.len() && sentences[sentence].end_token <= i {
+                sentence += 1;
+            }
+            if t.kind != TokenKind::Word {
+                continue;
+            }
+            let surface_text = t.span.text(text);
+            let language =
+                LanguageRuns::word_language(t.script, languages.at(t.span.start, &mut cursor));
+            let sid = match by_surface.get(&(surface_text, language)) {
+                Some(&sid) => sid,
+                None => {
+                    let sid = table.surfaces.len() as u32;
+                    let s = table.new_surface(surface_text, language);
+                    table.surfaces.push(s);
+                    by_surface.insert((surface_text, language), sid);
+                    sid
+                }
+            };
+            let s = &mut table.surfaces[sid as usize];
+            s.count += 1;
+            let (folded, key) = (s.folded, s.key);
+            table.folded_counts[folded as usize] += 1;
+            if level != FoldLevel::Folded {
+                table.level_counts[key as usize] += 1;
+            }
+            table.words.push(WordRef {
+                token: i,
+                sentence,
+                folded,
+                key,
+                surface: sid,
+                language,
+            });
+        }
+        table
+    }
+
+    fn new_surface(&mut self, surface: &'t str, language: Language) -> Surface<'t> {
+        let folded_key = key(surface, FoldLevel::Folded, language);
+        let (folded, new) = self.folded_keys.intern(&folded_key);
+        if new {
+            self.folded_stop
+                .push(stopwords(language).contains(&folded_key));
+            self.folded_counts.push(0);
+        }
+        let key_id = if self.level == FoldLevel::Folded {
+            folded
+        } else {
+            let (id, new) = self.level_keys.intern(&key(surface, self.level, language));
+            if new {
+                self.level_counts.push(0);
+                self.level_stop.push(false);
+            }
+            if self.folded_stop[folded as usize] {
+                self.level_stop[id as usize] = true;
+            }
+            id
+        };
+        Surface {
+            text: surface,
+            language,
+            folded,
+            key: key_id,
+            count: 0,
+        }
+    }
+
+    /// The level keys are made at.
+    pub fn level(&self) -> FoldLevel {
+        self.level
+    }
+
+    /// Distinct surface forms, in order of first occurrence.
+    pub fn surfaces(&self) -> &[Surface<'t>] {
+        &self.surfaces
+    }
+
+    /// The surface form with id `id`.
+    pub fn surface(&self, id: u32) -> Option<&Surface<'t>> {
+        self.surfaces.get(id as usize)
+    }
+
+    /// Number of distinct folded keys.
+    pub fn folded_len(&self) -> usize {
+        self.folded_keys.len()
+    }
+
+    /// The folded key with id `id` ("" for an unknown id).
+    pub fn folded_key(&self, id: u32) -> &str {
+        self.folded_keys.get(id)
+    }
+
+    /// Occurrences of the folded key `id`.
+    pub fn folded_count(&self, id: u32) -> u32 {
+        self.folded_counts.get(id as usize).copied().unwrap_or(0)
+    }
+
+    /// True when the folded key `id` is a stopword of its language.
+    pub fn is_stop(&self, folded: u32) -> bool {
+        self.folded_stop
+            .get(folded as usize)
+            .copied()
+            .unwrap_or(false)
+    }
+
+    /// Number of distinct keys at the chosen level.
+    pub fn key_len(&self) -> usize {
+        if self.level == FoldLevel::Folded {
+            self.folded_keys.len()
+        } else {
+            self.level_keys.len()
+        }
+    }
+
+    /// The key (at the chosen level) with id `id`.
+    pub fn key(&self, id: u32) -> &str {
+        if self.level == FoldLevel::Folded {
+            self.folded_key(id)
+        } else {
+            self.level_keys.get(id)
+        }
+    }
+
+    /// Occurrences of the key (at the chosen level) `id`.
+    pub fn key_count(&self, id: u32) -> u32 {
+        if self.level == FoldLevel::Folded {
+            self.folded_count(id)
+        } else {
+            self.level_counts.get(id as usize).copied().unwrap_or(0)
+        }
+    }
+
+    /// True when the key (at the chosen level) `id` has a stopword among its forms.
+    pub fn key_is_stop(&self, id: u32) -> bool {
+        if self.level == FoldLevel::Folded {
+            self.is_stop(id)
+        } else {
+            self.level_stop.get(id as usize).copied().unwrap_or(false)
+        }
+    }
+
+    /// Byte start of word `w` (an index into [`WordTable::words`]).
+    pub fn start(&self, w: usize) -> usize {
+        self.words
+            .get(w)
+            .and_then(|r| self.tokens.get(r.token))
+            .map_or(0, |t| t.span.start)
+    }
+
+    /// True when words `w` and `w + 1` are adjacent: same sentence and no token between.
+    pub fn adjacent(&self, w: usize) -> bool {
+        match (self.words.get(w), self.words.get(w + 1)) {
+            (Some(a), Some(b)) => a.sentence == b.sentence && b.token == a.token + 1,
+            _ => false,
+        }
+    }
+}
+
+/// Distinct strings stored once in one buffer, each with a dense id: one allocation per
+/// text instead of one per key.
+#[derive(Debug, Clone, Default)]
+struct Interner {
+    buffer: String,
+    spans: Vec<(u32, u32)>,
+    /// Hash → the latest id with that hash; `chain` links to earlier ids with the same hash.
+    heads: FxHashMap<u64, u32>,
+    chain: Vec<u32>,
+}
+
+impl Interner {
+    fn hash(s: &str) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = rustc_hash::FxHasher::default();
+        s.hash(&mut h);
+        h.finish()
+    }
+
+    /// The id of `s`, and whether it was new.
+    fn intern(&mut self, s: &str) -> (u32, bool) {
+        let h = Self::hash(s);
+        let mut at = self.heads.get(&h).copied();
+        while let Some(id) = at {
+            if self.get(id) == s {
+                return (id, false);
+            }
+            at = self
+                .chain
+                .get(id as usize)
+                .copied()
+                .filter(|&n| n != u32::MAX);
+        }
+        let id = self.spans.len() as u32;
+        let start = self.buffer.len() as u32;
+        self.buffer.push_str(s);
+        self.spans.push((start, self.buffer.len() as u32));
+        self.chain
+            .push(self.heads.get(&h).copied().unwrap_or(u32::MAX));
+        self.heads.insert(h, id);
+        (id, true)
+    }
+
+    fn get(&self, id: u32) -> &str {
+        self.spans
+            .get(id as usize)
+            .and_then(|&(a, b)| self.buffer.get(a as usize..b as usize))
+            .unwrap_or("")
+    }
+
+    fn len(&self) -> usize {
+        self.spans.len()
+    }
+}
+
+/// What the frequency list holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FrequencyOptions {
+    /// How many entries to keep.
+    pub top: usize,
+    /// Leave stopwords out of the list.
+    pub remove_stopwords: bool,
+}
+
+/// A surface form of a key, and how often it was written so.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Form {
+    /// As written.
+    pub text: String,
+    /// Occurrences.
+    pub count: usize,
+}
+
+/// One entry of the frequency list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Frequency {
+    /// The key the words are grouped by.
+    pub key: String,
+    /// The most frequent surface form.
+    pub text: String,
+    /// Occurrences.
+    pub count: usize,
+    /// Occurrences per 1,000 words: count × 1000 / words.
+    pub per_thousand: f64,
+    /// Surface forms, most frequent first (ties: code-point order).
+    pub forms: Vec<Form>,
+    /// Byte start of every occurrence, in order (for a dispersion plot).
+    pub positions: Vec<usize>,
+}
+
+/// A frequency entry as the report shows it: positions in UTF-16 code units.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FrequencyReport {
+    /// The key the words are grouped by.
+    pub key: String,
+    /// The most frequent surface form.
+    pub text: String,
+    /// Occurrences.
+    pub count: usize,
+    /// Occurrences per 1,000 words.
+    pub per_thousand: f64,
+    /// Surface forms, most frequent first.
+    pub forms: Vec<Form>,
+    /// UTF-16 start of every occurrence.
+    pub positions: Vec<usize>,
+}
+
+impl Frequency {
+    /// This entry with positions converted to UTF-16 code units.
+    pub fn to_report(&self, utf16: &Utf16Offsets) -> FrequencyReport {
+        FrequencyReport {
+            key: self.key.clone(),
+            text: self.text.clone(),
+            count: self.count,
+            per_thousand: round3(self.per_thousand),
+            forms: self.forms.clone(),
+            positions: self.positions.iter().map(|&p| utf16.convert(p)).collect(),
+        }
+    }
+}
+
+/// Sorts indices with a comparator. Every sort of this crate goes through here, so the wasm holds
+/// one copy of the sort code instead of one per call site (they cost ≈ 50 KB before).
+pub(crate) fn sort_indices(v: &mut [u32], cmp: &dyn Fn(u32, u32) -> std::cmp::Ordering) {
+    v.sort_unstable_by(|a, b| cmp(*a, *b));
+}
+
+/// The items of `v` at `order`, in that order.
+pub(crate) fn permute<T>(v: Vec<T>, order: &[u32]) -> Vec<T> {
+    let mut slots: Vec<Option<T>> = v.into_iter().map(Some).collect();
+    order
+        .iter()
+        .filter_map(|&i| slots.get_mut(i as usize).and_then(Option::take))
+        .collect()
+}
+
+/// Rounds to 3 decimals, so reports stay short and diffable.
+pub(crate) fn round3(x: f64) -> f64 {
+    if x.is_finite() {
+        (x * 1000.0).round() / 1000.0
+    } else {
+        0.0
+    }
+}
+
+/// The frequency list of `table`: the `top` most frequent keys (count desc, key asc), without
+/// stopwords when asked.
+///
+/// ```
+/// use article_analyzer::frequency::{frequencies, FrequencyOptions, LanguageRuns, WordTable};
+/// use article_analyzer::lang::Language;
+/// use article_analyzer::normalize::FoldLevel;
+/// use article_analyzer::{sentence::sentences, token::tokenize};
+/// let text = "Rain. The rain fell, and RAIN fell again.";
+/// let tokens = tokenize(text);
+/// let s = sentences(text, &tokens);
+/// let t = WordTable::new(text, &tokens, &s, FoldLevel::Folded, &LanguageRuns::uniform(Language::English));
+/// let f = frequencies(&t, FrequencyOptions { top: 2, remove_stopwords: true });
+/// assert_eq!((f[0].key.as_str(), f[0].text.as_str(), f[0].count), ("rain", "RAIN", 3));
+/// assert_eq!(f[0].forms.len(), 3);
+/// assert_eq!(f[0].positions, [0, 10, 25]);
+/// assert_eq!((f[1].key.as_str(), f[1].count), ("fell", 2));
+/// assert_eq!(f[1].per_thousand, 2.0 * 1000.0 / 8.0);
+/// ```
+pub fn frequencies(table: &WordTable<'_>, options: FrequencyOptions) -> Vec<Frequency> {
+    let mut ids: Vec<u32> = (0..table.key_len() as u32)
+        .filter(|&k| !(options.remove_stopwords && table.key_is_stop(k)))
+        .collect();
+    // Keep only keys as frequent as the `top`-th one before the (string-comparing) sort: most
+    // keys occur once and never reach the list.
+    if options.top == 0 {
+        return Vec::new();
+    }
+    if ids.len() > options.top {
+        let mut counts: Vec<u32> = ids.iter().map(|&k| table.key_count(k)).collect();
+        counts.sort_unstable();
+        let threshold = counts[counts.len() - options.top];
+        ids.retain(|&k| table.key_count(k) >= threshold);
+    }
+    sort_indices(&mut ids, &|a, b| {
+        table
+            .key_count(b)
+            .cmp(&table.key_count(a))
+            .then_with(|| table.key(a).cmp(table.key(b)))
+    });
+    ids.truncate(options.top);
+    // Rank of each kept key, to gather forms and positions in one pass each.
+    let mut rank: Vec<u32> = vec![u32::MAX; table.key_len()];
+    for (r, &k) in ids.iter().enumerate() {
+        rank[k as usize] = r as u32;
+    }
+    // Surface ids of each kept key, most frequent first (ties: code-point order).
+    let mut forms: Vec<Vec<u32>> = vec![Vec::new(); ids.len()];
+    for (sid, s) in table.surfaces().iter().enumerate() {
+        if let Some(&r) = rank.get(s.key as usize).filter(|&&r| r != u32::MAX) {
+            forms[r as usize].push(sid as u32);
+        }
+    }
+    let surfaces = table.surfaces();
+    for f in &mut forms {
+        sort_indices(f, &|a, b| {
+            let (x, y) = (&surfaces[a as usize], &surfaces[b as usize]);
+            y.count.cmp(&x.count).then_with(|| x.text.cmp(y.text))
+        });
+    }
+    let mut positions: Vec<Vec<usize>> = ids
+        .iter()
+        .map(|&k| Vec::with_capacity(table.key_count(k) as usize))
+        .collect();
+    for (w, word) in table.words.iter().enumerate() {
+        if let Some(&r) = rank.get(word.key as usize).filter(|&&r| r != u32::MAX) {
+            positions[r as usize].push(table.start(w));
+        }
+    }
+    let total = table.words.len().max(1) as f64;
+    ids.iter()
+        .zip(forms)
+        .zip(positions)
+        .map(|((&k, forms), positions)| {
+            let forms: Vec<Form> = forms
+                .iter()
+                .map(|&sid| Form {
+                    text: surfaces[sid as usize].text.to_string(),
+                    count: surfaces[sid as usize].count as usize,
+                })
+                .collect();
+            let count = table.key_count(k) as usize;
+            Frequency {
+                key: table.key(k).to_string(),
+                text: forms.first().map_or_else(String::new, |f| f.text.clone()),
+                count,
+                per_thousand: count as f64 * 1000.0 / total,
+                forms,
+                positions,
+            }
+        })
+        .collect()
+}
+
+/// A collocation: two or three adjacent words that occur together more than chance predicts.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Ngram {
+    /// The first occurrence as written.
+    pub text: String,
+    /// Number of words (2 or 3).
+    pub n: usize,
+    /// Occurrences.
+    pub count: usize,
+    /// Dunning's log-likelihood ratio G² (higher = stronger collocation).
+    pub score: f64,
+}
+
+/// Dunning's G² for a 2×2 contingency table: `n11` joint count, `n1p` and `np1` the two
+/// marginal counts, `n` the total. Zero when the pair occurs no more often than chance predicts.
+///
+/// G² = 2 Σ O·ln(O/E) over the four cells, E = row total × column total / n.
+///
+/// ```
+/// use article_analyzer::frequency::log_likelihood;
+/// // Independent: 10 of 100 rows, 10 of 100 columns, 1 together = chance.
+/// assert_eq!(log_likelihood(1, 10, 10, 100), 0.0);
+/// assert!(log_likelihood(5, 10, 10, 100) > 10.0);
+/// ```
+pub fn log_likelihood(n11: u64, n1p: u64, np1: u64, n: u64) -> f64 {
+    if n == 0 || n11 == 0 {
+        return 0.0;
+    }
+    let n = n as f64;
+    let (n11, n1p, np1) = (n11 as f64, n1p as f64, np1 as f64);
+    let n12 = (n1p - n11).max(0.0);
+    let n21 = (np1 - n11).max(0.0);
+    let n22 = (n - n1p - np1 + n11).max(0.0);
+    let (n2p, np2) = (n - n1p, n - np1);
+    let e11 = n1p * np1 / n;
+    if n11 <= e11 {
+        return 0.0;
+    }
+    let cell = |o: f64, e: f64| {
+        if o > 0.0 && e > 0.0 {
+            o * (o / e).ln()
+        } else {
+            0.0
+        }
+    };
+    let g2 = 2.0
+        * (cell(n11, e11)
+            + cell(n12, n1p * np2 / n)
+            + cell(n21, n2p * np1 / n)
+            + cell(n22, n2p * np2 / n));
+    g2.max(0.0)
+}
+
+#[derive(Clone, Copy)]
+struct NgramCount {
+    count: u32,
+    first: u32,
+}
+
+/// The top collocations of 2 and 3 words of `table`, ranked by G² (then count desc, text asc);
+/// each occurs at least twice. See the module rules.
+///
+/// ```
+/// use article_analyzer::frequency::{ngrams, LanguageRuns, WordTable};
+/// use article_analyzer::lang::Language;
+/// use article_analyzer::normalize::FoldLevel;
+/// use article_analyzer::{sentence::sentences, token::tokenize};
+/// let text = "The Bank of England met. Bank of England rates rose. The bank, England.";
+/// let tokens = tokenize(text);
+/// let s = sentences(text, &tokens);
+/// let t = WordTable::new(text, &tokens, &s, FoldLevel::Folded, &LanguageRuns::uniform(Language::English));
+/// let g: Vec<_> = ngrams(&t, 5).into_iter().map(|g| (g.text, g.count)).collect();
+/// assert_eq!(g, [("Bank of England".to_string(), 2)]);
+/// ```
+pub fn ngrams(table: &WordTable<'_>, top: usize) -> Vec<Ngram> {
+    let words = &table.words;
+    let mut bigrams: FxHashMap<[u32; 2], NgramCount> =
+        FxHashMap::with_capacity_and_hasher(words.len(), Default::default());
+    let mut trigrams: FxHashMap<[u32; 3], NgramCount> =
+        FxHashMap::with_capacity_and_hasher(words.len() / 2, Default::default());
+    for w in 0..words.len() {
+        if !table.adjacent(w) {
+            continue;
+        }
+        let (a, b) = (words[w], words[w + 1]);
+        let e = bigrams.entry([a.key, b.key]).or_insert(NgramCount {
+            count: 0,
+            first: w as u32,
+        });
+        e.count += 1;
+        if table.adjacent(w + 1) {
+            let c = words[w + 2];
+            if !table.is_stop(a.folded) && !table.is_stop(c.folded) {
+                let e = trigrams.entry([a.key, b.key, c.key]).or_insert(NgramCount {
+                    count: 0,
+                    first: w as u32,
+                });
+                e.count += 1;
+            }
+        }
+    }
+    let n = words.len() as u64;
+    let unigram = |k: u32| table.key_count(k) as u64;
+    let text_of = |first: u32, len: usize| -> String {
+        let first = first as usize;
+        let (Some(a), Some(b)) = (words.get(first), words.get(first + len - 1)) else {
+            return String::new();
+        };
+        match (table.tokens.get(a.token), table.tokens.get(b.token)) {
+            (Some(x), Some(y)) => table
+                .text
+                .get(x.span.start..y.span.end)
+                .unwrap_or("")
+                .to_string(),
+            _ => String::new(),
+        }
+    };
+    let mut out: Vec<Ngram> = Vec::new();
+    for (&[a, b], c) in &bigrams {
+        if c.count < 2 || table.key_is_stop(a) || table.key_is_stop(b) {
+            continue;
+        }
+        out.push(Ngram {
+            text: text_of(c.first, 2),
+            n: 2,
+            count: c.count as usize,
+            score: log_likelihood(c.count as u64, unigram(a), unigram(b), n),
+        });
+    }
+    for (&[a, b, z], c) in &trigrams {
+        if c.count < 2 || table.key_is_stop(a) || table.key_is_stop(z) {
+            continue;
+        }
+        let ab = bigrams.get(&[a, b]).map_or(0, |x| x.count as u64);
+        let bz = bigrams.get(&[b, z]).map_or(0, |x| x.count as u64);
+        let left = log_likelihood(c.count as u64, unigram(a), bz, n);
+        let right = log_likelihood(c.count as u64, ab, unigram(z), n);
+        out.push(Ngram {
+            text: text_of(c.first, 3),
+            n: 3,
+            count: c.count as usize,
+            score: left.min(right),
+        });
+    }
+    out.retain(|g| g.score > 0.0);
+    let mut order: Vec<u32> = (0..out.len() as u32).collect();
+    sort_indices(&mut order, &|a, b| {
+        let (x, y) = (&out[a as usize], &out[b as usize]);
+        y.score
+            .total_cmp(&x.score)
+            .then(y.count.cmp(&x.count))
+            .then_with(|| x.text.cmp(&y.text))
+    });
+    order.truncate(top);
+    let mut out = permute(out, &order);
+    for g in &mut out {
+        g.score = round3(g.score);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sentence::sentences;
+    use crate::token::tokenize;
+
+    fn table(text: &str, level: FoldLevel, language: Language) -> Vec<(String, String, usize)> {
+        let tokens = tokenize(text);
+        let s = sentences(text, &tokens);
+        let t = WordTable::new(text, &tokens, &s, level, &LanguageRuns::uniform(language));
+        frequencies(
+            &t,
+            FrequencyOptions {
+                top: 100,
+                remove_stopwords: true,
+            },
+        )
+        .into_iter()
+        .map(|f| (f.key, f.text, f.count))
+        .collect()
+    }
+
+    #[test]
+    fn english_counts_by_hand() {
+        // the×3 (stop), cat×3 (Cat, cat, CAT), sat×2, on×1 (stop), mat×1, dog×1, and×1 (stop)
+        let text = "The cat sat on the mat. Cat and dog sat. THE CAT!";
+        let f = table(text, FoldLevel::Folded, Language::English);
+        assert_eq!(
+            f,
+            [
+                ("cat".into(), "CAT".into(), 3),
+                ("sat".into(), "sat".into(), 2),
+                ("dog".into(), "dog".into(), 1),
+                ("mat".into(), "mat".into(), 1),
+            ]
+        );
+        // At `exact`, forms are apart; stopwords are still judged on the folded key.
+        let f = table(text, FoldLevel::Exact, Language::English);
+        assert_eq!(f[0], ("sat".into(), "sat".into(), 2));
+        assert!(f.iter().all(|x| x.0 != "THE" && x.0 != "The"));
+        assert_eq!(f.len(), 6, "{f:?}");
+    }
+
+    #[test]
+    fn arabic_counts_by_hand() {
+        // أمازون ×3 (one with tashkeel and tatweel); إلى/الى/أن/في are stopwords in any spelling.
+        let text = "أعلنت أمازون أن الشركة ستذهب إلى السوق. قالت أمـَازون الى الشركة في السوق، وأمازون هنا.";
+        let f = table(text, FoldLevel::Folded, Language::Arabic);
+        let get = |k: &str| f.iter().find(|x| x.0 == k).map(|x| x.2);
+        assert_eq!(
+            get("امازون"),
+            Some(2 + usize::from(get("وامازون").is_none()))
+        );
+        assert_eq!(get("الشركة"), Some(2));
+        assert_eq!(get("السوق"), Some(2));
+        for stop in ["ان", "الى", "في", "هنا"] {
+            assert_eq!(get(stop), None, "{stop} is a stopword");
+        }
+    }
+
+    #[test]
+    fn ngrams_do_not_cross_punctuation_or_sentences() {
+        let text = "New York. New, York. New York rose. York New";
+        let tokens = tokenize(text);
+        let s = sentences(text, &tokens);
+        let t = WordTable::new(
+            text,
+            &tokens,
+            &s,
+            FoldLevel::Folded,
+            &LanguageRuns::uniform(Language::English),
+        );
+        let g = ngrams(&t, 10);
+        assert_eq!(g.len(), 1, "{g:?}");
+        assert_eq!((g[0].text.as_str(), g[0].count), ("New York", 2));
+    }
+
+    #[test]
+    fn log_likelihood_matches_a_hand_computation() {
+        // n11=2, n12=0, n21=0, n22=8 (n=10): E11=0.4, E12=1.6, E21=1.6, E22=6.4.
+        // G² = 2(2 ln 5 + 8 ln 1.25) = 2(3.21888 + 1.78515) = 10.00806.
+        let g = log_likelihood(2, 2, 2, 10);
+        assert!((g - 10.008).abs() < 1e-3, "{g}");
+    }
+}

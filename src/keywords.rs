@@ -1,0 +1,419 @@
+//! Keywords: the phrases of 1–3 words that characterise one text, found from the text alone
+//! (no corpus, no server) with YAKE (Campos et al. 2020, "YAKE! Keyword extraction from single
+//! documents using multiple local features", Information Sciences 509:257–289).
+//!
+//! Rules:
+//! 1. Terms are folded keys ([`crate::frequency::WordTable`]). Each term gets YAKE's five
+//!    features: casing `T_case = max(TF_marked, TF_acronym) / (1 + ln TF)`, position
+//!    `T_pos = ln(ln(3 + median sentence index))`, frequency `T_freq = TF / (mean + σ of the TFs
+//!    of non-stopword terms)`, relatedness to context `T_rel = 1 + (DL + DR)·TF / max TF` (DL, DR =
+//!    distinct left/right neighbours / all left/right neighbours) and sentence spread
+//!    `T_sent = sentences with the term / sentences`. Its score is
+//!    `S(t) = T_rel·T_pos / (T_case + T_freq/T_rel + T_sent/T_rel)`; lower is more relevant.
+//! 2. Casing for scripts with case (Latin, Cyrillic, Greek): an occurrence is *marked* when it
+//!    starts with a capital and is not the first word of its sentence, nor in a title-case
+//!    sentence (a headline where most words are capitalised). Arabic has no capitals, so
+//!    there an occurrence is marked when it is quoted — it comes right after an opening quote
+//!    mark (“أمازون”), the way Arabic news sets off names and slogans. All-capital Latin words of
+//!    two or more letters (`AWS`) count as acronyms in any text.
+//! 3. Candidates are runs of 1–3 adjacent words in one sentence (no punctuation or number
+//!    between) that neither start nor end with a stopword; a phrase of several words must occur
+//!    at least twice (a one-off run of words is not a term), a single word needs two letters. A candidate's score is
+//!    `Π S(t) / (TF(candidate)·(1 + Σ S(t)))` over its non-stopword terms; an inner stopword
+//!    weighs in through the probability of the bigrams around it, as in YAKE.
+//! 4. Near-duplicates are dropped: a candidate whose stemmed key sequence equals one already
+//!    chosen (same words up to case, tashkeel, alef variants, clitics and stems), and a phrase
+//!    that shares two words with a phrase already chosen (`للفصل العنصري` after
+//!    `تكنولوجيا للفصل العنصري`). Single words are kept even when a chosen phrase holds them:
+//!    `أمازون` is a keyword on its own.
+//! 5. The published `score` is relative: best S / S, so the first keyword scores 1 and the
+//!    others less (higher = more relevant). Ties: the earlier first occurrence.
+
+use crate::frequency::{round3, sort_indices, WordTable};
+use crate::lang::Language;
+use crate::normalize::{key, FoldLevel};
+use crate::token::{Script, TokenKind};
+use rustc_hash::FxHashMap;
+use serde::Serialize;
+
+/// A keyword or keyphrase with its relevance.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Keyword {
+    /// As written (the most frequent form for one word; the first occurrence for a phrase).
+    pub text: String,
+    /// Relevance in (0, 1]: the best keyword's YAKE score divided by this one's.
+    pub score: f64,
+}
+
+#[derive(Clone, Copy, Default)]
+struct TermStats {
+    tf: u32,
+    /// Index of its first occurrence among the words.
+    first: u32,
+    marked: u32,
+    acronym: u32,
+    /// Distinct sentences holding the term.
+    sentences: u32,
+    last_sentence: u32,
+    /// The sentence indices at the middle of its sentence list (for the median).
+    median_low: u32,
+    median_high: u32,
+    left_distinct: u32,
+    left_total: u32,
+    right_distinct: u32,
+    right_total: u32,
+}
+
+#[derive(Clone, Copy)]
+struct Candidate {
+    count: u32,
+    first: u32,
+    len: u8,
+}
+
+/// The `top` keywords of `table` (which must hold `sentences` sentences).
+///
+/// ```
+/// use article_analyzer::{analyze, Options};
+/// let a = analyze(
+///     "Amazon protest. Protesters stormed an Amazon summit in New York. \
+///      The Amazon contract angered protesters. Amazon said nothing.",
+///     &Options::default(),
+/// );
+/// assert_eq!(a.keywords[0].text, "Amazon");
+/// assert_eq!(a.keywords[0].score, 1.0);
+/// ```
+pub fn keywords(table: &WordTable<'_>, sentences: usize, top: usize) -> Vec<Keyword> {
+    let words = &table.words;
+    if words.is_empty() || top == 0 {
+        return Vec::new();
+    }
+    let n_terms = table.folded_len();
+    let mut terms: Vec<TermStats> = vec![
+        TermStats {
+            last_sentence: u32::MAX,
+            ..TermStats::default()
+        };
+        n_terms
+    ];
+    let mut pair_counts: FxHashMap<[u32; 2], u32> =
+        FxHashMap::with_capacity_and_hasher(words.len(), Default::default());
+    let title_case = title_case_sentences(table, sentences);
+    for (w, word) in words.iter().enumerate() {
+        let t = &mut terms[word.folded as usize];
+        if t.tf == 0 {
+            t.first = w as u32;
+        }
+        t.tf += 1;
+        if t.last_sentence != word.sentence as u32 {
+            t.last_sentence = word.sentence as u32;
+            t.sentences += 1;
+        }
+        let token = &table.tokens[word.token];
+        let surface = token.span.text(table.text);
+        let first_in_sentence = w == 0 || words[w - 1].sentence != word.sentence;
+        if is_acronym(surface) {
+            t.acronym += 1;
+        } else if has_case(token.script) {
+            if !first_in_sentence
+                && !title_case.get(word.sentence).copied().unwrap_or(false)
+                && surface.chars().next().is_some_and(char::is_uppercase)
+            {
+                t.marked += 1;
+            }
+        } else if word.token > 0 && is_opening_quote(table, word.token - 1) {
+            t.marked += 1;
+        }
+        if table.adjacent(w) {
+            *pair_counts
+                .entry([word.folded, words[w + 1].folded])
+                .or_insert(0) += 1;
+        }
+    }
+    // Neighbour diversity from the pair counts: one entry per distinct neighbour.
+    for (&[a, b], &c) in &pair_counts {
+        let ta = &mut terms[a as usize];
+        ta.right_distinct += 1;
+        ta.right_total += c;
+        let tb = &mut terms[b as usize];
+        tb.left_distinct += 1;
+        tb.left_total += c;
+    }
+    // Median sentence: a second pass picks the middle entries of each term's sentence list.
+    let mut seen = vec![(0u32, u32::MAX); n_terms]; // (distinct sentences so far, last sentence)
+    for word in words {
+        let (count, last) = &mut seen[word.folded as usize];
+        if *last == word.sentence as u32 {
+            continue;
+        }
+        *last = word.sentence as u32;
+        let t = &mut terms[word.folded as usize];
+        let n = t.sentences;
+        if *count == (n - 1) / 2 {
+            t.median_low = word.sentence as u32;
+        }
+        if *count == n / 2 {
+            t.median_high = word.sentence as u32;
+        }
+        *count += 1;
+    }
+
+    // Frequency statistics over non-stopword terms.
+    let (mut n_valid, mut sum, mut sum_sq) = (0f64, 0f64, 0f64);
+    for (k, t) in terms.iter().enumerate() {
+        if !table.is_stop(k as u32) {
+            n_valid += 1.0;
+            sum += t.tf as f64;
+            sum_sq += (t.tf as f64).powi(2);
+        }
+    }
+    let mean = if n_valid > 0.0 { sum / n_valid } else { 0.0 };
+    let sd = if n_valid > 0.0 {
+        (sum_sq / n_valid - mean * mean).max(0.0).sqrt()
+    } else {
+        0.0
+    };
+    let max_tf = terms.iter().map(|t| t.tf).max().unwrap_or(1).max(1) as f64;
+    let n_sentences = sentences.max(1) as f64;
+    let score: Vec<f64> = terms
+        .iter()
+        .map(|t| {
+            let tf = t.tf.max(1) as f64;
+            let t_case = t.marked.max(t.acronym) as f64 / (1.0 + tf.ln());
+            let median = if t.sentences % 2 == 1 {
+                t.median_low as f64
+            } else {
+                (t.median_low as f64 + t.median_high as f64) / 2.0
+            };
+            let t_pos = (3.0 + median).ln().ln();
+            let t_freq = tf / (mean + sd).max(f64::MIN_POSITIVE);
+            let ratio = |d: u32, n: u32| if n == 0 { 0.0 } else { d as f64 / n as f64 };
+            let t_rel = 1.0
+                + (ratio(t.left_distinct, t.left_total) + ratio(t.right_distinct, t.right_total))
+                    * tf
+                    / max_tf;
+            let t_sent = t.sentences as f64 / n_sentences;
+            t_rel * t_pos / (t_case + t_freq / t_rel + t_sent / t_rel)
+        })
+        .collect();
+
+    // Candidates: 1–3 adjacent words, not starting or ending with a stopword. Single words are
+    // the terms themselves; phrases are counted in a map.
+    let mut candidates: FxHashMap<[u32; 3], Candidate> =
+        FxHashMap::with_capacity_and_hasher(words.len(), Default::default());
+    for w in 0..words.len() {
+        if table.is_stop(words[w].folded) {
+            continue;
+        }
+        for len in 2..=3usize {
+            if len > 1 && !table.adjacent(w + len - 2) {
+                break;
+            }
+            let last = words[w + len - 1].folded;
+            if table.is_stop(last) {
+                continue;
+            }
+            let mut k = [u32::MAX; 3];
+            for (i, slot) in k.iter_mut().enumerate().take(len) {
+                *slot = words[w + i].folded;
+            }
+            candidates
+                .entry(k)
+                .or_insert(Candidate {
+                    count: 0,
+                    first: w as u32,
+                    len: len as u8,
+                })
+                .count += 1;
+        }
+    }
+    let singles = terms.iter().enumerate().filter_map(|(k, t)| {
+        let k = k as u32;
+        (t.tf > 0 && !table.is_stop(k) && table.folded_key(k).chars().nth(1).is_some()).then_some((
+            [k, u32::MAX, u32::MAX],
+            Candidate {
+                count: t.tf,
+                first: t.first,
+                len: 1,
+            },
+        ))
+    });
+    let phrases = candidates
+        .iter()
+        .filter(|(_, c)| c.count >= 2)
+        .map(|(k, c)| (*k, *c));
+    let scored: Vec<([u32; 3], f64, Candidate)> = singles
+        .chain(phrases)
+        .map(|(k, c)| {
+            let len = c.len as usize;
+            let (mut prod, mut sum) = (1.0f64, 0.0f64);
+            for i in 0..len {
+                let t = k[i];
+                if table.is_stop(t) {
+                    let prev = k[i - 1];
+                    let next = k[i + 1];
+                    let p1 = pair_counts.get(&[prev, t]).copied().unwrap_or(0) as f64
+                        / terms[prev as usize].tf.max(1) as f64;
+                    let p2 = pair_counts.get(&[t, next]).copied().unwrap_or(0) as f64
+                        / terms[next as usize].tf.max(1) as f64;
+                    let p = p1 * p2;
+                    prod *= 1.0 + (1.0 - p);
+                    sum -= 1.0 - p;
+                } else {
+                    prod *= score[t as usize];
+                    sum += score[t as usize];
+                }
+            }
+            (k, prod / (c.count as f64 * (1.0 + sum)), c)
+        })
+        .filter(|(_, s, _)| s.is_finite() && *s > 0.0)
+        .collect();
+    // Best first; ties: the earlier first occurrence, then the shorter phrase.
+    let mut order: Vec<u32> = (0..scored.len() as u32).collect();
+    sort_indices(&mut order, &|a, b| {
+        let (a, b) = (&scored[a as usize], &scored[b as usize]);
+        a.1.total_cmp(&b.1)
+            .then(a.2.first.cmp(&b.2.first))
+            .then(a.2.len.cmp(&b.2.len))
+    });
+
+    // The most frequent form of each word (ties: code-point order), for one-word keywords.
+    let mut best_form: Vec<Option<(u32, &str, Language)>> = vec![None; n_terms];
+    for s in table.surfaces() {
+        let slot = &mut best_form[s.folded as usize];
+        if slot.is_none_or(|(n, t, _)| s.count > n || (s.count == n && s.text < t)) {
+            *slot = Some((s.count, s.text, s.language));
+        }
+    }
+    let text_of = |c: &Candidate| -> String {
+        let a = words[c.first as usize];
+        if c.len == 1 {
+            return best_form[a.folded as usize].map_or_else(String::new, |b| b.1.to_string());
+        }
+        let b = words[c.first as usize + c.len as usize - 1];
+        let (x, y) = (&table.tokens[a.token], &table.tokens[b.token]);
+        table
+            .text
+            .get(x.span.start..y.span.end)
+            .unwrap_or("")
+            .to_string()
+    };
+    let mut stem_cache: FxHashMap<u32, String> = FxHashMap::default();
+    let mut stem_of = |t: u32| -> String {
+        stem_cache
+            .entry(t)
+            .or_insert_with(|| match best_form[t as usize] {
+                Some((_, text, language)) => key(text, FoldLevel::Stemmed, language),
+                None => table.folded_key(t).to_string(),
+            })
+            .clone()
+    };
+    let mut chosen: Vec<StemKey> = Vec::new();
+    let mut out: Vec<Keyword> = Vec::new();
+    let best = order.first().map_or(1.0, |&i| scored[i as usize].1);
+    for &i in &order {
+        let (k, s, c) = scored[i as usize];
+        let stem: StemKey = k
+            .iter()
+            .filter(|&&t| t != u32::MAX)
+            .map(|&t| stem_of(t))
+            .collect();
+        let overlaps = |other: &StemKey| {
+            other.len() > 1 && stem.len() > 1 && {
+                let shared = stem.iter().filter(|w| other.contains(w)).count();
+                shared >= 2 || shared == stem.len()
+            }
+        };
+        if chosen.contains(&stem) || chosen.iter().any(overlaps) {
+            continue;
+        }
+        chosen.push(stem);
+        out.push(Keyword {
+            text: text_of(&c),
+            score: round3(best / s),
+        });
+        if out.len() == top {
+            break;
+        }
+    }
+    out
+}
+
+/// The stemmed keys of a candidate's words, for near-duplicate detection.
+type StemKey = Vec<String>;
+
+/// Sentences written in title case (a headline: most of at least three cased words start with a
+/// capital); their capitals say nothing about names.
+fn title_case_sentences(table: &WordTable<'_>, sentences: usize) -> Vec<bool> {
+    let mut cased = vec![(0u32, 0u32); sentences];
+    for w in &table.words {
+        let Some(t) = table.tokens.get(w.token) else {
+            continue;
+        };
+        if !has_case(t.script) {
+            continue;
+        }
+        if let Some(c) = cased.get_mut(w.sentence) {
+            c.0 += 1;
+            if t.span
+                .text(table.text)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+            {
+                c.1 += 1;
+            }
+        }
+    }
+    cased
+        .into_iter()
+        .map(|(all, upper)| all >= 3 && upper * 2 > all)
+        .collect()
+}
+
+fn has_case(script: Script) -> bool {
+    matches!(script, Script::Latin | Script::Cyrillic | Script::Greek)
+}
+
+fn is_acronym(surface: &str) -> bool {
+    let mut letters = 0;
+    for c in surface.chars() {
+        if crate::stats::is_letter(c) {
+            if !c.is_uppercase() {
+                return false;
+            }
+            letters += 1;
+        }
+    }
+    letters >= 2
+}
+
+fn is_opening_quote(table: &WordTable<'_>, token: usize) -> bool {
+    table.tokens.get(token).is_some_and(|t| {
+        t.kind == TokenKind::Punctuation
+            && matches!(t.span.text(table.text), "“" | "”" | "«" | "\"" | "‘" | "'")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{analyze, Options};
+
+    #[test]
+    fn arabic_quoted_names_count_as_marked() {
+        let text = "قالت “أمازون” إن الشركة تعمل. وقال خبير إن “أمازون” كبيرة. الشركة كبيرة جدا.";
+        let a = analyze(text, &Options::default());
+        assert_eq!(a.keywords[0].text, "أمازون", "{:?}", a.keywords);
+    }
+
+    #[test]
+    fn keywords_are_deduplicated_by_key() {
+        let text = "Climate change. CLIMATE CHANGE matters. climate change again, climate change.";
+        let a = analyze(text, &Options::default());
+        let texts: Vec<_> = a.keywords.iter().map(|k| k.text.to_lowercase()).collect();
+        let mut unique = texts.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), texts.len(), "{texts:?}");
+    }
+}

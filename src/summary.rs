@@ -1,0 +1,157 @@
+//! Extractive summary: the sentences that best represent the text, by TextRank (Mihalcea &
+//! Tarau 2004, "TextRank: Bringing Order into Texts", EMNLP).
+//!
+//! Rules:
+//! 1. A sentence is the set of its content words: folded keys that are not stopwords.
+//! 2. Two sentences are linked with weight `shared / (ln(1 + |A|) + ln(1 + |B|))`, where
+//!    `shared` counts the keys they have in common: TextRank's overlap normalised by log lengths
+//!    (the `1 +` keeps one-word sentences defined).
+//! 3. Scores are weighted PageRank over these links (damping 0.85, at most 100 iterations, until
+//!    no score moves by more than 1e-6).
+//! 4. The `n` best sentences (ties: the earlier one) are returned as indices **in article order**.
+//! 5. Only the first 2,000 sentences take part, so the cost stays bounded on book-length input.
+
+use crate::frequency::{sort_indices, WordTable};
+
+/// Damping factor of PageRank.
+const DAMPING: f64 = 0.85;
+/// Sentences considered at most.
+pub const MAX_SENTENCES: usize = 2000;
+
+/// The indices, in article order, of the `n` most central of `sentences` sentences of `table`.
+///
+/// ```
+/// use article_analyzer::{analyze, Options};
+/// let text = "Amazon signed a cloud contract. Protesters oppose the Amazon cloud contract. \
+///             It rained. Amazon defended the contract.";
+/// let mut options = Options::default();
+/// options.summary_sentences = 2;
+/// let a = analyze(text, &options);
+/// assert_eq!(a.summary, [0, 1]);
+/// ```
+pub fn summary(table: &WordTable<'_>, sentences: usize, n: usize) -> Vec<usize> {
+    let count = sentences.min(MAX_SENTENCES);
+    if n == 0 || count == 0 {
+        return Vec::new();
+    }
+    // Content keys per sentence, sorted and deduplicated, in one flat array (CSR).
+    let mut bag_keys: Vec<u32> = Vec::with_capacity(table.words.len());
+    let mut bag_start: Vec<usize> = Vec::with_capacity(count + 1);
+    let mut w = 0usize;
+    for i in 0..count {
+        bag_start.push(bag_keys.len());
+        let from = bag_keys.len();
+        while w < table.words.len() && table.words[w].sentence <= i {
+            let word = table.words[w];
+            if word.sentence == i && !table.is_stop(word.folded) {
+                bag_keys.push(word.folded);
+            }
+            w += 1;
+        }
+        bag_keys[from..].sort_unstable();
+        let mut kept = from;
+        for j in from..bag_keys.len() {
+            if j == from || bag_keys[j] != bag_keys[kept - 1] {
+                bag_keys[kept] = bag_keys[j];
+                kept += 1;
+            }
+        }
+        bag_keys.truncate(kept);
+    }
+    bag_start.push(bag_keys.len());
+    let bag = |i: usize| &bag_keys[bag_start[i]..bag_start[i + 1]];
+    // Inverted index (CSR): key → sentences holding it, in sentence order.
+    let mut post_start = vec![0usize; table.folded_len() + 1];
+    for &k in &bag_keys {
+        post_start[k as usize + 1] += 1;
+    }
+    for k in 1..post_start.len() {
+        post_start[k] += post_start[k - 1];
+    }
+    let mut fill = post_start.clone();
+    let mut post = vec![0u32; bag_keys.len()];
+    for i in 0..count {
+        for &k in bag(i) {
+            post[fill[k as usize]] = i as u32;
+            fill[k as usize] += 1;
+        }
+    }
+    // Sparse symmetric weights.
+    let mut edges: Vec<Vec<(u32, f64)>> = vec![Vec::new(); count];
+    let mut shared = vec![0u32; count];
+    let mut touched: Vec<u32> = Vec::new();
+    for i in 0..count {
+        for &k in bag(i) {
+            for &j in &post[post_start[k as usize]..post_start[k as usize + 1]] {
+                if (j as usize) > i {
+                    if shared[j as usize] == 0 {
+                        touched.push(j);
+                    }
+                    shared[j as usize] += 1;
+                }
+            }
+        }
+        touched.sort_unstable();
+        for &j in &touched {
+            let j = j as usize;
+            let denom = ((1 + bag(i).len()) as f64).ln() + ((1 + bag(j).len()) as f64).ln();
+            let w = shared[j] as f64 / denom;
+            edges[i].push((j as u32, w));
+            edges[j].push((i as u32, w));
+            shared[j] = 0;
+        }
+        touched.clear();
+    }
+    let out_weight: Vec<f64> = edges.iter().map(|e| e.iter().map(|x| x.1).sum()).collect();
+    let mut score = vec![1.0f64; count];
+    let mut next = vec![0.0f64; count];
+    for _ in 0..100 {
+        next.fill(1.0 - DAMPING);
+        for (i, e) in edges.iter().enumerate() {
+            for &(j, w) in e {
+                let j = j as usize;
+                if out_weight[j] > 0.0 {
+                    next[i] += DAMPING * w / out_weight[j] * score[j];
+                }
+            }
+        }
+        let delta = next
+            .iter()
+            .zip(&score)
+            .map(|(a, b)| (a - b).abs())
+            .fold(0.0, f64::max);
+        std::mem::swap(&mut score, &mut next);
+        if delta < 1e-6 {
+            break;
+        }
+    }
+    let mut order: Vec<u32> = (0..count as u32).collect();
+    sort_indices(&mut order, &|a, b| {
+        score[b as usize]
+            .total_cmp(&score[a as usize])
+            .then(a.cmp(&b))
+    });
+    order.truncate(n);
+    order.sort_unstable();
+    order.into_iter().map(|i| i as usize).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{analyze, Options};
+
+    #[test]
+    fn summary_is_in_article_order_and_bounded() {
+        let text = "One. Two three. Three four. Four five three.";
+        let a = analyze(
+            text,
+            &Options {
+                summary_sentences: 10,
+                ..Options::default()
+            },
+        );
+        assert_eq!(a.summary, [0, 1, 2, 3]);
+        let b = analyze("", &Options::default());
+        assert!(b.summary.is_empty());
+    }
+}

@@ -1,0 +1,364 @@
+// What the worker does, independent of how the wasm was loaded (module worker for the served page,
+// classic worker from a blob: URL for the single-file build). `createHandler(wasm)` returns the
+// message handler; wasm = { analyze(text, options), version() }.
+//
+// Messages (each answered with { id, result, ms } or { id, error }):
+//   { id, text, options }                      the plain API: the wasm result as is (the widget uses it)
+//   { id, kind: 'view', text, options, save }  the page's request: the worker keeps the full result
+//                                              (and stores the text when save is true)
+//                                              and answers a lean "view" — no tokens, and the long
+//                                              span lists packed into transferable typed arrays, so
+//                                              the main thread never deserializes a million objects
+//   { id, kind: 'occurrences', offset | key | entity }   positions of a word or entity in the kept result
+//   { id, kind: 'export', format, labels }     a Blob: json | frequencies.csv | entities.csv | html
+//   { id, kind: 'capabilities' }               { options: [names], version }
+//   { id, kind: 'text-part', part }            a slice of a long text; the request that follows
+//                                              with textParts: true gets the slices prepended
+//
+// Options the wasm build does not know are dropped for 'view' requests (the page is written for
+// fields that land over time); the plain API passes options through untouched.
+
+import { saveText } from './store.js';
+
+const TOP_FREQUENCIES = 500;
+const TOP_GROUPS_PER_KIND = 300;
+const DISPERSION_WORDS = 10;
+
+export function createHandler(wasm) {
+  let optionNames = null;
+  let last = null; // { text, options, result }
+
+  const capabilities = () => {
+    if (optionNames) return optionNames;
+    try {
+      wasm.analyze('', { __probe__: true });
+      optionNames = [];
+    } catch (e) {
+      const match = /expected one of: (.*)$/.exec(String(e?.message ?? e));
+      optionNames = match ? match[1].split(',').map((x) => x.trim().replace(/[`.]/g, '')).filter(Boolean) : ['tokens', 'sentences'];
+    }
+    return optionNames;
+  };
+
+  const known = (options) => {
+    const names = capabilities();
+    return Object.fromEntries(Object.entries(options ?? {}).filter(([k]) => names.includes(k)));
+  };
+
+  const parts = new Map(); // id → slices of a long text sent ahead of its request
+
+  return async function onMessage(data) {
+    const { id, kind } = data;
+    if (kind === 'text-part') {
+      if (!parts.has(id)) parts.set(id, []);
+      parts.get(id).push(data.part);
+      return {};
+    }
+    if (kind === 'text-drop') {
+      parts.delete(id);
+      return {};
+    }
+    if (data.textParts) {
+      data = { ...data, text: (parts.get(id) ?? []).join('') + data.text };
+      parts.delete(id);
+    }
+    const started = performance.now();
+    try {
+      if (!kind) {
+        const result = wasm.analyze(data.text, data.options);
+        return { message: { id, result, ms: performance.now() - started } };
+      }
+      if (kind === 'capabilities') {
+        return { message: { id, result: { options: capabilities(), version: wasm.version?.() ?? '' } } };
+      }
+      if (kind === 'view') {
+        // The page asks the worker to keep long texts (IndexedDB): cheaper here than there.
+        if (data.save && typeof indexedDB !== 'undefined') saveText(data.text).catch(() => {});
+        const options = known({ ...data.options, tokens: true, sentences: true });
+        const result = wasm.analyze(data.text, options);
+        last = { text: data.text, options, result };
+        const ms = performance.now() - started;
+        const { view, transfer } = makeView(data.text, result);
+        view.options = options;
+        return { message: { id, result: view, ms }, transfer };
+      }
+      if (!last) throw new Error('Nothing has been analyzed yet.');
+      if (kind === 'occurrences') {
+        const found = occurrences(last, data);
+        return { message: { id, result: found, ms: 0 }, transfer: [found.positions.buffer] };
+      }
+      if (kind === 'export') {
+        return { message: { id, result: exportBlob(last, data.format, data.labels ?? {}), ms: 0 } };
+      }
+      throw new Error(`unknown request kind: ${kind}`);
+    } catch (e) {
+      return { message: { id, error: { message: String(e?.message ?? e), name: e?.name ?? 'Error' } } };
+    }
+  };
+}
+
+/** Packs a list of { start, end, …strings } into typed arrays (+ a name table per string field). */
+export function packSpans(list, fields = []) {
+  const n = list.length;
+  const packed = { packed: true, length: n, start: new Uint32Array(n), end: new Uint32Array(n) };
+  const tables = {};
+  for (const f of fields) {
+    packed[f] = new Uint16Array(n);
+    packed[`${f}Names`] = [];
+    tables[f] = new Map();
+  }
+  for (let i = 0; i < n; i++) {
+    const item = list[i];
+    packed.start[i] = item.start;
+    packed.end[i] = item.end;
+    for (const f of fields) {
+      const value = item[f] ?? '';
+      let index = tables[f].get(value);
+      if (index === undefined) {
+        index = packed[`${f}Names`].length;
+        packed[`${f}Names`].push(value);
+        tables[f].set(value, index);
+      }
+      packed[f][i] = index;
+    }
+  }
+  return packed;
+}
+
+/** Paragraph blocks when the build does not report them: runs of text between newlines. */
+function blocksOf(text) {
+  const list = [];
+  const re = /[^\n]+/g;
+  let m;
+  while ((m = re.exec(text))) {
+    if (m[0].trim()) list.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return list;
+}
+
+const normalizeEntity = (text) => text.normalize('NFKC').toLowerCase().replace(/[\u064B-\u065F\u0670\u0640]/g, '');
+
+function makeView(text, result) {
+  const transfer = [];
+  const view = {};
+  for (const [key, value] of Object.entries(result)) {
+    if (key === 'tokens' || key === 'quotes') continue;
+    view[key] = value;
+  }
+  const keep = (packed) => {
+    transfer.push(packed.start.buffer, packed.end.buffer);
+    for (const [k, v] of Object.entries(packed)) if (ArrayBuffer.isView(v) && k !== 'start' && k !== 'end') transfer.push(v.buffer);
+    return packed;
+  };
+  const tokens = Array.isArray(result.tokens) ? result.tokens : [];
+  view.hasParagraphs = Array.isArray(result.paragraphs) && result.paragraphs.length > 0;
+  view.paragraphs = keep(packSpans(view.hasParagraphs ? result.paragraphs : blocksOf(text), ['language']));
+  view.sentences = keep(packSpans(result.sentences ?? []));
+  const entities = Array.isArray(result.entities) ? result.entities : [];
+  view.entities = keep(packSpans(entities, ['kind']));
+
+  // Words per sentence, for the histogram (tokens and sentences are both in text order).
+  const sentences = result.sentences ?? [];
+  const sentenceWords = new Uint32Array(sentences.length);
+  let t = 0;
+  for (let i = 0; i < sentences.length; i++) {
+    const { start, end } = sentences[i];
+    while (t < tokens.length && tokens[t].start < start) t++;
+    let words = 0;
+    while (t < tokens.length && tokens[t].start < end) {
+      if (tokens[t].kind === 'word') words++;
+      t++;
+    }
+    sentenceWords[i] = words;
+  }
+  view.sentenceWords = sentenceWords;
+  transfer.push(sentenceWords.buffer);
+
+  // Entity counts per kind, and unique entities (the build's entityGroups, else grouped here).
+  const kindCounts = {};
+  for (const e of entities) kindCounts[e.kind] = (kindCounts[e.kind] ?? 0) + 1;
+  view.kindCounts = kindCounts;
+  let groups = Array.isArray(result.entityGroups) ? result.entityGroups : null;
+  if (!groups) {
+    const byKey = new Map();
+    for (const e of entities) {
+      const key = `${e.kind}\u0000${normalizeEntity(e.text)}`;
+      const g = byKey.get(key);
+      if (g) g.count++;
+      else byKey.set(key, { text: e.text, kind: e.kind, count: 1, start: e.start });
+    }
+    groups = [...byKey.values()].sort((a, b) => b.count - a.count || a.start - b.start);
+  }
+  const perKind = {};
+  view.entityGroups = groups.filter((g) => (perKind[g.kind] = (perKind[g.kind] ?? 0) + 1) <= TOP_GROUPS_PER_KIND);
+
+  if (Array.isArray(result.frequencies)) {
+    view.frequencies = result.frequencies.slice(0, TOP_FREQUENCIES).map((f, i) => {
+      const { positions, ...rest } = f;
+      if (i < DISPERSION_WORDS && Array.isArray(positions)) {
+        const starts = Uint32Array.from(positions, (p) => (typeof p === 'number' ? p : p.start));
+        transfer.push(starts.buffer);
+        return { ...rest, starts };
+      }
+      return rest;
+    });
+    view.frequenciesTotal = result.frequencies.length;
+  }
+  if (Array.isArray(result.ngrams)) view.ngrams = result.ngrams.slice(0, 100);
+  if (Array.isArray(result.keywords)) view.keywords = result.keywords.slice(0, 100);
+  view.textLength = text.length;
+  return { view, transfer };
+}
+
+function lowerBound(list, offset) {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Positions ([start, end] pairs) of a word (by offset or key) or of an entity (kind + text). */
+function occurrences({ text, result }, query) {
+  const tokens = result.tokens ?? [];
+  const keyOf = (tok) => tok.key ?? text.slice(tok.start, tok.end).toLowerCase();
+  const pairs = [];
+  let label = '';
+  if (query.entity) {
+    const wanted = normalizeEntity(query.entity.text);
+    label = query.entity.text;
+    for (const e of result.entities ?? []) {
+      if (e.kind === query.entity.kind && normalizeEntity(e.text) === wanted) pairs.push(e.start, e.end);
+    }
+  } else {
+    let key = query.key;
+    if (key == null && query.offset != null) {
+      let i = lowerBound(tokens, query.offset);
+      // A click just after a word's end still means that word.
+      if (tokens[i] && tokens[i].kind !== 'word' && tokens[i - 1]?.end === query.offset) i--;
+      const tok = tokens[i];
+      if (!tok || tok.start > query.offset || tok.kind !== 'word') return { label: '', key: null, positions: new Uint32Array(0) };
+      key = keyOf(tok);
+      label = text.slice(tok.start, tok.end);
+    }
+    const entry = query.key != null ? result.frequencies?.find((f) => f.key === key || f.text === key) : null;
+    if (entry && Array.isArray(entry.positions) && entry.positions.length) {
+      label = entry.text;
+      for (const p of entry.positions) {
+        const start = typeof p === 'number' ? p : p.start;
+        const tok = tokens[lowerBound(tokens, start)];
+        pairs.push(start, typeof p === 'number' ? (tok && tok.start === start ? tok.end : start + entry.text.length) : p.end);
+      }
+    } else {
+      for (const tok of tokens) {
+        if (tok.kind === 'word' && keyOf(tok) === key) {
+          pairs.push(tok.start, tok.end);
+          if (!label) label = text.slice(tok.start, tok.end);
+        }
+      }
+      if (!label) label = String(key ?? '');
+    }
+    return { label, key, positions: Uint32Array.from(pairs) };
+  }
+  return { label, key: null, positions: Uint32Array.from(pairs) };
+}
+
+/** A CSV cell: quoted, and never read as a formula by a spreadsheet. */
+function cell(value) {
+  let s = value == null ? '' : String(value);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\n\r]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+const csv = (rows) => '\uFEFF' + rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+
+export function escapeHtml(s) {
+  return String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+}
+
+function exportBlob({ text, result }, format, labels) {
+  if (format === 'json') {
+    return new Blob([JSON.stringify(result, null, 2)], { type: 'application/json' });
+  }
+  if (format === 'frequencies.csv') {
+    const rows = [['word', 'count', 'perThousand', 'forms']];
+    for (const f of result.frequencies ?? []) {
+      rows.push([f.text, f.count, f.perThousand ?? '', (f.forms ?? []).map((x) => `${x.text} (${x.count})`).join('; ')]);
+    }
+    return new Blob([csv(rows)], { type: 'text/csv;charset=utf-8' });
+  }
+  if (format === 'entities.csv') {
+    const rows = [['start', 'end', 'kind', 'text']];
+    for (const e of result.entities ?? []) rows.push([e.start, e.end, e.kind, e.text]);
+    return new Blob([csv(rows)], { type: 'text/csv;charset=utf-8' });
+  }
+  if (format === 'html') return new Blob([articleHtml(text, result, labels)], { type: 'text/html;charset=utf-8' });
+  throw new Error(`unknown export format: ${format}`);
+}
+
+/** The article as a standalone HTML document with its entities marked; every text is escaped. */
+export function articleHtml(text, result, labels) {
+  const entities = [...(result.entities ?? [])].sort((a, b) => a.start - b.start || b.end - a.end);
+  const blocks = Array.isArray(result.paragraphs) && result.paragraphs.length ? result.paragraphs : blocksOf(text);
+  const kindName = (k) => labels.kinds?.[k] ?? k;
+  const out = [];
+  let e = 0;
+  for (const block of blocks) {
+    let html = '';
+    let at = block.start;
+    const stack = []; // open entity ends
+    while (e < entities.length && entities[e].end <= block.start) e++;
+    let i = e;
+    const closeUntil = (pos) => {
+      while (stack.length && stack[stack.length - 1] <= pos) {
+        const end = stack.pop();
+        html += escapeHtml(text.slice(at, end)) + '</mark>';
+        at = end;
+      }
+    };
+    for (; i < entities.length && entities[i].start < block.end; i++) {
+      const ent = entities[i];
+      if (ent.start < at) continue; // overlaps one already open past its start: skip
+      closeUntil(ent.start);
+      const parentEnd = stack.length ? stack[stack.length - 1] : block.end;
+      const end = Math.min(ent.end, parentEnd, block.end);
+      html += escapeHtml(text.slice(at, ent.start));
+      html += `<mark class="k-${escapeHtml(ent.kind)}" title="${escapeHtml(kindName(ent.kind))}">`;
+      at = ent.start;
+      stack.push(end);
+    }
+    closeUntil(block.end);
+    html += escapeHtml(text.slice(at, block.end));
+    const lang = block.language && block.language !== 'und' ? ` lang="${escapeHtml(block.language)}"` : '';
+    out.push(`<p dir="auto"${lang}>${html}</p>`);
+  }
+  const legend = Object.entries(labels.kinds ?? {})
+    .filter(([k]) => (result.entities ?? []).some((x) => x.kind === k))
+    .map(([k, name]) => `<mark class="k-${escapeHtml(k)}">${escapeHtml(name)}</mark>`).join(' ');
+  return `<!doctype html>
+<html lang="${escapeHtml(labels.lang ?? 'en')}" dir="${labels.lang === 'ar' ? 'rtl' : 'ltr'}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>${escapeHtml(labels.title ?? 'Article')}</title>
+<style>
+body { font: 1.1rem/1.8 system-ui, "Segoe UI", "Noto Sans", "Noto Naskh Arabic", "Noto Sans Arabic", Tahoma, sans-serif; max-width: 44rem; margin: 2rem auto; padding: 0 1rem; color: #1d1d22; background: #fff; }
+mark { border-radius: .2em; padding: 0 .1em; color: inherit; box-decoration-break: clone; -webkit-box-decoration-break: clone; }
+.k-person { background: #ffe1d6; } .k-organization { background: #dbe6ff; } .k-location { background: #d9f2df; }
+.k-misc { background: #efe0ff; } .k-date, .k-time { background: #fff1c2; } .k-number, .k-percent, .k-quantity { background: #e6e6ea; }
+.k-money { background: #d6f3f0; } .k-url, .k-email, .k-hashtag, .k-mention { background: #e3f1ff; }
+.k-quote { background: transparent; font-style: italic; border-inline-start: 3px solid #9a9aae; }
+.legend { color: #555; font-size: .9rem; }
+</style>
+</head>
+<body>
+<p class="legend">${legend}</p>
+${out.join('\n')}
+</body>
+</html>
+`;
+}
