@@ -4,8 +4,8 @@
 //! Rules, in order:
 //! 1. A byte-order mark decides: `EF BB BF` is UTF-8, `FF FE` UTF-16 LE, `FE FF` UTF-16 BE. The
 //!    mark itself is not part of the text.
-//! 2. Without a mark, a NUL byte means binary: none of the encodings read without a mark puts NUL
-//!    in text (UTF-16 without a mark is not guessed).
+//! 2. Without a UTF-16 mark, a NUL byte means binary (a UTF-8 mark does not make it text): none
+//!    of the other encodings puts NUL in text, and UTF-16 without a mark is not guessed.
 //! 3. Valid UTF-8 is UTF-8 (plain ASCII included).
 //! 4. Anything else is a legacy encoding guessed by `chardetng` from its byte statistics (the
 //!    guesser Firefox uses): windows-1256 or ISO-8859-6 for Arabic, windows-1252 for Western text,
@@ -84,10 +84,14 @@ impl std::error::Error for NotText {}
 /// assert_eq!(decode(b"a\0b"), Err(NotText::Nul { offset: 1 }));
 /// ```
 pub fn decode(bytes: &[u8]) -> Result<Decoded, NotText> {
-    let encoding = if let Some((encoding, _)) = Encoding::for_bom(bytes) {
+    let bom = Encoding::for_bom(bytes).map(|(encoding, _)| encoding);
+    if bom != Some(UTF_16LE) && bom != Some(UTF_16BE) {
+        if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+            return Err(NotText::Nul { offset });
+        }
+    }
+    let encoding = if let Some(encoding) = bom {
         encoding
-    } else if let Some(offset) = bytes.iter().position(|&b| b == 0) {
-        return Err(NotText::Nul { offset });
     } else if std::str::from_utf8(bytes).is_ok() {
         UTF_8
     } else {

@@ -161,3 +161,15 @@ proptest! {
 }
 
 // Regression tests for bugs the fuzzer found (named after the bug) go below.
+
+/// Found by the `decode` target: a UTF-8 byte-order mark let NUL bytes through as text, while a
+/// NUL without a UTF-16 mark means binary.
+#[test]
+fn utf8_bom_does_not_let_nul_through() {
+    let bytes = b"\xEF\xBB\xBF text \0 more";
+    assert_eq!(
+        article_analyzer::decode::decode(bytes),
+        Err(article_analyzer::decode::NotText::Nul { offset: 9 })
+    );
+    check::decode(bytes);
+}
