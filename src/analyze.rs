@@ -1,9 +1,11 @@
 //! The analysis: composes the stages over one text.
 
+use crate::entity::{recognize, Entity};
 use crate::frequency::{
     frequencies, ngrams, Frequency, FrequencyOptions, LanguageRuns, Ngram, WordTable,
 };
 use crate::keywords::{keywords, Keyword};
+use crate::lang::{Language, LanguageChoice};
 use crate::normalize::FoldLevel;
 use crate::paragraph::{paragraphs, Paragraph};
 use crate::sentence::{sentences, Sentence};
@@ -21,6 +23,9 @@ pub struct Options {
     pub tokens: bool,
     /// Include the per-sentence list in the report.
     pub sentences: bool,
+    /// The language of the text: `"auto"` (the default) detects it; a name or ISO 639-1 code
+    /// (`"arabic"`, `"ar"`, `"en"`, `"und"`) forces it.
+    pub language: LanguageChoice,
     /// How words are grouped in the frequency list: `exact`, `folded` (default) or `stemmed`.
     pub frequency_level: FoldLevel,
     /// Leave stopwords out of the frequency list (default true). Keywords, n-grams and the
@@ -30,6 +35,8 @@ pub struct Options {
     pub top: usize,
     /// Sentences in the extractive summary (default 3).
     pub summary_sentences: usize,
+    /// Recognize entities (named and pattern ones); off skips the work for speed.
+    pub entities: bool,
     /// Include the per-paragraph list (with each paragraph's language) in the report.
     pub paragraphs: bool,
 }
@@ -39,10 +46,12 @@ impl Default for Options {
         Options {
             tokens: true,
             sentences: true,
+            language: LanguageChoice::Auto,
             frequency_level: FoldLevel::Folded,
             stopwords: true,
             top: 50,
             summary_sentences: 3,
+            entities: true,
             paragraphs: true,
         }
     }
@@ -73,10 +82,14 @@ pub struct Analysis {
     pub tokens: Vec<Token>,
     /// Sentences in order.
     pub sentences: Vec<Sentence>,
+    /// Entity mentions, sorted by start (see [`crate::entity`]); empty when the options skip them.
+    pub entities: Vec<Entity>,
     /// Paragraphs in order.
     pub paragraphs: Vec<Paragraph>,
     /// Summary counts.
     pub statistics: Statistics,
+    /// The language of the text (detected, or as the options force it).
+    pub language: Language,
     /// Word frequency list, most frequent first ([`crate::frequency`]).
     pub frequencies: Vec<Frequency>,
     /// Collocations of 2–3 words, strongest first.
@@ -100,8 +113,15 @@ pub struct Analysis {
 /// ```
 pub fn analyze(text: &str, options: &Options) -> Analysis {
     let tokens = tokenize(text);
+    let language = options.language.resolve(text);
     let sentences = sentences(text, &tokens);
-    let paragraphs = paragraphs(text, &sentences);
+    let mut paragraphs = paragraphs(text, &sentences);
+    if let LanguageChoice::Fixed(forced) = options.language {
+        // The reader's choice holds for every paragraph, not only the whole text.
+        for p in &mut paragraphs {
+            p.language = forced;
+        }
+    }
     let mut characters = 0;
     let mut characters_no_spaces = 0;
     for c in text.chars() {
@@ -142,11 +162,18 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     let keywords = keywords(&table, sentences.len(), options.top.min(MAX_KEYWORDS));
     let summary = summary(&table, sentences.len(), options.summary_sentences);
     let text_statistics = crate::stats::statistics(&table, &sentences);
+    let entities = if options.entities {
+        recognize(text, &tokens, &sentences, language)
+    } else {
+        Vec::new()
+    };
     Analysis {
         tokens,
         sentences,
+        entities,
         paragraphs,
         statistics,
+        language,
         frequencies,
         ngrams,
         keywords,

@@ -865,8 +865,9 @@ mod tests {
             get("امازون"),
             Some(2 + usize::from(get("وامازون").is_none()))
         );
-        assert_eq!(get("الشركة"), Some(2));
-        assert_eq!(get("السوق"), Some(2));
+        // Folded keys split the article off (normalize::arabic): الشركة → شركة.
+        assert_eq!(get("شركة"), Some(2));
+        assert_eq!(get("سوق"), Some(2));
         for stop in ["ان", "الى", "في", "هنا"] {
             assert_eq!(get(stop), None, "{stop} is a stopword");
         }

@@ -1,9 +1,26 @@
 //! Languages the analyzer knows, and detecting them.
+//!
+//! Detection is by script, then by very frequent function words (no statistical model: a
+//! trigram model such as `whatlang` adds about 260 KB of wasm, over the size budget).
+//!
+//! Rules:
+//! 1. Count the letters of each script; the most frequent script decides the family.
+//! 2. Arabic script: Arabic, Persian or Urdu by function words (`في من على` / `از که را است` /
+//!    `کے کی ہے میں`), then by letters (Urdu `ے ں ٹ ڈ ڑ ہ ھ`; Persian `پ چ ژ گ ک ی`; Arabic
+//!    `ة ي ك ى`). With no evidence either way, Arabic.
+//! 3. Latin script: English, French, Spanish, German, Italian, Portuguese, Dutch or Turkish by
+//!    function words; with none found, English (confidence 0).
+//! 4. Cyrillic is Russian, Hebrew script is Hebrew; other scripts, and text without letters,
+//!    are [`Language::Unknown`].
+//! 5. Confidence is the share of the winner among the function-word hits of its family (1.0
+//!    when the script alone decides, 0.0 for a fallback).
 
-use crate::token::Script;
+use crate::token::{is_letter, Script};
 use serde::{Deserialize, Serialize};
 
 /// A language, by the rules the analyzer applies to it (stopwords, stemming, reading rates).
+///
+/// Deserializes from its name (`"arabic"`) or its ISO 639-1 code (`"ar"`).
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
 )]
@@ -11,46 +28,670 @@ use serde::{Deserialize, Serialize};
 #[non_exhaustive]
 pub enum Language {
     /// Arabic (`ar`).
+    #[serde(alias = "ar")]
     Arabic,
     /// English (`en`).
+    #[serde(alias = "en")]
     English,
+    /// Persian / Farsi (`fa`).
+    #[serde(alias = "fa")]
+    Persian,
+    /// Urdu (`ur`).
+    #[serde(alias = "ur")]
+    Urdu,
+    /// French (`fr`).
+    #[serde(alias = "fr")]
+    French,
+    /// Spanish (`es`).
+    #[serde(alias = "es")]
+    Spanish,
+    /// German (`de`).
+    #[serde(alias = "de")]
+    German,
+    /// Italian (`it`).
+    #[serde(alias = "it")]
+    Italian,
+    /// Portuguese (`pt`).
+    #[serde(alias = "pt")]
+    Portuguese,
+    /// Dutch (`nl`).
+    #[serde(alias = "nl")]
+    Dutch,
+    /// Turkish (`tr`).
+    #[serde(alias = "tr")]
+    Turkish,
+    /// Russian (`ru`).
+    #[serde(alias = "ru")]
+    Russian,
+    /// Hebrew (`he`).
+    #[serde(alias = "he")]
+    Hebrew,
     /// Not determined, or a language without specific rules.
     #[default]
+    #[serde(alias = "und")]
     Unknown,
 }
 
 impl Language {
+    /// Every language, `Unknown` last.
+    pub const ALL: [Language; 14] = [
+        Language::Arabic,
+        Language::English,
+        Language::Persian,
+        Language::Urdu,
+        Language::French,
+        Language::Spanish,
+        Language::German,
+        Language::Italian,
+        Language::Portuguese,
+        Language::Dutch,
+        Language::Turkish,
+        Language::Russian,
+        Language::Hebrew,
+        Language::Unknown,
+    ];
+
     /// The ISO 639-1 code, or `und` when unknown.
+    ///
+    /// ```
+    /// use article_analyzer::lang::Language;
+    /// assert_eq!(Language::Persian.code(), "fa");
+    /// assert_eq!(Language::Unknown.code(), "und");
+    /// ```
     pub fn code(self) -> &'static str {
         match self {
             Language::Arabic => "ar",
             Language::English => "en",
+            Language::Persian => "fa",
+            Language::Urdu => "ur",
+            Language::French => "fr",
+            Language::Spanish => "es",
+            Language::German => "de",
+            Language::Italian => "it",
+            Language::Portuguese => "pt",
+            Language::Dutch => "nl",
+            Language::Turkish => "tr",
+            Language::Russian => "ru",
+            Language::Hebrew => "he",
             Language::Unknown => "und",
+        }
+    }
+
+    /// The language with this ISO 639-1 code (`und` gives `Unknown`).
+    ///
+    /// ```
+    /// use article_analyzer::lang::Language;
+    /// assert_eq!(Language::from_code("ur"), Some(Language::Urdu));
+    /// assert_eq!(Language::from_code("xx"), None);
+    /// ```
+    pub fn from_code(code: &str) -> Option<Language> {
+        Language::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    /// The script the language is written in.
+    pub fn script(self) -> Script {
+        match self {
+            Language::Arabic | Language::Persian | Language::Urdu => Script::Arabic,
+            Language::Russian => Script::Cyrillic,
+            Language::Hebrew => Script::Hebrew,
+            Language::Unknown => Script::Common,
+            _ => Script::Latin,
         }
     }
 }
 
-/// Guesses the language of `text` from the scripts of its letters.
+/// The language the caller asks for: detected (`"auto"`, the default) or given by name or code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LanguageChoice {
+    /// Detect the language from the text.
+    #[default]
+    Auto,
+    /// Use this language.
+    #[serde(untagged)]
+    Fixed(Language),
+}
+
+impl LanguageChoice {
+    /// The language to use for `text`.
+    pub fn resolve(self, text: &str) -> Language {
+        match self {
+            LanguageChoice::Auto => detect(text),
+            LanguageChoice::Fixed(l) => l,
+        }
+    }
+}
+
+/// Guesses the language of `text`.
 ///
 /// ```
 /// use article_analyzer::lang::{detect, Language};
 /// assert_eq!(detect("قال الرئيس إن الاتفاق قريب"), Language::Arabic);
 /// assert_eq!(detect("The president said the deal is close"), Language::English);
+/// assert_eq!(detect("رئیس جمهور گفت که این توافق نزدیک است"), Language::Persian);
+/// assert_eq!(detect("وزیر اعظم نے کہا کہ معاہدہ قریب ہے"), Language::Urdu);
+/// assert_eq!(detect("Le président a dit que l'accord est proche"), Language::French);
 /// ```
 pub fn detect(text: &str) -> Language {
-    let (mut arabic, mut latin) = (0usize, 0usize);
+    detect_with_confidence(text).0
+}
+
+// Language bits of the function-word tables.
+const AR: u16 = 1 << 0;
+const FA: u16 = 1 << 1;
+const UR: u16 = 1 << 2;
+const EN: u16 = 1 << 0;
+const FR: u16 = 1 << 1;
+const ES: u16 = 1 << 2;
+const DE: u16 = 1 << 3;
+const IT: u16 = 1 << 4;
+const PT: u16 = 1 << 5;
+const NL: u16 = 1 << 6;
+const TR: u16 = 1 << 7;
+
+/// Function words of the Arabic-script languages, each with the languages (bits) it belongs to;
+/// sorted for binary search (a test checks it).
+const ARABIC_SCRIPT_WORDS: &[(&str, u16)] = &[
+    ("آن", FA),
+    ("أن", AR),
+    ("أنه", AR),
+    ("أو", AR),
+    ("إلى", AR),
+    ("إن", AR),
+    ("از", FA),
+    ("است", FA),
+    ("التي", AR),
+    ("الذي", AR),
+    ("الذين", AR),
+    ("الى", AR),
+    ("ان", AR),
+    ("اند", FA),
+    ("اور", UR),
+    ("این", FA),
+    ("ایک", UR),
+    ("با", FA),
+    ("باید", FA),
+    ("برای", FA),
+    ("بعد", AR),
+    ("به", FA),
+    ("بود", FA),
+    ("بين", AR),
+    ("بھی", UR),
+    ("تا", FA),
+    ("تھا", UR),
+    ("تھی", UR),
+    ("جو", UR),
+    ("حيث", AR),
+    ("خلال", AR),
+    ("خود", FA),
+    ("دارد", FA),
+    ("در", FA),
+    ("ذلك", AR),
+    ("را", FA),
+    ("سے", UR),
+    ("شد", FA),
+    ("شده", FA),
+    ("عام", AR),
+    ("على", AR),
+    ("عن", AR),
+    ("في", AR),
+    ("قال", AR),
+    ("قد", AR),
+    ("كان", AR),
+    ("كانت", AR),
+    ("كما", AR),
+    ("لا", AR),
+    ("لم", AR),
+    ("لیے", UR),
+    ("ما", AR),
+    ("مع", AR),
+    ("من", AR),
+    ("می", FA),
+    ("میں", UR),
+    ("نیز", FA),
+    ("نے", UR),
+    ("های", FA),
+    ("هذا", AR),
+    ("هذه", AR),
+    ("هم", FA),
+    ("وفي", AR),
+    ("وقال", AR),
+    ("وہ", UR),
+    ("وی", FA),
+    ("پر", UR),
+    ("کا", UR),
+    ("کر", UR),
+    ("کرد", FA),
+    ("کند", FA),
+    ("که", FA),
+    ("کو", UR),
+    ("کہ", UR),
+    ("کی", UR),
+    ("کے", UR),
+    ("گفت", FA),
+    ("گیا", UR),
+    ("ہو", UR),
+    ("ہیں", UR),
+    ("ہے", UR),
+    ("یک", FA),
+    ("یہ", UR),
+];
+
+/// Function words of the Latin-script languages, as [`ARABIC_SCRIPT_WORDS`].
+const LATIN_SCRIPT_WORDS: &[(&str, u16)] = &[
+    ("a", FR),
+    ("aan", NL),
+    ("after", EN),
+    ("al", ES),
+    ("alla", IT),
+    ("als", DE),
+    ("ama", TR),
+    ("an", EN),
+    ("ancak", TR),
+    ("anche", IT),
+    ("and", EN),
+    ("ao", PT),
+    ("are", EN),
+    ("as", EN),
+    ("at", EN),
+    ("au", FR),
+    ("auch", DE),
+    ("auf", DE),
+    ("aus", DE),
+    ("aux", FR),
+    ("avec", FR),
+    ("be", EN),
+    ("bei", DE),
+    ("bij", NL),
+    ("bir", TR),
+    ("bu", TR),
+    ("but", EN),
+    ("by", EN),
+    ("ce", FR),
+    ("cette", FR),
+    ("che", IT),
+    ("com", PT),
+    ("come", IT),
+    ("como", ES),
+    ("con", ES | IT),
+    ("d'", FR),
+    ("da", PT | TR),
+    ("daha", TR),
+    ("dans", FR),
+    ("das", DE | PT),
+    ("dass", DE),
+    ("dat", NL),
+    ("de", NL | TR),
+    ("dei", IT),
+    ("del", ES),
+    ("della", IT),
+    ("delle", IT),
+    ("dem", DE),
+    ("den", DE),
+    ("der", DE),
+    ("des", FR | DE),
+    ("değil", TR),
+    ("di", IT),
+    ("die", DE | NL),
+    ("diye", TR),
+    ("do", PT),
+    ("dos", PT),
+    ("du", FR),
+    ("e", IT | PT),
+    ("een", NL),
+    ("ein", DE),
+    ("eine", DE),
+    ("el", ES),
+    ("elle", FR),
+    ("em", PT),
+    ("en", NL),
+    ("entre", ES),
+    ("er", DE | NL),
+    ("es", ES | DE),
+    ("est", FR),
+    ("esta", ES),
+    ("este", ES),
+    ("está", PT),
+    ("et", FR),
+    ("foi", PT),
+    ("for", EN),
+    ("from", EN),
+    ("fue", ES),
+    ("für", DE),
+    ("gibi", TR),
+    ("gli", IT),
+    ("ha", ES | IT),
+    ("han", ES),
+    ("has", EN),
+    ("have", EN),
+    ("heeft", NL),
+    ("her", TR),
+    ("het", NL),
+    ("hij", NL),
+    ("his", EN),
+    ("il", FR | IT),
+    ("ile", TR),
+    ("im", DE),
+    ("in", EN),
+    ("is", EN | NL),
+    ("ist", DE),
+    ("it", EN),
+    ("its", EN),
+    ("için", TR),
+    ("kadar", TR),
+    ("l'", FR),
+    ("la", FR),
+    ("las", ES),
+    ("le", FR),
+    ("les", FR),
+    ("lo", ES | IT),
+    ("los", ES),
+    ("ma", IT),
+    ("maar", NL),
+    ("mais", PT),
+    ("met", NL),
+    ("mit", DE),
+    ("más", ES),
+    ("na", PT),
+    ("naar", NL),
+    ("nach", DE),
+    ("ne", FR | TR),
+    ("nel", IT),
+    ("nella", IT),
+    ("nicht", DE),
+    ("niet", NL),
+    ("no", PT),
+    ("non", IT),
+    ("not", EN),
+    ("não", PT),
+    ("o", PT),
+    ("of", EN),
+    ("olan", TR),
+    ("olarak", TR),
+    ("olduğunu", TR),
+    ("om", NL),
+    ("on", EN),
+    ("ont", FR),
+    ("ook", NL),
+    ("op", NL),
+    ("os", PT),
+    ("par", FR),
+    ("para", ES | PT),
+    ("pas", FR),
+    ("pela", PT),
+    ("pelo", PT),
+    ("per", IT),
+    ("pero", ES),
+    ("più", IT),
+    ("plus", FR),
+    ("por", ES | PT),
+    ("pour", FR),
+    ("que", FR | ES | PT),
+    ("questo", IT),
+    ("qui", FR),
+    ("said", EN),
+    ("se", ES),
+    ("según", ES),
+    ("seu", PT),
+    ("sich", DE),
+    ("sie", DE),
+    ("sind", DE),
+    ("sono", IT),
+    ("sonra", TR),
+    ("sont", FR),
+    ("stato", IT),
+    ("su", ES),
+    ("sua", PT),
+    ("sur", FR),
+    ("sus", ES),
+    ("também", PT),
+    ("te", NL),
+    ("that", EN),
+    ("the", EN),
+    ("their", EN),
+    ("they", EN),
+    ("this", EN),
+    ("to", EN),
+    ("um", PT),
+    ("uma", PT),
+    ("un", FR | ES),
+    ("una", ES | IT),
+    ("und", DE),
+    ("une", FR),
+    ("van", NL),
+    ("var", TR),
+    ("ve", TR),
+    ("von", DE),
+    ("voor", NL),
+    ("was", EN),
+    ("werd", NL),
+    ("were", EN),
+    ("which", EN),
+    ("who", EN),
+    ("will", EN),
+    ("wird", DE),
+    ("with", EN),
+    ("wordt", NL),
+    ("would", EN),
+    ("wurde", DE),
+    ("y", ES),
+    ("yok", TR),
+    ("zijn", NL),
+    ("zu", DE),
+    ("çok", TR),
+    ("è", IT),
+    ("é", PT),
+    ("été", FR),
+];
+
+/// Like [`detect`], with a confidence in `0.0..=1.0` (see the module rules).
+///
+/// ```
+/// use article_analyzer::lang::{detect_with_confidence, Language};
+/// let (lang, confidence) = detect_with_confidence("Der Präsident sagte, dass die Einigung nahe ist");
+/// assert_eq!(lang, Language::German);
+/// assert!(confidence > 0.5);
+/// assert_eq!(detect_with_confidence("2026 — 15%"), (Language::Unknown, 0.0));
+/// ```
+pub fn detect_with_confidence(text: &str) -> (Language, f32) {
+    // Rule 1.
+    let mut counts = [0usize; 5]; // arabic, latin, cyrillic, hebrew, other
+    let (mut ar_sig, mut fa_sig, mut ur_sig) = (0usize, 0usize, 0usize);
     for c in text.chars() {
-        match Script::of_char(c) {
-            Script::Arabic => arabic += 1,
-            Script::Latin => latin += 1,
-            _ => {}
+        if !is_letter(c) {
+            continue;
+        }
+        let slot = match Script::of_char(c) {
+            Script::Arabic => {
+                match c {
+                    'ة' | 'ي' | 'ك' | 'ى' => ar_sig += 1,
+                    'پ' | 'چ' | 'ژ' | 'گ' | 'ک' | 'ی' => fa_sig += 1,
+                    'ے' | 'ں' | 'ٹ' | 'ڈ' | 'ڑ' | 'ہ' | 'ھ' => ur_sig += 1,
+                    _ => {}
+                }
+                0
+            }
+            Script::Latin => 1,
+            Script::Cyrillic => 2,
+            Script::Hebrew => 3,
+            _ => 4,
+        };
+        counts[slot] += 1;
+    }
+    let total: usize = counts.iter().sum();
+    if total == 0 {
+        return (Language::Unknown, 0.0);
+    }
+    let best = (0..5)
+        .max_by_key(|&i| (counts[i], usize::MAX - i))
+        .unwrap_or(4);
+    match best {
+        0 => {
+            let hits = function_words(text, ARABIC_SCRIPT_WORDS, 3);
+            let langs = [Language::Arabic, Language::Persian, Language::Urdu];
+            if let Some(found) = winner(&hits, &langs) {
+                return found;
+            }
+            // Rule 2, by letters.
+            if ur_sig > 0 && ur_sig * 4 >= fa_sig + ar_sig {
+                (Language::Urdu, 0.0)
+            } else if fa_sig > ar_sig {
+                (Language::Persian, 0.0)
+            } else {
+                (Language::Arabic, 0.0)
+            }
+        }
+        1 => {
+            let langs = [
+                Language::English,
+                Language::French,
+                Language::Spanish,
+                Language::German,
+                Language::Italian,
+                Language::Portuguese,
+                Language::Dutch,
+                Language::Turkish,
+            ];
+            let hits = function_words(text, LATIN_SCRIPT_WORDS, 8);
+            winner(&hits, &langs).unwrap_or((Language::English, 0.0))
+        }
+        2 => (Language::Russian, 1.0),
+        3 => (Language::Hebrew, 1.0),
+        _ => (Language::Unknown, 0.0),
+    }
+}
+
+/// The language with the most hits, and its share; `None` without hits. Ties go to the
+/// earlier language.
+fn winner(hits: &[usize], langs: &[Language]) -> Option<(Language, f32)> {
+    let sum: usize = hits.iter().sum();
+    if sum == 0 {
+        return None;
+    }
+    let mut best = 0;
+    for i in 1..hits.len().min(langs.len()) {
+        if hits[i] > hits[best] {
+            best = i;
         }
     }
-    if arabic == 0 && latin == 0 {
-        Language::Unknown
-    } else if arabic >= latin {
-        Language::Arabic
-    } else {
-        Language::English
+    let lang = *langs.get(best)?;
+    Some((lang, hits[best] as f32 / sum as f32))
+}
+
+/// Words examined at most: a sample that size decides, and long texts stay fast.
+const MAX_WORDS: usize = 2000;
+
+/// For each of `languages` bits, how many words of `text` (lowercased, split at non-letters
+/// except `'`) the `table` gives that bit. Elided French articles (`l'accord`) count as `l'`.
+fn function_words(text: &str, table: &[(&str, u16)], languages: usize) -> Vec<usize> {
+    let mut hits = vec![0usize; languages];
+    let mut lower = String::new();
+    let words = text.split(|c: char| !(is_letter(c) || c == '\'' || c == '’'));
+    // Function words are short: longer words cannot match, so skip them before lowercasing.
+    for word in words
+        .filter(|w| !w.is_empty())
+        .take(MAX_WORDS)
+        .filter(|w| w.len() <= 16)
+    {
+        lower.clear();
+        lower.extend(word.chars().flat_map(char::to_lowercase).map(|c| {
+            if c == '’' {
+                '\''
+            } else {
+                c
+            }
+        }));
+        let probe: &str = match lower.find('\'') {
+            Some(i) if i > 0 && i <= 2 => &lower[..=i],
+            _ => &lower,
+        };
+        if let Ok(i) = table.binary_search_by(|(w, _)| w.cmp(&probe)) {
+            let bits = table.get(i).map_or(0, |(_, b)| *b);
+            for (lang, hit) in hits.iter_mut().enumerate() {
+                if bits & (1 << lang) != 0 {
+                    *hit += 1;
+                }
+            }
+        }
+    }
+    hits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arabic_persian_and_urdu_are_told_apart() {
+        assert_eq!(
+            detect("وقال المتحدث باسم الوزارة إن الاجتماع سيعقد في العاصمة خلال الأسبوع المقبل"),
+            Language::Arabic
+        );
+        assert_eq!(
+            detect("وزیر امور خارجه ایران در این نشست گفت که مذاکرات ادامه خواهد داشت"),
+            Language::Persian
+        );
+        assert_eq!(
+            detect("پاکستان کے وزیر خارجہ نے کہا ہے کہ مذاکرات جاری رہیں گے"),
+            Language::Urdu
+        );
+    }
+
+    #[test]
+    fn latin_languages_by_function_words() {
+        for (text, lang) in [
+            (
+                "El presidente dijo que el acuerdo está cerca de los votos",
+                Language::Spanish,
+            ),
+            (
+                "Il presidente ha detto che l'accordo è vicino per il governo",
+                Language::Italian,
+            ),
+            (
+                "O presidente disse que o acordo está próximo do fim",
+                Language::Portuguese,
+            ),
+            (
+                "De president zei dat het akkoord dichtbij is voor de regering",
+                Language::Dutch,
+            ),
+            (
+                "Cumhurbaşkanı anlaşmanın çok yakın olduğunu söyledi ve bu",
+                Language::Turkish,
+            ),
+            (
+                "Les habitants ont été évacués dans la nuit",
+                Language::French,
+            ),
+        ] {
+            assert_eq!(detect(text), lang, "{text}");
+        }
+    }
+
+    #[test]
+    fn other_scripts() {
+        assert_eq!(
+            detect("Президент сказал, что соглашение близко"),
+            Language::Russian
+        );
+        assert_eq!(detect("הנשיא אמר שההסכם קרוב"), Language::Hebrew);
+        assert_eq!(detect("总统说协议已经接近"), Language::Unknown);
+        assert_eq!(detect(""), Language::Unknown);
+    }
+
+    #[test]
+    fn function_word_tables_are_sorted_for_binary_search() {
+        for table in [ARABIC_SCRIPT_WORDS, LATIN_SCRIPT_WORDS] {
+            assert!(table.windows(2).all(|w| w[0].0 < w[1].0));
+            assert!(table.iter().all(|(w, _)| w.len() <= 16));
+        }
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        for l in Language::ALL {
+            assert_eq!(Language::from_code(l.code()), Some(l));
+        }
     }
 }

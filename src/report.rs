@@ -5,8 +5,10 @@
 //! or dropped without a note in the README.
 
 use crate::analyze::{Analysis, Options};
+use crate::entity::EntityKind;
 use crate::frequency::{FrequencyReport, Ngram};
 use crate::keywords::Keyword;
+use crate::normalize::{key, FoldLevel};
 use crate::stats::TextStatistics;
 use crate::token::{Script, TokenKind};
 use crate::utf16::Utf16Offsets;
@@ -23,6 +25,10 @@ pub struct TokenReport {
     pub kind: TokenKind,
     /// `arabic`, `latin`, …, `common`.
     pub script: Script,
+    /// The token's key at the `folded` level (what counting and matching use): lowercase, no
+    /// tashkeel, alef variants unified, proclitics split off, ASCII digits, … (see
+    /// `normalize`). Always present, even when equal to the text.
+    pub key: String,
 }
 
 /// One sentence.
@@ -56,6 +62,50 @@ pub struct EntityReport {
     pub kind: String,
     /// The mention as written.
     pub text: String,
+    /// The normalized value, when known (formats in [`crate::entity::Entity::value`]):
+    /// `2026-11-28`, `1200000000`, `USD 1200000000`, `15`, `18:30`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+}
+
+/// A stretch of text: UTF-16 span and the text itself.
+#[derive(Debug, Clone, Serialize)]
+pub struct SpanReport {
+    /// UTF-16 start.
+    pub start: usize,
+    /// UTF-16 end (exclusive).
+    pub end: usize,
+    /// The text as written.
+    pub text: String,
+}
+
+/// One entity with all its mentions, for an entity panel.
+#[derive(Debug, Clone, Serialize)]
+pub struct EntityGroupReport {
+    /// `person`, `date`, `money`, …
+    pub kind: String,
+    /// The most frequent spelling.
+    pub text: String,
+    /// Number of mentions.
+    pub count: usize,
+    /// UTF-16 start of the first mention.
+    pub start: usize,
+    /// UTF-16 end of the first mention.
+    pub end: usize,
+}
+
+/// One quote with its speaker. Quotes are also `quote` entities in [`Report::entities`], for
+/// highlighting; this list adds who said them.
+#[derive(Debug, Clone, Serialize)]
+pub struct QuoteReport {
+    /// UTF-16 start (at the opening quotation mark).
+    pub start: usize,
+    /// UTF-16 end (after the closing mark, or at the paragraph end for an unclosed quote).
+    pub end: usize,
+    /// The quote as written, marks included.
+    pub text: String,
+    /// Who said it, when the article names them; `null` otherwise.
+    pub speaker: Option<SpanReport>,
 }
 
 /// Summary counts.
@@ -87,10 +137,16 @@ pub struct Report {
     pub sentences: Vec<SentenceReport>,
     /// Paragraphs with their language (empty when the options ask for none).
     pub paragraphs: Vec<ParagraphReport>,
-    /// Entity mentions.
+    /// Entity mentions, sorted by start; quotes included (kind `quote`), and may contain others.
     pub entities: Vec<EntityReport>,
+    /// Quotes with their speakers.
+    pub quotes: Vec<QuoteReport>,
+    /// Entities grouped by kind and folded text, most mentioned first (quotes left out).
+    pub entity_groups: Vec<EntityGroupReport>,
     /// Summary counts.
     pub statistics: StatisticsReport,
+    /// ISO 639-1 code of the text's language (`ar`, `en`, …; `und` when unknown).
+    pub language: &'static str,
     /// Word frequency list, most frequent first; positions in UTF-16 code units.
     pub frequencies: Vec<FrequencyReport>,
     /// Collocations of 2–3 words, strongest first.
@@ -114,6 +170,7 @@ impl Report {
                     end: utf16.convert(t.span.end),
                     kind: t.kind,
                     script: t.script,
+                    key: key(t.span.text(text), FoldLevel::Folded, analysis.language),
                 })
                 .collect()
         } else {
@@ -131,6 +188,33 @@ impl Report {
         } else {
             Vec::new()
         };
+        let span_report = |span: crate::Span| SpanReport {
+            start: utf16.convert(span.start),
+            end: utf16.convert(span.end),
+            text: span.text(text).to_string(),
+        };
+        let entities = analysis
+            .entities
+            .iter()
+            .map(|e| EntityReport {
+                start: utf16.convert(e.span.start),
+                end: utf16.convert(e.span.end),
+                kind: e.kind.name().to_string(),
+                text: e.span.text(text).to_string(),
+                value: e.value.clone(),
+            })
+            .collect();
+        let quotes = analysis
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Quote)
+            .map(|e| QuoteReport {
+                start: utf16.convert(e.span.start),
+                end: utf16.convert(e.span.end),
+                text: e.span.text(text).to_string(),
+                speaker: e.speaker.map(span_report),
+            })
+            .collect();
         let paragraphs = if options.paragraphs {
             analysis
                 .paragraphs
@@ -144,12 +228,24 @@ impl Report {
         } else {
             Vec::new()
         };
+        let entity_groups = crate::entity::group(&analysis.entities, text, analysis.language)
+            .into_iter()
+            .map(|g| EntityGroupReport {
+                kind: g.kind.name().to_string(),
+                text: g.text,
+                count: g.count,
+                start: utf16.convert(g.first.start),
+                end: utf16.convert(g.first.end),
+            })
+            .collect();
         let s = &analysis.statistics;
         Report {
             tokens,
             sentences,
+            entities,
+            quotes,
             paragraphs,
-            entities: Vec::new(),
+            entity_groups,
             statistics: StatisticsReport {
                 characters: s.characters,
                 characters_no_spaces: s.characters_no_spaces,
@@ -158,6 +254,7 @@ impl Report {
                 paragraphs: s.paragraphs,
                 figures: analysis.text_statistics,
             },
+            language: analysis.language.code(),
             frequencies: analysis
                 .frequencies
                 .iter()

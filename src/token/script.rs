@@ -49,7 +49,7 @@ impl Script {
             | 0x08A0..=0x08FF
             | 0xFB50..=0xFDFF
             | 0xFE70..=0xFEFF => {
-                if c.is_alphabetic() {
+                if super::scan::is_letter(c) {
                     Script::Arabic
                 } else {
                     Script::Common
@@ -65,7 +65,7 @@ impl Script {
             0x3040..=0x30FF | 0x31F0..=0x31FF => Script::Kana,
             0xAC00..=0xD7AF | 0x1100..=0x11FF | 0x3130..=0x318F => Script::Hangul,
             0x0E00..=0x0E7F => Script::Thai,
-            _ if c.is_alphabetic() => Script::Other,
+            _ if super::scan::is_letter(c) => Script::Other,
             _ => Script::Common,
         }
     }

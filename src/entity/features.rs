@@ -1,0 +1,485 @@
+//! Features of a token for the named-entity tagger, hashed to 64-bit ids.
+//!
+//! Rules, in order:
+//! 1. A token is seen through its *fold*: lowercase; Arabic without tashkeel and tatweel, with
+//!    alef variants as `ا`, `ى` as `ي`, `ة` as `ه`; every digit as `0`. Folding never touches the
+//!    text shown; it only makes the strings hashed here.
+//! 2. Its *shape* maps capitals to `X`, small letters to `x`, Arabic letters to `a`, digits to
+//!    `d`, and collapses runs (`Chen` → `Xx`, `U.S` → `X.X`, `1996-08-22` → `d-d-d`).
+//! 3. Arabic proclitics are split off tentatively (see [`split_proclitics`]): a conjunction
+//!    `و`/`ف`, then a preposition `ب`/`ك`/`ل`, then the article `ال` (`لل` is `ل` + `ال`), while a
+//!    stem of at least three letters remains. The split is a *feature*, never a decision: the
+//!    tagger weighs the whole word, its stem and its core alike, so `بنجواني` loses nothing.
+//! 4. Per token the tagger sees: the fold, the exact form, the shape, prefixes (1–3 letters) and
+//!    suffixes (1–4), the stem and core, the words and shapes two to each side, the two bigrams
+//!    around it, the gazetteer matches over it and its neighbours, its position in the
+//!    sentence, and whether the sentence is a headline in capitals; the decoder adds the two
+//!    previous tags (see [`history_features`]).
+//!
+//! Every feature is a 64-bit hash of a template number and its strings, so nothing is stored
+//! but the weights: the model maps hashes to buckets.
+
+use crate::lang::Language;
+
+/// A 64-bit FNV-1a hash of `bytes`, finished by a multiply-xorshift so its high bits mix well.
+pub fn hash_bytes(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    finish(h)
+}
+
+fn finish(mut h: u64) -> u64 {
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h
+}
+
+/// Combines a template number with one or two hashed values into a feature id.
+pub fn mix(template: u64, a: u64, b: u64) -> u64 {
+    let h = template.wrapping_mul(0x9e37_79b9_7f4a_7c15).rotate_left(17)
+        ^ a.wrapping_mul(0xc2b2_ae3d_27d4_eb4f);
+    finish(h.rotate_left(29) ^ b.wrapping_mul(0x1656_67b1_9e37_79f9))
+}
+
+/// Folds `word` for features into `out` (cleared first); see the module rules.
+pub fn fold_into(word: &str, out: &mut String) {
+    out.clear();
+    for c in word.chars() {
+        match c {
+            c if c.is_ascii() => out.push(if c.is_ascii_digit() {
+                '0'
+            } else {
+                c.to_ascii_lowercase()
+            }),
+            '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}'
+                if !matches!(c, 'أ' | 'إ' | 'آ' | 'ى' | 'ة') =>
+            {
+                out.push(c)
+            }
+            '\u{0640}' => {}
+            c if crate::normalize::is_arabic_mark(c) => {}
+            'أ' | 'إ' | 'آ' | 'ٱ' => out.push('ا'),
+            'ى' => out.push('ي'),
+            'ة' => out.push('ه'),
+            '’' | '‘' | 'ʼ' => out.push('\''),
+            c if c.is_numeric() => out.push('0'),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+}
+
+/// The folded form of `word` (see [`fold_into`]).
+///
+/// ```
+/// use article_analyzer::entity::features::fold;
+/// assert_eq!(fold("لأمازون"), "لامازون");
+/// assert_eq!(fold("Reuters"), "reuters");
+/// assert_eq!(fold("٢٠٢٦"), "0000");
+/// ```
+pub fn fold(word: &str) -> String {
+    let mut s = String::with_capacity(word.len());
+    fold_into(word, &mut s);
+    s
+}
+
+fn is_arabic_letter(c: char) -> bool {
+    matches!(c, '\u{0620}'..='\u{064A}' | '\u{066E}'..='\u{06D3}' | '\u{06FA}'..='\u{06FF}')
+}
+
+/// The shape of `word` into `out`: classes of characters with runs collapsed.
+pub fn shape_into(word: &str, out: &mut String) {
+    out.clear();
+    let mut last = '\0';
+    for c in word.chars() {
+        let class = if c.is_ascii_uppercase() {
+            'X'
+        } else if c.is_ascii_lowercase() {
+            'x'
+        } else if c.is_ascii_digit() {
+            'd'
+        } else if is_arabic_letter(c) {
+            'a'
+        } else if c.is_ascii() {
+            c
+        } else if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else if is_arabic_letter(c) {
+            'a'
+        } else if crate::normalize::is_arabic_mark(c) || c == '\u{0640}' {
+            continue;
+        } else if c.is_alphabetic() {
+            'l'
+        } else {
+            c
+        };
+        if class != last {
+            out.push(class);
+            last = class;
+        }
+    }
+}
+
+/// Splits Arabic proclitics off a *folded* word: returns (clitic length in bytes, whether the
+/// article `ال` follows the clitics) so that `&folded[clitic..]` is the stem (article kept) —
+/// except `لل`, whose stem is `ال` + the rest (see [`stem_of`]). Returns `(0, has_article)`
+/// for words without a clitic.
+///
+/// ```
+/// use article_analyzer::entity::features::{fold, split_proclitics};
+/// assert_eq!(split_proclitics(&fold("بواشنطن")), (2, false));
+/// assert_eq!(split_proclitics(&fold("والولايات")), (2, true));
+/// assert_eq!(split_proclitics(&fold("نيويورك")), (0, false));
+/// ```
+pub fn split_proclitics(folded: &str) -> (usize, bool) {
+    let mut chars = ['\0'; 6];
+    for (slot, c) in chars.iter_mut().zip(folded.chars()) {
+        *slot = c;
+    }
+    let total = folded.chars().count();
+    let mut i = 0usize;
+    if total >= 5 && matches!(chars[0], 'و' | 'ف') {
+        i = 1;
+    }
+    let mut prep = false;
+    if total >= i + 4 && matches!(chars[i], 'ب' | 'ك' | 'ل') {
+        // لل = ل + ال with the alef elided
+        if chars[i] == 'ل' && chars[i + 1] == 'ل' && total >= i + 5 {
+            return (char_bytes(&chars, i + 1), true);
+        }
+        prep = true;
+        i += 1;
+    }
+    let article = total >= i + 4 && chars[i] == 'ا' && chars[i + 1] == 'ل';
+    if !prep && i == 1 && total < 5 {
+        return (0, article);
+    }
+    (char_bytes(&chars, i), article)
+}
+
+fn char_bytes(chars: &[char], n: usize) -> usize {
+    chars.iter().take(n).map(|c| c.len_utf8()).sum()
+}
+
+/// The stem of a folded Arabic word: conjunction and preposition removed, article kept
+/// (`للامم` → `الامم`).
+///
+/// ```
+/// use article_analyzer::entity::features::{fold, stem_of};
+/// assert_eq!(stem_of(&fold("لأمازون")), "امازون");
+/// assert_eq!(stem_of(&fold("للأمم")), "الامم");
+/// assert_eq!(stem_of(&fold("نيويورك")), "نيويورك");
+/// // Ambiguous: a word starting with و may be the conjunction; the split is only a feature.
+/// assert_eq!(stem_of(&fold("واشنطن")), "اشنطن");
+/// ```
+pub fn stem_of(folded: &str) -> String {
+    let (clitic, _) = split_proclitics(folded);
+    let mut s = String::with_capacity(folded.len());
+    stem_into(folded, clitic, &mut s);
+    s
+}
+
+/// What the tagger knows of one token before decoding, as hashes.
+#[derive(Debug, Clone, Default)]
+pub struct TokenView {
+    /// The folded form.
+    pub fold: u64,
+    /// The exact form.
+    pub exact: u64,
+    /// The shape.
+    pub shape: u64,
+    /// The stem (Arabic proclitics removed; equals `fold` otherwise).
+    pub stem: u64,
+    /// The core (stem without the article).
+    pub core: u64,
+    /// The proclitics split off (`و`, `وب`, `لل`, …, and `ال` when present), hashed; 0 for none.
+    pub clitic: u64,
+    /// Prefixes of 1..=3 letters of the fold (0 when shorter).
+    pub prefixes: [u64; 3],
+    /// Suffixes of 1..=4 letters of the fold (0 when shorter).
+    pub suffixes: [u64; 4],
+    /// Gazetteer bits: for kind k (0..4), bit 2k = begins a match, bit 2k+1 = inside one.
+    pub gazetteer: u8,
+    /// Starts with a capital letter.
+    pub capitalized: bool,
+    /// Has no letters at all (punctuation, numbers).
+    pub no_letters: bool,
+    /// Its fold is a common lowercase word seen in this sentence context (reserved).
+    pub length: u8,
+}
+
+/// Builds the [`TokenView`]s of one sentence's `words`. `gazetteer` gives the bits per word
+/// (same length as `words`, or empty).
+pub fn views(words: &[&str], gazetteer: &[u8]) -> Vec<TokenView> {
+    let mut folded = String::new();
+    let mut shape = String::new();
+    let mut stem = String::new();
+    words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            fold_into(w, &mut folded);
+            shape_into(w, &mut shape);
+            let fold_hash = hash_bytes(folded.as_bytes());
+            let (clitic, article) = if folded.starts_with(['و', 'ف', 'ب', 'ك', 'ل', 'ا']) {
+                split_proclitics(&folded)
+            } else {
+                (0, false)
+            };
+            let stem_hash = if clitic > 0 {
+                stem_into(&folded, clitic, &mut stem);
+                hash_bytes(stem.as_bytes())
+            } else {
+                stem.clear();
+                stem.push_str(&folded);
+                fold_hash
+            };
+            let clitic_hash = if clitic > 0 || article {
+                mix(
+                    0xc1,
+                    hash_bytes(folded.as_bytes().get(..clitic).unwrap_or(b"")),
+                    u64::from(article),
+                )
+            } else {
+                0
+            };
+            let core = if article || stem.starts_with("ال") && stem.len() >= 10 {
+                hash_bytes(stem.as_bytes().get(4..).unwrap_or(b""))
+            } else {
+                stem_hash
+            };
+            let mut prefixes = [0u64; 3];
+            let mut suffixes = [0u64; 4];
+            let bytes = folded.as_bytes();
+            for (k, (at, _)) in folded.char_indices().skip(1).take(3).enumerate() {
+                prefixes[k] = hash_bytes(&bytes[..at]);
+            }
+            for (k, (at, _)) in folded.char_indices().rev().take(5).enumerate() {
+                if k < 4 && at > 0 {
+                    suffixes[k] = hash_bytes(&bytes[at..]);
+                }
+            }
+            let n = folded.chars().count();
+            TokenView {
+                fold: fold_hash,
+                exact: hash_bytes(w.as_bytes()),
+                shape: hash_bytes(shape.as_bytes()),
+                stem: stem_hash,
+                core,
+                clitic: clitic_hash,
+                prefixes,
+                suffixes,
+                gazetteer: gazetteer.get(i).copied().unwrap_or(0),
+                capitalized: w
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_uppercase() || (!c.is_ascii() && c.is_uppercase())),
+                no_letters: !w.chars().any(|c| {
+                    c.is_ascii_alphabetic()
+                        || is_arabic_letter(c)
+                        || (!c.is_ascii() && c.is_alphabetic())
+                }),
+                length: n.min(12) as u8,
+            }
+        })
+        .collect()
+}
+
+/// Writes the stem of `folded` with `clitic` bytes of proclitics into `out` (see [`stem_of`]).
+fn stem_into(folded: &str, clitic: usize, out: &mut String) {
+    out.clear();
+    let rest = folded.get(clitic..).unwrap_or("");
+    if folded.get(..clitic).is_some_and(|p| p.ends_with('ل')) && rest.starts_with('ل') {
+        out.push('ا');
+    }
+    out.push_str(rest);
+}
+
+/// What a whole sentence tells each of its tokens.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SentenceContext {
+    /// The sentence is a headline in capitals (most of its words capitalized).
+    pub headline: bool,
+}
+
+impl SentenceContext {
+    /// The context of a sentence's views.
+    pub fn of(views: &[TokenView]) -> SentenceContext {
+        let letters = views.iter().filter(|t| !t.no_letters).count();
+        let caps = views.iter().filter(|t| t.capitalized).count();
+        SentenceContext {
+            headline: letters > 0 && caps * 10 >= letters * 8,
+        }
+    }
+}
+
+/// Where the word-identity features (fold, exact form) sit in a token's static features, for
+/// the trainer's word dropout.
+pub const IDENTITY: std::ops::Range<usize> = 1..3;
+
+const BOS: u64 = 0x5b0_5b0;
+const EOS: u64 = 0xe05_e05;
+
+/// Appends the features of token `i` of a sentence (everything but the tag history) to `out`.
+pub fn static_features(
+    views: &[TokenView],
+    i: usize,
+    language: Language,
+    context: SentenceContext,
+    out: &mut Vec<u64>,
+) {
+    let Some(v) = views.get(i) else { return };
+    let lang = match language {
+        Language::Arabic => 1u64,
+        Language::English => 2,
+        _ => 3,
+    };
+    let at = |d: isize| -> Option<&TokenView> {
+        let j = i as isize + d;
+        if j < 0 {
+            None
+        } else {
+            views.get(j as usize)
+        }
+    };
+    let fold_at = |d: isize| at(d).map_or(if d < 0 { BOS } else { EOS }, |t| t.fold);
+    let shape_at = |d: isize| at(d).map_or(if d < 0 { BOS } else { EOS }, |t| t.shape);
+    let t = |n: u64| n * 8 + lang;
+    out.push(mix(t(1), 0, 0));
+    out.push(mix(t(2), v.fold, 0));
+    out.push(mix(t(3), v.exact, 0));
+    out.push(mix(t(4), v.shape, 0));
+    for (k, &p) in v.prefixes.iter().enumerate() {
+        if p != 0 {
+            out.push(mix(t(5 + k as u64), p, 0));
+        }
+    }
+    for (k, &s) in v.suffixes.iter().enumerate() {
+        if s != 0 {
+            out.push(mix(t(8 + k as u64), s, 0));
+        }
+    }
+    if v.stem != v.fold {
+        out.push(mix(t(12), v.stem, 0));
+    }
+    out.push(mix(t(13), v.core, 0));
+    out.push(mix(t(14), fold_at(-1), 0));
+    out.push(mix(t(15), fold_at(1), 0));
+    out.push(mix(t(16), fold_at(-2), 0));
+    out.push(mix(t(17), fold_at(2), 0));
+    out.push(mix(t(18), fold_at(-1), v.fold));
+    out.push(mix(t(19), v.fold, fold_at(1)));
+    out.push(mix(t(20), shape_at(-1), v.shape));
+    out.push(mix(t(21), v.shape, shape_at(1)));
+    out.push(mix(t(22), mix(0, shape_at(-1), v.shape), shape_at(1)));
+    if let Some(p) = at(-1) {
+        out.push(mix(t(23), p.core, 0));
+    }
+    if let Some(n) = at(1) {
+        out.push(mix(t(24), n.core, 0));
+    }
+    out.push(mix(t(25), u64::from(v.length), 0));
+    if language == Language::Arabic {
+        out.push(mix(t(33), v.clitic, 0));
+        out.push(mix(t(34), v.clitic, at(1).map_or(EOS, |n| n.clitic)));
+        out.push(mix(t(35), fold_at(-1), fold_at(1)));
+        out.push(mix(t(36), mix(0, fold_at(-2), fold_at(-1)), v.fold));
+    }
+    if i == 0 {
+        out.push(mix(t(26), v.shape, 0));
+        out.push(mix(t(27), v.fold, 0));
+    }
+    // Gazetteer matches over this token and its neighbours.
+    if v.gazetteer != 0 {
+        out.push(mix(t(28), u64::from(v.gazetteer), 0));
+        for k in 0..4 {
+            let bits = (v.gazetteer >> (2 * k)) & 3;
+            if bits != 0 {
+                out.push(mix(t(29), k, u64::from(bits)));
+                out.push(mix(t(30), k, v.shape));
+            }
+        }
+    }
+    let g_prev = at(-1).map_or(0, |p| p.gazetteer);
+    let g_next = at(1).map_or(0, |n| n.gazetteer);
+    if g_prev != 0 || g_next != 0 {
+        out.push(mix(t(31), u64::from(g_prev), u64::from(g_next)));
+    }
+    // English capitals: a headline in capitals tells nothing by capitals.
+    if language == Language::English {
+        out.push(mix(t(32), u64::from(context.headline), v.shape));
+    }
+}
+
+/// The number of distinct tag-history values (tags plus "before the sentence").
+pub const HISTORY_START: u64 = 63;
+
+/// Appends the tag-history features of token `i`: the previous tag `p1`, the two previous
+/// `p2`,`p1`, and the previous tag with the current word and shape.
+pub fn history_features(
+    view: &TokenView,
+    p1: u64,
+    p2: u64,
+    language: Language,
+    out: &mut Vec<u64>,
+) {
+    let lang = match language {
+        Language::Arabic => 1u64,
+        Language::English => 2,
+        _ => 3,
+    };
+    let t = |n: u64| n * 8 + lang;
+    out.push(mix(t(40), p1, 0));
+    out.push(mix(t(41), p2, p1));
+    out.push(mix(t(42), p1, view.fold));
+    out.push(mix(t(43), p1, view.shape));
+    if language == Language::Arabic {
+        out.push(mix(t(44), p1, view.clitic));
+        out.push(mix(t(45), p1, view.core));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes_collapse_runs() {
+        let mut s = String::new();
+        for (w, want) in [
+            ("Chen", "Xx"),
+            ("U.S", "X.X"),
+            ("1996-08-22", "d-d-d"),
+            ("أمازون", "a"),
+        ] {
+            shape_into(w, &mut s);
+            assert_eq!(s, want, "{w}");
+        }
+    }
+
+    #[test]
+    fn clitics_leave_a_stem_of_three_letters() {
+        assert_eq!(stem_of(&fold("وبأمازون")), "امازون");
+        assert_eq!(stem_of(&fold("بنك")), "بنك");
+        assert_eq!(stem_of(&fold("ولي")), "ولي");
+    }
+
+    #[test]
+    fn features_are_total_on_odd_input() {
+        let words = ["", "😀", "\u{0640}", "a"];
+        let v = views(&words, &[]);
+        let mut out = Vec::new();
+        for i in 0..=words.len() {
+            static_features(&v, i, Language::English, SentenceContext::of(&v), &mut out);
+        }
+        assert!(!out.is_empty());
+    }
+}

@@ -1,0 +1,290 @@
+//! Gazetteers: lists of known names (countries, cities, organizations, agencies, companies).
+//!
+//! Rules:
+//! 1. The lists are data files under `src/entity/data/` (`kind<TAB>name` a line, `#` comments),
+//!    each with its source and licence in its header: `countries.tsv` (npm i18n-iso-countries,
+//!    MIT) and `curated.tsv` (written by hand).
+//! 2. A name is tokenized by the crate's own tokenizer and each token folded
+//!    ([`super::features::fold`]), so a name matches exactly the token runs the analyzer sees.
+//! 3. At each token the longest name wins; matching then goes on after it.
+//! 4. The first token of an Arabic match may carry proclitics: `لأمازون`, `بواشنطن` and
+//!    `وأمريكا` match `أمازون`, `واشنطن` and `أمريكا` (the whole word is tried first).
+//! 5. A Latin name matches only where each of its words with letters starts with a capital as
+//!    written, or is a lowercase connector (`of`, `the`, `and`, `de`, …): `US` is not `us`.
+//!
+//! A match is a *feature* for the tagger, not a decision: the tagger learned how far to trust it.
+
+use super::features::{fold, hash_bytes, mix, stem_of};
+use super::EntityKind;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+const COUNTRIES: &str = include_str!("data/countries.tsv");
+const CURATED: &str = include_str!("data/curated.tsv");
+
+/// A hasher for keys that are already well-mixed 64-bit hashes.
+#[derive(Default, Debug, Clone, Copy)]
+pub(crate) struct PassThrough(u64);
+
+impl Hasher for PassThrough {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        // Spread small integer keys (weight indices) over the table's high bits too.
+        self.0 = n.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+}
+
+pub(crate) type FastMap<V> = HashMap<u64, V, BuildHasherDefault<PassThrough>>;
+
+/// The four named kinds, in the order of the gazetteer bits and the tagger's tags.
+pub const KINDS: [EntityKind; 4] = [
+    EntityKind::Person,
+    EntityKind::Organization,
+    EntityKind::Location,
+    EntityKind::Misc,
+];
+
+/// The index of a named kind in [`KINDS`].
+pub fn kind_index(kind: EntityKind) -> Option<usize> {
+    KINDS.iter().position(|&k| k == kind)
+}
+
+/// One name of the lists, found in a run of tokens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Match {
+    /// Index of the first token (in the slice given to [`Gazetteer::find`]).
+    pub first: usize,
+    /// Number of tokens.
+    pub len: usize,
+    /// Kinds the lists give the name: bit k for [`KINDS`]`[k]`.
+    pub kinds: u8,
+    /// True when the first token matched only with its proclitics removed.
+    pub clitic: bool,
+}
+
+/// The compiled lists.
+pub struct Gazetteer {
+    /// Hash of a folded token sequence → kinds bitmask.
+    names: FastMap<u8>,
+    /// Hash of a folded first token → longest name starting with it (in tokens).
+    firsts: FastMap<u8>,
+}
+
+fn seq_start() -> u64 {
+    0x6a09_e667_f3bc_c908
+}
+
+fn seq_push(h: u64, token: u64) -> u64 {
+    mix(0x51, h, token)
+}
+
+/// Lowercase words that may stand inside a Latin name.
+fn is_connector(word: &str) -> bool {
+    matches!(
+        word,
+        "of" | "the"
+            | "and"
+            | "for"
+            | "de"
+            | "du"
+            | "la"
+            | "le"
+            | "al"
+            | "el"
+            | "von"
+            | "van"
+            | "da"
+            | "di"
+            | "on"
+            | "in"
+            | "y"
+    )
+}
+
+fn is_latin_word(w: &str) -> bool {
+    w.chars().any(|c| c.is_ascii_alphabetic())
+}
+
+fn cased_ok(w: &str) -> bool {
+    !is_latin_word(w) || w.chars().next().is_some_and(|c| !c.is_lowercase()) || is_connector(w)
+}
+
+impl Gazetteer {
+    /// Builds a gazetteer from list texts (`kind<TAB>name` lines).
+    pub fn from_lists(lists: &[&str]) -> Gazetteer {
+        let mut names: FastMap<u8> = FastMap::default();
+        let mut firsts: FastMap<u8> = FastMap::default();
+        for list in lists {
+            for line in list.lines() {
+                if line.starts_with('#') || line.trim().is_empty() {
+                    continue;
+                }
+                let Some((kind, name)) = line.split_once('\t') else {
+                    continue;
+                };
+                let kind = match kind.trim() {
+                    "person" => 0,
+                    "organization" => 1,
+                    "location" => 2,
+                    "misc" => 3,
+                    _ => continue,
+                };
+                let name = name.trim();
+                let tokens = crate::token::tokenize(name);
+                if tokens.is_empty() || tokens.len() > 12 {
+                    continue;
+                }
+                let mut h = seq_start();
+                let mut first = 0;
+                for (i, t) in tokens.iter().enumerate() {
+                    let th = hash_bytes(fold(t.span.text(name)).as_bytes());
+                    if i == 0 {
+                        first = th;
+                    }
+                    h = seq_push(h, th);
+                }
+                *names.entry(h).or_default() |= 1 << kind;
+                let longest = firsts.entry(first).or_default();
+                *longest = (*longest).max(tokens.len() as u8);
+            }
+        }
+        Gazetteer { names, firsts }
+    }
+
+    /// The lists shipped with the crate, compiled once.
+    pub fn shipped() -> &'static Gazetteer {
+        static G: OnceLock<Gazetteer> = OnceLock::new();
+        G.get_or_init(|| Gazetteer::from_lists(&[COUNTRIES, CURATED]))
+    }
+
+    /// Number of names.
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    /// True when there is no name.
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+
+    /// Finds the names in a run of `words` (one sentence's token texts), longest first at each
+    /// token, without overlaps.
+    ///
+    /// ```
+    /// use article_analyzer::entity::gazetteer::Gazetteer;
+    /// let g = Gazetteer::shipped();
+    /// let words = ["احتجاج", "لأمازون", "في", "الولايات", "المتحدة"];
+    /// let found: Vec<_> = g.find(&words).iter().map(|m| (m.first, m.len, m.clitic)).collect();
+    /// assert_eq!(found, [(1, 1, true), (3, 2, false)]);
+    /// ```
+    pub fn find(&self, words: &[&str]) -> Vec<Match> {
+        let folded: Vec<u64> = words
+            .iter()
+            .map(|w| hash_bytes(fold(w).as_bytes()))
+            .collect();
+        let stems: Vec<u64> = words
+            .iter()
+            .map(|w| hash_bytes(stem_of(&fold(w)).as_bytes()))
+            .collect();
+        self.find_folded(words, &folded, &stems)
+    }
+
+    /// [`Gazetteer::find`] with the hashes of the words' folds and stems given (a stem equals
+    /// the fold for a word without proclitics).
+    pub fn find_folded(&self, words: &[&str], folded: &[u64], stems: &[u64]) -> Vec<Match> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            let mut found = None;
+            let stem = stems.get(i).copied().filter(|&s| s != folded[i]);
+            for (first, clitic) in [(Some(folded[i]), false), (stem, true)] {
+                let Some(first) = first else { continue };
+                let Some(&longest) = self.firsts.get(&first) else {
+                    continue;
+                };
+                if clitic && first == folded[i] {
+                    continue;
+                }
+                let mut h = seq_push(seq_start(), first);
+                let mut best = None;
+                let max = usize::from(longest).min(words.len() - i);
+                for len in 1..=max {
+                    if len > 1 {
+                        h = seq_push(h, folded[i + len - 1]);
+                    }
+                    if let Some(&kinds) = self.names.get(&h) {
+                        if words[i..i + len].iter().all(|w| cased_ok(w)) {
+                            best = Some((len, kinds));
+                        }
+                    }
+                }
+                if let Some((len, kinds)) = best {
+                    found = Some(Match {
+                        first: i,
+                        len,
+                        kinds,
+                        clitic,
+                    });
+                    break;
+                }
+            }
+            match found {
+                Some(m) => {
+                    out.push(m);
+                    i += m.len;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    /// The gazetteer bits of each word (see [`super::features::TokenView::gazetteer`]) for
+    /// the `matches` found in them.
+    pub fn bits(words: &[&str], matches: &[Match]) -> Vec<u8> {
+        let mut bits = vec![0u8; words.len()];
+        for &m in matches {
+            for k in 0..4 {
+                if m.kinds & (1 << k) != 0 {
+                    bits[m.first] |= 1 << (2 * k);
+                    for b in &mut bits[m.first + 1..m.first + m.len] {
+                        *b |= 2 << (2 * k);
+                    }
+                }
+            }
+        }
+        bits
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_lists_compile() {
+        assert!(Gazetteer::shipped().len() > 500);
+    }
+
+    #[test]
+    fn latin_names_need_capitals() {
+        let g = Gazetteer::shipped();
+        assert!(g.find(&["tell", "us"]).is_empty());
+        assert_eq!(g.find(&["the", "US"]).len(), 1);
+    }
+
+    #[test]
+    fn longest_name_wins() {
+        let g = Gazetteer::shipped();
+        let m = g.find(&["أمازون", "ويب", "سيرفيسز"]);
+        assert_eq!((m[0].len, m[0].kinds), (3, 2));
+    }
+}

@@ -1,0 +1,305 @@
+//! The tagger's model: hashed feature weights, and greedy left-to-right decoding over BIO tags.
+//!
+//! Rules:
+//! 1. Tags are `O`, then `B-` and `I-` for each kind of [`super::gazetteer::KINDS`]
+//!    (person, organization, location, misc): 9 tags.
+//! 2. A feature's 64-bit hash picks one of `2^bits` buckets by its high bits; each bucket holds
+//!    one weight per tag. A token's tag scores are the sums over its features.
+//! 3. Decoding goes left to right; each token's features include the two tags before it
+//!    ([`super::features::history_features`]); `I-X` may only follow `B-X` or `I-X`.
+//! 4. The file format (little-endian): magic `NERM`, version 1, `bits`, tag count, bytes per
+//!    weight; for one-byte weights the `f32` step of code 1, the count of exceptions and the
+//!    exceptions (`u32` index, `f32` weight); then the weights bucket by bucket, tag by tag.
+//!    Weights are the averaged perceptron's: one-byte codes are linear with a step that fits
+//!    99% of them; the largest 1% (bias-like features) are kept exactly as exceptions.
+
+use super::features::{
+    history_features, static_features, SentenceContext, TokenView, HISTORY_START,
+};
+use crate::lang::Language;
+
+/// Number of tags: `O` plus `B-`/`I-` for four kinds.
+pub const TAGS: usize = 9;
+
+/// The kind index (0..4) of tag `t`, or `None` for `O`.
+pub fn tag_kind(t: usize) -> Option<usize> {
+    match t {
+        1..=4 => Some(t - 1),
+        5..=8 => Some(t - 5),
+        _ => None,
+    }
+}
+
+/// True when tag `t` begins an entity (`B-`).
+pub fn tag_begins(t: usize) -> bool {
+    (1..=4).contains(&t)
+}
+
+/// The `B-` tag of kind `k`.
+pub fn begin_tag(k: usize) -> usize {
+    1 + k
+}
+
+/// The `I-` tag of kind `k`.
+pub fn inside_tag(k: usize) -> usize {
+    5 + k
+}
+
+/// True when tag `t` may follow tag `prev` (`None` at the sentence start).
+pub fn allowed(prev: Option<usize>, t: usize) -> bool {
+    match t {
+        5..=8 => prev.is_some_and(|p| tag_kind(p) == tag_kind(t)),
+        _ => true,
+    }
+}
+
+/// Anything that gives tag scores for a feature hash.
+pub trait Weights {
+    /// Adds the weights of `feature` to `scores`.
+    fn add(&self, feature: u64, scores: &mut [f32; TAGS]);
+}
+
+/// A loaded model: the weights decoded once into a dense table of `i16` with one scale (so a
+/// lookup is one row of nine loads, with no branch and no second table).
+#[derive(Debug, Clone)]
+pub struct Model {
+    bits: u32,
+    scale: f32,
+    weights: Vec<i16>,
+}
+
+/// Why a model file could not be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ModelError {
+    /// Not a model file, or of another version.
+    BadHeader,
+    /// The weights are not as long as the header says.
+    BadLength,
+}
+
+impl Model {
+    /// Reads a model from the bytes of its file.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
+        let header = bytes.get(..8).ok_or(ModelError::BadHeader)?;
+        if &header[..4] != b"NERM" || header[4] != 1 || usize::from(header[6]) != TAGS {
+            return Err(ModelError::BadHeader);
+        }
+        let bits = u32::from(header[5]);
+        let width = usize::from(header[7]);
+        if !(8..=24).contains(&bits) || !(width == 1 || width == 2) {
+            return Err(ModelError::BadHeader);
+        }
+        let n = (1usize << bits) * TAGS;
+        let f32_at = |at: usize| {
+            bytes
+                .get(at..at + 4)
+                .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+                .ok_or(ModelError::BadLength)
+        };
+        if width == 2 {
+            let raw = bytes.get(8..).ok_or(ModelError::BadLength)?;
+            if raw.len() != 2 * n {
+                return Err(ModelError::BadLength);
+            }
+            let weights = raw
+                .chunks_exact(2)
+                .map(|w| i16::from_le_bytes([w[0], w[1]]))
+                .collect();
+            return Ok(Model {
+                bits,
+                scale: 1.0,
+                weights,
+            });
+        }
+        let step = f32_at(8)?;
+        let count = f32_at(12)?.to_bits() as usize;
+        let end = 16 + count.checked_mul(8).ok_or(ModelError::BadLength)?;
+        let list = bytes.get(16..end).ok_or(ModelError::BadLength)?;
+        let codes = bytes.get(end..).ok_or(ModelError::BadLength)?;
+        if codes.len() != n {
+            return Err(ModelError::BadLength);
+        }
+        let exceptions: Vec<(usize, f32)> = list
+            .chunks_exact(8)
+            .map(|e| {
+                let index = u32::from_le_bytes([e[0], e[1], e[2], e[3]]) as usize;
+                (index, f32::from_le_bytes([e[4], e[5], e[6], e[7]]))
+            })
+            .collect();
+        let max = exceptions
+            .iter()
+            .fold(127.0 * step, |m, &(_, w)| m.max(w.abs()))
+            .max(1e-9);
+        let scale = max / 32767.0;
+        let mut weights: Vec<i16> = codes
+            .iter()
+            .map(|&c| {
+                if c == 0x80 {
+                    0
+                } else {
+                    (f32::from(c as i8) * step / scale).round() as i16
+                }
+            })
+            .collect();
+        for (index, w) in exceptions {
+            if let Some(slot) = weights.get_mut(index) {
+                *slot = (w / scale).round().clamp(-32767.0, 32767.0) as i16;
+            }
+        }
+        Ok(Model {
+            bits,
+            scale,
+            weights,
+        })
+    }
+
+    /// The number of hash bits.
+    pub fn bits(&self) -> u32 {
+        self.bits
+    }
+}
+
+/// The bucket of `feature` among `2^bits`.
+pub fn bucket(feature: u64, bits: u32) -> usize {
+    (feature >> (64 - bits)) as usize
+}
+
+impl Weights for Model {
+    fn add(&self, feature: u64, scores: &mut [f32; TAGS]) {
+        let at = bucket(feature, self.bits) * TAGS;
+        if let Some(row) = self.weights.get(at..at + TAGS) {
+            for (s, &w) in scores.iter_mut().zip(row) {
+                *s += f32::from(w) * self.scale;
+            }
+        }
+    }
+}
+
+/// Encodes weights as a model file: `width` 1 stores linear `i8` codes with a step chosen so
+/// 99% of the non-zero weights fit, and the rest as exceptions (code -128 plus an entry in a
+/// sorted list of (index, `f32`)); 2 stores linear `i16`s scaled so the largest is 32767.
+pub fn encode(bits: u32, width: usize, weights: &[f32]) -> Vec<u8> {
+    encode_pruned(bits, width, weights, 0)
+}
+
+/// [`encode`], with one-byte codes smaller than `prune` in magnitude set to zero: a smaller
+/// file once compressed, at a measured cost in accuracy (see `train-ner --prune`).
+pub fn encode_pruned(bits: u32, width: usize, weights: &[f32], prune: i32) -> Vec<u8> {
+    let max = weights.iter().fold(0f32, |m, w| m.max(w.abs())).max(1e-9);
+    let mut out = Vec::with_capacity(16 + weights.len() * width);
+    out.extend_from_slice(b"NERM");
+    out.extend_from_slice(&[1, bits as u8, TAGS as u8, width as u8]);
+    if width == 1 {
+        let mut nonzero: Vec<f32> = weights
+            .iter()
+            .map(|w| w.abs())
+            .filter(|&w| w > 0.0)
+            .collect();
+        nonzero.sort_by(f32::total_cmp);
+        let q99 = nonzero
+            .get(nonzero.len().saturating_sub(1) * 99 / 100)
+            .copied()
+            .unwrap_or(1.0)
+            .max(1e-6);
+        let step = q99 / 127.0;
+        let mut exceptions: Vec<(u32, f32)> = Vec::new();
+        let mut codes = Vec::with_capacity(weights.len());
+        for (i, &w) in weights.iter().enumerate() {
+            let q = (w / step).round();
+            if q.abs() > 127.0 {
+                exceptions.push((i as u32, w));
+                codes.push(0x80u8);
+            } else if (q as i32).abs() < prune {
+                codes.push(0);
+            } else {
+                codes.push(q as i8 as u8);
+            }
+        }
+        out.extend_from_slice(&step.to_le_bytes());
+        out.extend_from_slice(&(exceptions.len() as u32).to_le_bytes());
+        for (i, w) in exceptions {
+            out.extend_from_slice(&i.to_le_bytes());
+            out.extend_from_slice(&w.to_le_bytes());
+        }
+        out.extend_from_slice(&codes);
+    } else {
+        let scale = 32767.0 / max;
+        for &w in weights {
+            let q = (w * scale).round().clamp(-32767.0, 32767.0);
+            out.extend_from_slice(&(q as i16).to_le_bytes());
+        }
+    }
+    out
+}
+
+/// Tags one sentence: greedy left to right (see the module rules). `feats` is scratch space.
+pub fn decode<W: Weights>(
+    weights: &W,
+    views: &[TokenView],
+    language: Language,
+    feats: &mut Vec<u64>,
+) -> Vec<usize> {
+    let mut tags = Vec::with_capacity(views.len());
+    let context = SentenceContext::of(views);
+    for i in 0..views.len() {
+        feats.clear();
+        static_features(views, i, language, context, feats);
+        let p1 = tags.last().copied();
+        let p2 = if i >= 2 {
+            tags.get(i - 2).copied()
+        } else {
+            None
+        };
+        history_features(
+            &views[i],
+            p1.map_or(HISTORY_START, |t| t as u64),
+            p2.map_or(HISTORY_START, |t| t as u64),
+            language,
+            feats,
+        );
+        let mut scores = [0f32; TAGS];
+        for &f in feats.iter() {
+            weights.add(f, &mut scores);
+        }
+        tags.push(best(&scores, p1));
+    }
+    tags
+}
+
+/// The best allowed tag after `prev` (ties to the lower tag).
+pub fn best(scores: &[f32; TAGS], prev: Option<usize>) -> usize {
+    let mut best = 0;
+    let mut best_score = f32::NEG_INFINITY;
+    for (t, &s) in scores.iter().enumerate() {
+        if s > best_score && allowed(prev, t) {
+            best = t;
+            best_score = s;
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inside_needs_its_begin() {
+        assert!(!allowed(None, inside_tag(0)));
+        assert!(allowed(Some(begin_tag(0)), inside_tag(0)));
+        assert!(!allowed(Some(begin_tag(1)), inside_tag(0)));
+    }
+
+    #[test]
+    fn encode_then_read_back() {
+        let mut w = vec![0.5f32; (1 << 8) * TAGS];
+        w[1] = -0.01;
+        let bytes = encode(8, 1, &w);
+        let m = Model::from_bytes(&bytes).unwrap();
+        let mut s = [0f32; TAGS];
+        m.add(0, &mut s);
+        assert!((s[0] - 0.5).abs() < 0.02, "{}", s[0]);
+        assert!((s[1] + 0.01).abs() < 0.5 / 127.0, "{}", s[1]);
+        assert!(Model::from_bytes(&bytes[..20]).is_err());
+    }
+}

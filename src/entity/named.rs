@@ -1,0 +1,642 @@
+//! Named entities — people, organizations, locations and other names — in Arabic and English.
+//!
+//! Rules, in order:
+//! 1. Each sentence is tagged by the model of its script (Arabic letters → the Arabic model,
+//!    Latin → the English one, the majority when mixed; sentences with neither are skipped):
+//!    an averaged perceptron over hashed features ([`super::features`]), with gazetteer
+//!    matches ([`super::gazetteer`]) among them, decoded greedily over BIO tags
+//!    ([`super::model`]). The models were trained on ANERcorp and CoNLL-2003 (see the README).
+//! 2. One key, one kind: mentions with the same folded text (Arabic proclitics off the first
+//!    word) take the kind most of them got in the article (ties keep their own).
+//! 3. A name seen once is seen again: a later run of tokens equal to a recognized name, or to
+//!    the last word of a recognized person's name of two words or more (`بنجواني` after
+//!    `علي بنجواني`, `Chen` after `Laura Chen`), is a mention of the same kind — when the run is
+//!    not already in a mention, and, in Latin script, is capitalized.
+//! 4. A mention whose first word carries a proclitic (`و ف ب ك ل`) starts after it when the
+//!    split is confident: the gazetteer matched the stem, or the stem stands alone in another
+//!    mention (`ب|واشنطن`, `ل|أمازون`). Otherwise the whole token is the mention.
+//! 5. Tidy edges: a mention starts and ends on a token with a letter or digit (`Aurora-` is
+//!    `Aurora`), holds a letter (no emoji), in Latin script starts with a capital and is not a
+//!    lone contraction (`We've`); two mentions of a kind joined by a possessive apostrophe are
+//!    one (`Harbour Residents' Association`).
+//! 6. In a title-case headline as the first sentence (`City Council Approves $1.2 Billion
+//!    Harbour Bridge Plan`) capitals tell nothing, so a mention there stands only if the article names it again
+//!    outside such headlines, or a gazetteer knows it.
+//! 7. Mentions are sorted by start and never overlap.
+//!
+//! [`super::group`] gathers the mentions by key for an entity panel.
+
+use super::features::{fold, mix, stem_of, views, TokenView};
+use super::gazetteer::{FastMap, Gazetteer, Match, KINDS};
+use super::model::{decode, tag_begins, tag_kind, Model, Weights};
+use super::{Entity, EntityKind};
+use crate::lang::Language;
+use crate::sentence::Sentence;
+use crate::span::Span;
+use crate::token::{Script, Token, TokenKind};
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+static ARABIC_MODEL: &[u8] = include_bytes!("data/ner-ar.bin");
+static ENGLISH_MODEL: &[u8] = include_bytes!("data/ner-en.bin");
+
+/// The two shipped models.
+pub struct Models {
+    /// For sentences in Arabic script.
+    pub arabic: Model,
+    /// For sentences in Latin script.
+    pub english: Model,
+}
+
+/// The models compiled into the crate (`src/entity/data/ner-{ar,en}.bin`), or `None` when a
+/// file is not a model (never in a released build).
+pub fn shipped() -> Option<&'static Models> {
+    static M: OnceLock<Option<Models>> = OnceLock::new();
+    M.get_or_init(|| {
+        Some(Models {
+            arabic: Model::from_bytes(ARABIC_MODEL).ok()?,
+            english: Model::from_bytes(ENGLISH_MODEL).ok()?,
+        })
+    })
+    .as_ref()
+}
+
+/// Which document-level steps run (rules 2–4 on by default; 1b off: it lowered dev F1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Steps {
+    /// Rule 2: one kind per key.
+    pub vote: bool,
+    /// Rule 3: later mentions of a recognized name.
+    pub propagate: bool,
+    /// Rule 4: spans start after confident proclitics.
+    pub trim_clitics: bool,
+    /// Rule 1b: a gazetteer name of two words or more replaces the tagger's mentions it
+    /// overlaps, unless one of them holds it and more.
+    pub gazetteer_wins: bool,
+    /// Rule 1b for one-word names too, where the tagger found nothing.
+    pub gazetteer_single: bool,
+    /// Rule 5: mentions start and end on words, Latin ones on a capital.
+    pub tidy: bool,
+    /// Rule 6: title-case headlines.
+    pub title_case: bool,
+}
+
+impl Default for Steps {
+    fn default() -> Self {
+        Steps {
+            vote: true,
+            propagate: true,
+            trim_clitics: true,
+            gazetteer_wins: false,
+            gazetteer_single: false,
+            tidy: true,
+            title_case: true,
+        }
+    }
+}
+
+/// Finds the named entities of `text` (kinds person, organization, location, misc), sorted by
+/// start, non-overlapping, each inside one sentence. Runs before the patterns, which may use its
+/// person spans (e.g. for the speakers of quotes).
+///
+/// ```
+/// use article_analyzer::entity::{named::recognize, EntityKind};
+/// use article_analyzer::{lang::Language, sentence::sentences, token::tokenize};
+/// let text = "وقالت أمازون في بيان إن الخدمة متاحة في أمريكا.";
+/// let tokens = tokenize(text);
+/// let found: Vec<_> = recognize(text, &tokens, &sentences(text, &tokens), Language::Arabic)
+///     .iter()
+///     .map(|e| (e.span.text(text), e.kind))
+///     .collect();
+/// assert_eq!(found, [("أمازون", EntityKind::Organization), ("أمريكا", EntityKind::Location)]);
+/// ```
+pub fn recognize(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Sentence],
+    language: Language,
+) -> Vec<Entity> {
+    match shipped() {
+        Some(m) => recognize_with(
+            &m.arabic,
+            &m.english,
+            text,
+            tokens,
+            sentences,
+            language,
+            Steps::default(),
+        ),
+        None => Vec::new(),
+    }
+}
+
+/// The token views of one sentence's words, gazetteer bits included: what the tagger sees.
+pub fn sentence_views(words: &[&str]) -> Vec<TokenView> {
+    sentence_views_and_matches(words).0
+}
+
+/// [`sentence_views`] and the gazetteer matches behind their bits.
+fn sentence_views_and_matches(words: &[&str]) -> (Vec<TokenView>, Vec<Match>) {
+    let mut v = views(words, &[]);
+    let folded: Vec<u64> = v.iter().map(|t| t.fold).collect();
+    let stems: Vec<u64> = v.iter().map(|t| t.stem).collect();
+    let matches = Gazetteer::shipped().find_folded(words, &folded, &stems);
+    if !matches.is_empty() {
+        for (t, b) in v.iter_mut().zip(Gazetteer::bits(words, &matches)) {
+            t.gazetteer = b;
+        }
+    }
+    (v, matches)
+}
+
+/// A mention as token indices while the document steps run.
+#[derive(Debug, Clone, Copy)]
+struct Mention {
+    first: usize,
+    end: usize,
+    kind: usize,
+    /// Found in a title-case headline (rule 6).
+    headline: bool,
+}
+
+/// The language whose model tags a sentence: by the script of most of its words.
+fn sentence_language(tokens: &[Token], fallback: Language) -> Option<Language> {
+    let (mut arabic, mut latin) = (0, 0);
+    for t in tokens {
+        match t.script {
+            Script::Arabic => arabic += 1,
+            Script::Latin => latin += 1,
+            _ => {}
+        }
+    }
+    match (arabic, latin) {
+        (0, 0) => None,
+        (a, l) if a > l => Some(Language::Arabic),
+        (a, l) if l > a => Some(Language::English),
+        _ => Some(if fallback == Language::Arabic {
+            Language::Arabic
+        } else {
+            Language::English
+        }),
+    }
+}
+
+/// [`recognize`] with given models and document steps (for training and evaluation).
+pub fn recognize_with<W: Weights>(
+    arabic: &W,
+    english: &W,
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Sentence],
+    language: Language,
+    steps: Steps,
+) -> Vec<Entity> {
+    let mut mentions: Vec<Mention> = Vec::new();
+    let mut feats = Vec::with_capacity(64);
+    let mut words: Vec<&str> = Vec::new();
+    // Per token: fold and stem hashes, for the document steps; tokens whose gazetteer match
+    // needed their proclitics removed.
+    let mut folds: Vec<u64> = vec![0; tokens.len()];
+    let mut stems: Vec<u64> = vec![0; tokens.len()];
+    let mut gazetteer_stems: Vec<usize> = Vec::new();
+    for (sentence_index, s) in sentences.iter().enumerate() {
+        let Some(sentence_tokens) = tokens.get(s.first_token..s.end_token) else {
+            continue;
+        };
+        let Some(lang) = sentence_language(sentence_tokens, language) else {
+            continue;
+        };
+        words.clear();
+        words.extend(sentence_tokens.iter().map(|t| t.span.text(text)));
+        let (v, matches) = sentence_views_and_matches(&words);
+        for (k, t) in v.iter().enumerate() {
+            folds[s.first_token + k] = t.fold;
+            stems[s.first_token + k] = t.stem;
+        }
+        gazetteer_stems.extend(
+            matches
+                .iter()
+                .filter(|m| m.clitic)
+                .map(|m| s.first_token + m.first),
+        );
+        let tags = match lang {
+            Language::Arabic => decode(arabic, &v, lang, &mut feats),
+            _ => decode(english, &v, lang, &mut feats),
+        };
+        let sentence_start = mentions.len();
+        let mut open: Option<Mention> = None;
+        for (k, &t) in tags.iter().enumerate() {
+            let at = s.first_token + k;
+            match (tag_kind(t), open.as_mut()) {
+                (Some(kind), Some(m)) if !tag_begins(t) && m.kind == kind => m.end = at + 1,
+                (Some(kind), _) => {
+                    mentions.extend(open.take());
+                    open = Some(Mention {
+                        first: at,
+                        end: at + 1,
+                        kind,
+                        headline: false,
+                    });
+                }
+                (None, _) => mentions.extend(open.take()),
+            }
+        }
+        mentions.extend(open.take());
+        if steps.gazetteer_wins {
+            prefer_gazetteer(
+                &mut mentions,
+                sentence_start,
+                &matches,
+                s.first_token,
+                steps,
+            );
+        }
+        if steps.tidy {
+            tidy(&mut mentions, sentence_start, tokens, text);
+        }
+        let title = sentence_index == 0 && is_title_case(&words);
+        if steps.title_case && lang == Language::English && title {
+            for m in &mut mentions[sentence_start..] {
+                let gazetteer = matches.iter().any(|g| {
+                    (s.first_token + g.first, s.first_token + g.first + g.len) == (m.first, m.end)
+                });
+                m.headline = !gazetteer;
+            }
+        }
+    }
+    let key = |m: &Mention| run_key(stems[m.first], &folds[m.first + 1..m.end]);
+    if steps.title_case {
+        // Rule 6: a title-case headline's mention stands only if the article names it again.
+        let elsewhere: std::collections::BTreeSet<u64> =
+            mentions.iter().filter(|m| !m.headline).map(key).collect();
+        mentions.retain(|m| !m.headline || elsewhere.contains(&key(m)));
+    }
+    if mentions.is_empty() {
+        return Vec::new();
+    }
+    if steps.vote {
+        vote(&mut mentions, key);
+    }
+    if steps.propagate {
+        propagate(&mut mentions, tokens, text, sentences, &stems, &folds);
+    }
+    let standalone: std::collections::BTreeSet<u64> = mentions
+        .iter()
+        .filter(|m| stems[m.first] == folds[m.first])
+        .map(|m| folds[m.first])
+        .collect();
+    let mut out: Vec<Entity> = mentions
+        .iter()
+        .map(|m| {
+            let mut span = Span::new(tokens[m.first].span.start, tokens[m.end - 1].span.end);
+            if steps.trim_clitics {
+                let first = &tokens[m.first];
+                let confident = gazetteer_stems.binary_search(&m.first).is_ok()
+                    || (stems[m.first] != folds[m.first] && standalone.contains(&stems[m.first]));
+                if confident && first.script == Script::Arabic {
+                    if let Some(cut) = clitic_bytes(first.span.text(text)) {
+                        if first.span.start + cut < span.end {
+                            span.start = first.span.start + cut;
+                        }
+                    }
+                }
+            }
+            Entity::new(span, KINDS[m.kind])
+        })
+        .collect();
+    super::sort(&mut out);
+    out
+}
+
+/// The byte length, in the word as written, of the proclitics [`stem_of`] removes; `None` when
+/// there are none or for `لل` (whose article lost its alef, so no cut shows the stem).
+fn clitic_bytes(word: &str) -> Option<usize> {
+    let folded = fold(word);
+    let stem = stem_of(&folded);
+    let letters = folded.chars().count().checked_sub(stem.chars().count())?;
+    if letters == 0 || !folded.ends_with(stem.as_str()) {
+        return None;
+    }
+    let mut seen = 0;
+    for (at, c) in word.char_indices() {
+        let mark = crate::normalize::is_arabic_mark(c) || c == '\u{0640}';
+        if seen == letters && !mark {
+            return Some(at);
+        }
+        if !mark {
+            seen += 1;
+        }
+    }
+    None
+}
+
+/// Rule 2: each key takes the kind most of its mentions got.
+fn vote(mentions: &mut [Mention], key: impl Fn(&Mention) -> u64) {
+    let mut counts: BTreeMap<u64, [u32; 4]> = BTreeMap::new();
+    for m in mentions.iter() {
+        counts.entry(key(m)).or_default()[m.kind] += 1;
+    }
+    for m in mentions.iter_mut() {
+        if let Some(c) = counts.get(&key(m)) {
+            let top = *c.iter().max().unwrap_or(&0);
+            if c[m.kind] < top {
+                m.kind = c.iter().position(|&n| n == top).unwrap_or(m.kind);
+            }
+        }
+    }
+}
+
+/// Rule 5 over one sentence's mentions (`mentions[from..]`): edges without letters or digits
+/// are trimmed (`Aurora-` → `Aurora`), mentions without letters dropped (emoji), Latin ones
+/// must start with a capital and not be a lone contraction (`We've`), and two mentions of a
+/// kind joined by a possessive apostrophe are one (`Harbour Residents' Association`).
+fn tidy(mentions: &mut Vec<Mention>, from: usize, tokens: &[Token], text: &str) {
+    let has = |i: usize, f: fn(char) -> bool| tokens[i].span.text(text).chars().any(f);
+    let mut kept: Vec<Mention> = Vec::new();
+    for mut m in mentions.drain(from..) {
+        while m.first < m.end && !has(m.first, char::is_alphanumeric) {
+            m.first += 1;
+        }
+        while m.end > m.first && !has(m.end - 1, char::is_alphanumeric) {
+            m.end -= 1;
+        }
+        if m.first == m.end || !(m.first..m.end).any(|i| has(i, char::is_alphabetic)) {
+            continue;
+        }
+        let mut organization_after = None;
+        if m.kind == PERSON {
+            // An Arabic name does not go on past a preposition glued to the next word:
+            // `سامي الحسن | لوكالة رويترز` (to the agency), `… | بالقاهرة`. When that word is
+            // an organization's head noun (`لوكالة`, `لصحيفة`), what follows names it.
+            if let Some(cut) = (m.first + 1..m.end).find(|&i| {
+                tokens[i].script == Script::Arabic && prepositional(tokens[i].span.text(text))
+            }) {
+                if cut + 1 < m.end && organization_head(tokens[cut].span.text(text)) {
+                    organization_after = Some(Mention {
+                        first: cut + 1,
+                        end: m.end,
+                        kind: ORGANIZATION,
+                        headline: m.headline,
+                    });
+                }
+                m.end = cut;
+            }
+        }
+        let first = tokens[m.first].span.text(text);
+        if tokens[m.first].script == Script::Latin {
+            if first.chars().next().is_some_and(char::is_lowercase) {
+                continue;
+            }
+            let contraction = [
+                "'ve", "'re", "'ll", "'m", "'d", "’ve", "’re", "’ll", "’m", "’d",
+            ]
+            .iter()
+            .any(|c| first.to_lowercase().ends_with(c));
+            if m.end - m.first == 1 && contraction {
+                continue;
+            }
+        }
+        if let Some(prev) = kept.last_mut() {
+            let between = prev.end + 1 == m.first
+                && prev.kind == m.kind
+                && matches!(tokens[prev.end].span.text(text), "'" | "’")
+                && tokens[prev.end].span.start == tokens[prev.end - 1].span.end;
+            // The tokenizer keeps a plural possessive whole (`Residents'`); the tagger may start
+            // a new name there, but it continues the one before it.
+            let plural_possessive = prev.end == m.first
+                && prev.kind == m.kind
+                && tokens[m.first].script == Script::Latin
+                && tokens[m.first].span.text(text).ends_with(['\'', '’']);
+            if between || plural_possessive {
+                prev.end = m.end;
+                continue;
+            }
+        }
+        kept.push(m);
+        kept.extend(organization_after);
+    }
+    mentions.extend(kept);
+}
+
+/// The kind index of people in the tagger's tags (`PER`/`PERS`).
+const PERSON: usize = 0;
+
+/// The kind index of organizations in the tagger's tags.
+const ORGANIZATION: usize = 1;
+
+/// True when an Arabic word (clitics aside) is a noun that heads an organization's name.
+fn organization_head(word: &str) -> bool {
+    let stem = crate::normalize::split_clitics(word).stem;
+    matches!(
+        stem,
+        "وكالة"
+            | "صحيفة"
+            | "جريدة"
+            | "قناة"
+            | "شبكة"
+            | "إذاعة"
+            | "موقع"
+            | "شركة"
+            | "مجلة"
+    )
+}
+
+/// True when an Arabic word starts with the preposition ل or ب (alone or after و/ف), as split
+/// off by [`crate::normalize::split_clitics`].
+fn prepositional(word: &str) -> bool {
+    let prefix = crate::normalize::split_clitics(word).prefix;
+    let prefix = prefix.trim_start_matches(['و', 'ف']);
+    prefix.starts_with('ل') || prefix.starts_with('ب')
+}
+
+/// A title-case headline (rule 6): four words or more, every Latin word capitalized (or a
+/// short connector), and not all in capitals.
+fn is_title_case(words: &[&str]) -> bool {
+    let latin: Vec<&&str> = words
+        .iter()
+        .filter(|w| w.chars().any(|c| c.is_ascii_alphabetic()))
+        .collect();
+    latin.len() >= 4
+        && latin.iter().any(|w| w.chars().any(char::is_lowercase))
+        && latin.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                || matches!(
+                    **w,
+                    "of" | "the"
+                        | "and"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "to"
+                        | "for"
+                        | "a"
+                        | "an"
+                        | "by"
+                        | "with"
+                )
+        })
+}
+
+/// Rule 1b: gazetteer names of one kind override the tagger's mentions of one sentence
+/// (`mentions[from..]`, token indices; `matches` index the sentence from `offset`).
+fn prefer_gazetteer(
+    mentions: &mut Vec<Mention>,
+    from: usize,
+    matches: &[Match],
+    offset: usize,
+    steps: Steps,
+) {
+    for m in matches {
+        if m.kinds.count_ones() != 1 || (m.len < 2 && !steps.gazetteer_single) {
+            continue;
+        }
+        let (first, end) = (offset + m.first, offset + m.first + m.len);
+        let kind = m.kinds.trailing_zeros() as usize;
+        let sentence = &mentions[from..];
+        let overlapping: Vec<usize> = (0..sentence.len())
+            .filter(|&i| sentence[i].first < end && first < sentence[i].end)
+            .collect();
+        let held = overlapping.iter().any(|&i| {
+            let t = sentence[i];
+            t.first <= first && end <= t.end && (t.first, t.end) != (first, end)
+        });
+        if held || (m.len < 2 && !overlapping.is_empty()) {
+            continue;
+        }
+        for &i in overlapping.iter().rev() {
+            mentions.remove(from + i);
+        }
+        let at = mentions[from..].partition_point(|t| t.first < first) + from;
+        mentions.insert(
+            at,
+            Mention {
+                first,
+                end,
+                kind,
+                headline: false,
+            },
+        );
+    }
+}
+
+/// The key of a run of tokens: its first word's hash (fold or stem), then the others' folds.
+fn run_key(first: u64, rest: &[u64]) -> u64 {
+    let mut h = mix(0x77, first, 0);
+    for &f in rest {
+        h = mix(0x78, h, f);
+    }
+    h
+}
+
+/// Rule 3: later (and earlier) runs equal to a recognized name become mentions.
+fn propagate(
+    mentions: &mut Vec<Mention>,
+    tokens: &[Token],
+    text: &str,
+    sentences: &[Sentence],
+    stems: &[u64],
+    folds: &[u64],
+) {
+    // Known names, under the fold and the stem of their first word: key → (kind, length).
+    let mut known: FastMap<(usize, usize)> = FastMap::default();
+    let mut longest = 0;
+    for m in mentions.iter() {
+        let len = m.end - m.first;
+        let rest = &folds[m.first + 1..m.end];
+        known
+            .entry(run_key(folds[m.first], rest))
+            .or_insert((m.kind, len));
+        known
+            .entry(run_key(stems[m.first], rest))
+            .or_insert((m.kind, len));
+        longest = longest.max(len);
+        if KINDS[m.kind] == EntityKind::Person && len >= 2 {
+            let last = m.end - 1;
+            let w = tokens[last].span.text(text);
+            if w.chars().filter(|c| c.is_alphabetic()).count() >= 3 {
+                known
+                    .entry(run_key(folds[last], &[]))
+                    .or_insert((m.kind, 1));
+                known
+                    .entry(run_key(stems[last], &[]))
+                    .or_insert((m.kind, 1));
+            }
+        }
+    }
+    let mut covered = vec![false; tokens.len()];
+    for m in mentions.iter() {
+        for c in &mut covered[m.first..m.end] {
+            *c = true;
+        }
+    }
+    let mut added = Vec::new();
+    for s in sentences {
+        let mut i = s.first_token;
+        while i < s.end_token.min(tokens.len()) {
+            let mut found = None;
+            if !covered[i] && tokens[i].kind == TokenKind::Word {
+                let mut hs = [mix(0x77, folds[i], 0), mix(0x77, stems[i], 0)];
+                for len in 1..=longest.min(s.end_token - i) {
+                    let j = i + len - 1;
+                    if len > 1 {
+                        for h in &mut hs {
+                            *h = mix(0x78, *h, folds[j]);
+                        }
+                    }
+                    if covered[j] {
+                        break;
+                    }
+                    let hit = known.get(&hs[0]).or_else(|| known.get(&hs[1]));
+                    if let Some(&(kind, n)) = hit {
+                        if n == len && capitalized_if_latin(&tokens[i..=j], text) {
+                            found = Some(Mention {
+                                first: i,
+                                end: j + 1,
+                                kind,
+                                headline: false,
+                            });
+                        }
+                    }
+                }
+            }
+            match found {
+                Some(m) => {
+                    added.push(m);
+                    i = m.end;
+                }
+                None => i += 1,
+            }
+        }
+    }
+    mentions.extend(added);
+    mentions.sort_by_key(|m| (m.first, m.end));
+}
+
+fn capitalized_if_latin(run: &[Token], text: &str) -> bool {
+    run.iter().all(|t| {
+        t.script != Script::Latin
+            || t.span
+                .text(text)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clitic_cut_skips_marks() {
+        assert_eq!(clitic_bytes("بواشنطن"), Some(2));
+        assert_eq!(clitic_bytes("بِواشنطن"), Some(4));
+        assert_eq!(clitic_bytes("للأمم"), None);
+        assert_eq!(clitic_bytes("نيويورك"), None);
+    }
+
+    #[test]
+    fn empty_text_finds_nothing() {
+        assert!(recognize("", &[], &[], Language::Unknown).is_empty());
+    }
+}

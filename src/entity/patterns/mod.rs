@@ -1,0 +1,564 @@
+//! Pattern entities: the deterministic forms of dates, times, numbers, money, percents,
+//! quantities, web addresses, mentions, hashtags and quotes, in Arabic and English.
+//!
+//! Rules:
+//! 1. Web forms (URL, e-mail, `@mention`, `#hashtag`) are found first, from the text
+//!    ([`web`]); the tokens they cover take no other pattern.
+//! 2. Quotes are found from the quotation marks of each paragraph ([`quotes`]), with speakers.
+//! 3. Everything else is one pass over the tokens of each sentence: at each token every family
+//!    ([`dates`], [`times`], [`numbers`]) tries to match, the longest match wins (on a tie:
+//!    date, then time, then amount), and the pass resumes after it. Matches never cross a
+//!    sentence, except the period of `Nov.` or `p.m.` where a sentence splitter that does not
+//!    know these abbreviations ends one (`Nov. 28` stays one date).
+//! 4. Words are looked up by a folded key: lowercase, without tashkeel or tatweel, with alef
+//!    variants as `ا`, `ى` as `ي` and `ة` as `ه`. The first word of a match may carry Arabic
+//!    clitics (`و`, `ف`, `ب`, `ل`, `ك`, `ال` after `ل`); the entity then starts after them
+//!    (`أمس` in `وأمس`), so a highlight shows the stem.
+//! 5. All lookups are in one sorted table built once ([`lexicon`]): no regular expressions.
+
+pub mod dates;
+pub mod lexicon;
+pub mod numbers;
+pub mod quotes;
+pub mod times;
+pub mod web;
+
+use super::{Entity, EntityKind};
+use crate::lang::Language;
+use crate::normalize::is_arabic_mark;
+use crate::sentence::Sentence;
+use crate::span::Span;
+use crate::token::{Token, TokenKind};
+use lexicon::Lex;
+
+/// Finds the pattern entities of `text`, sorted by start. `named` holds the named entities
+/// already found (quote speakers prefer its person spans).
+///
+/// ```
+/// use article_analyzer::entity::{patterns, EntityKind};
+/// use article_analyzer::{lang::Language, sentence::sentences, token::tokenize};
+/// let text = "ارتفع المؤشر ١٫٥٪ وأمس الثلاثاء.";
+/// let tokens = tokenize(text);
+/// let found = patterns::recognize(text, &tokens, &sentences(text, &tokens), Language::Arabic, &[]);
+/// let found: Vec<_> = found.iter().map(|e| (e.span.text(text), e.kind, e.value.as_deref())).collect();
+/// assert_eq!(found, [
+///     ("١٫٥٪", EntityKind::Percent, Some("1.5")),
+///     ("أمس الثلاثاء", EntityKind::Date, None),
+/// ]);
+/// ```
+pub fn recognize(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Sentence],
+    _language: Language,
+    named: &[Entity],
+) -> Vec<Entity> {
+    let toks = make_toks(text, tokens);
+    let mut out = web::scan(text);
+    let mut blocked = vec![false; toks.len()];
+    if !out.is_empty() {
+        for (b, t) in blocked.iter_mut().zip(&toks) {
+            *b = out
+                .iter()
+                .any(|e| e.span.start < t.span.end && t.span.start < e.span.end);
+        }
+    }
+    for (first, end) in sentence_ranges(&toks, sentences) {
+        let mut a = first;
+        while a < end {
+            if blocked[a] {
+                a += 1;
+                continue;
+            }
+            let mut b = a;
+            while b < end && !blocked[b] {
+                b += 1;
+            }
+            scan_run(&Run { toks: &toks[a..b] }, &mut out);
+            a = b;
+        }
+    }
+    out.extend(quotes::find(text, &toks, named));
+    super::sort(&mut out);
+    out
+}
+
+/// Token ranges of the sentences, joining a sentence that ends with the period of a month
+/// abbreviation or of `a.m.`/`p.m.` to the next one (`Nov.` + `28`), for sentence splitters
+/// that do not know these abbreviations.
+fn sentence_ranges(toks: &[Tok<'_>], sentences: &[Sentence]) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(sentences.len());
+    let mut join = false;
+    for s in sentences {
+        let (a, b) = (s.first_token.min(toks.len()), s.end_token.min(toks.len()));
+        match out.last_mut() {
+            Some(last) if join && last.1 == a => last.1 = b,
+            _ => out.push((a, b)),
+        }
+        join = b >= 2
+            && toks[b - 1].text == "."
+            && toks[b - 2].span.end == toks[b - 1].span.start
+            && {
+                let w = &toks[b - 2];
+                w.is_word()
+                    && w.is_latin()
+                    && lexicon::lookup(&w.key).iter().any(|(_, l)| {
+                        matches!(
+                            l,
+                            Lex::DayPeriod(_) | Lex::Month(_, _, lexicon::Need::Number)
+                        )
+                    })
+            };
+    }
+    out
+}
+
+/// True when token `t` can start a date, time or amount: a number, a word of the lexicon or
+/// one that starts with a digit, a short upper-case word (`USD`, `US$`), a currency symbol or a
+/// percent sign. Most tokens cannot, and are skipped at once.
+fn could_start(t: &Tok<'_>) -> bool {
+    if t.text
+        .starts_with(|c: char| numbers::digit_value(c).is_some())
+    {
+        return true;
+    }
+    match t.kind {
+        TokenKind::Number => true,
+        TokenKind::Word => {
+            !t.entries.is_empty()
+                || t.text
+                    .starts_with(|c: char| numbers::digit_value(c).is_some())
+                || (t.text.len() <= 3 && t.text.bytes().all(|b| b.is_ascii_uppercase()))
+        }
+        _ => {
+            let mut chars = t.text.chars();
+            chars.next().is_some_and(|c| {
+                matches!(
+                    c,
+                    '%' | '٪' | '$' | '€' | '£' | '¥' | '₹' | '₪' | '₺' | '₽' | '﷼'
+                )
+            }) && chars.next().is_none()
+        }
+    }
+}
+
+fn scan_run(run: &Run<'_>, out: &mut Vec<Entity>) {
+    let mut i = 0;
+    while i < run.len() {
+        if !could_start(&run.toks[i]) {
+            i += 1;
+            continue;
+        }
+        let best = [dates::at(run, i), times::at(run, i), numbers::at(run, i)]
+            .into_iter()
+            .flatten()
+            .fold(None::<Found>, |best, f| match best {
+                Some(b) if b.end >= f.end => Some(b),
+                _ => Some(f),
+            });
+        match best {
+            Some(f) if f.end_tok > i => {
+                out.push(Entity {
+                    span: Span::new(f.start, f.end),
+                    kind: f.kind,
+                    value: f.value,
+                    speaker: None,
+                });
+                i = f.end_tok;
+            }
+            _ => i += 1,
+        }
+    }
+}
+
+/// The tokens of `text` with keys, lexicon entries and line starts.
+pub(crate) fn make_toks<'a>(text: &'a str, tokens: &[Token]) -> Vec<Tok<'a>> {
+    let mut toks: Vec<Tok<'a>> = tokens.iter().map(|t| Tok::new(text, t)).collect();
+    let mut previous_end = 0;
+    for i in 0..toks.len() {
+        toks[i].entries = entries(&toks, i);
+        let start = toks[i].span.start;
+        toks[i].newline_before = text
+            .get(previous_end..start)
+            .is_some_and(|gap| gap.contains('\n'));
+        previous_end = toks[i].span.end;
+    }
+    toks
+}
+
+/// A token with its folded key.
+#[derive(Debug, Clone)]
+pub(crate) struct Tok<'a> {
+    pub(crate) span: Span,
+    pub(crate) kind: TokenKind,
+    pub(crate) text: &'a str,
+    /// Folded key (see the module rules); empty for tokens other than words.
+    pub(crate) key: String,
+    /// Lexicon entries of the word and the phrases it starts (see [`entries`]).
+    pub(crate) entries: Vec<Entry>,
+    /// True when a line break separates the token from the one before.
+    pub(crate) newline_before: bool,
+}
+
+impl<'a> Tok<'a> {
+    fn new(text: &'a str, t: &Token) -> Self {
+        let s = t.span.text(text);
+        Tok {
+            span: t.span,
+            kind: t.kind,
+            text: s,
+            key: if t.kind == TokenKind::Word {
+                fold(s)
+            } else {
+                String::new()
+            },
+            entries: Vec::new(),
+            newline_before: false,
+        }
+    }
+
+    pub(crate) fn is_word(&self) -> bool {
+        self.kind == TokenKind::Word
+    }
+
+    pub(crate) fn is_number(&self) -> bool {
+        self.kind == TokenKind::Number
+    }
+
+    /// True when the token's first letter is a capital (for English names of days and months).
+    pub(crate) fn capitalized(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    pub(crate) fn is_latin(&self) -> bool {
+        self.text
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic())
+    }
+}
+
+/// The folded characters of `s` (see the module rules).
+pub(crate) fn folded_chars(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.chars()
+        .filter(|&c| !is_arabic_mark(c) && c != '\u{0640}')
+        .map(|c| match c {
+            'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+            'ى' => 'ي',
+            'ة' => 'ه',
+            _ => c,
+        })
+        .flat_map(char::to_lowercase)
+}
+
+/// The folded key of `s` (fast path for ASCII and Arabic letters, which need no case table).
+pub(crate) fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            'A'..='Z' => out.push(c.to_ascii_lowercase()),
+            '\0'..='\u{7F}' => out.push(c),
+            '\u{0640}' => {}
+            c if is_arabic_mark(c) => {}
+            'أ' | 'إ' | 'آ' | 'ٱ' => out.push('ا'),
+            'ى' => out.push('ي'),
+            'ة' => out.push('ه'),
+            '\u{0600}'..='\u{06FF}' => out.push(c),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// A match: byte span, the token after it, kind and value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Found {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) end_tok: usize,
+    pub(crate) kind: EntityKind,
+    pub(crate) value: Option<String>,
+}
+
+/// A run of tokens of one sentence that no web entity covers: the matchers' view.
+pub(crate) struct Run<'a> {
+    pub(crate) toks: &'a [Tok<'a>],
+}
+
+/// Arabic proclitic prefixes tried, in folded letters: none first, then longest first.
+const CLITICS: [&str; 11] = ["", "وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك"];
+
+impl<'a> Run<'a> {
+    pub(crate) fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    pub(crate) fn tok(&self, i: usize) -> Option<&Tok<'a>> {
+        self.toks.get(i)
+    }
+
+    /// True when token `i` and token `i + 1` touch (no space between).
+    pub(crate) fn glued(&self, i: usize) -> bool {
+        match (self.toks.get(i), self.toks.get(i + 1)) {
+            (Some(a), Some(b)) => a.span.end == b.span.start,
+            _ => false,
+        }
+    }
+
+    /// True when token `i` is the punctuation or symbol `s`.
+    pub(crate) fn is(&self, i: usize, s: &str) -> bool {
+        self.toks
+            .get(i)
+            .is_some_and(|t| !t.is_word() && !t.is_number() && t.text == s)
+    }
+
+    /// The lexicon entries of word `i` as written (no clitics stripped).
+    pub(crate) fn lex(&self, i: usize) -> impl Iterator<Item = Lex> + '_ {
+        self.toks.get(i).into_iter().flat_map(|t| {
+            t.entries
+                .iter()
+                .filter(move |e| e.words == 1 && e.start == t.span.start)
+                .map(|e| e.lex)
+        })
+    }
+
+    /// True when word `i` as written has an entry matching `f`.
+    pub(crate) fn has(&self, i: usize, f: impl Fn(Lex) -> bool) -> bool {
+        self.lex(i).any(f)
+    }
+
+    /// The first entry of word `i` (as written) matching `f`.
+    pub(crate) fn find(&self, i: usize, f: impl Fn(Lex) -> Option<Lex>) -> Option<Lex> {
+        self.lex(i).find_map(f)
+    }
+
+    /// Entries of word `i` and of the phrases of up to three words starting there, with Arabic
+    /// clitics stripped from the first word when `clitics` is set: each as (byte where the
+    /// entity would start, index of the token after the phrase, entry). Longest phrases first.
+    pub(crate) fn lookups(&self, i: usize, clitics: bool) -> Vec<(usize, usize, Lex)> {
+        let Some(t) = self.toks.get(i) else {
+            return Vec::new();
+        };
+        t.entries
+            .iter()
+            .filter(|e| {
+                (clitics || e.start == t.span.start) && i + usize::from(e.words) <= self.len()
+            })
+            .map(|e| (e.start, i + usize::from(e.words), e.lex))
+            .collect()
+    }
+}
+
+/// One lexicon entry of a word: where the entity would start (after clitics), how many words
+/// the phrase has, and what it means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Entry {
+    pub(crate) start: usize,
+    pub(crate) words: u8,
+    pub(crate) lex: Lex,
+}
+
+/// The entries of word `i` and of the phrases of up to three words starting there, with
+/// Arabic clitics stripped or not; longest phrases first, unstripped first. Computed once per
+/// token.
+fn entries(toks: &[Tok<'_>], i: usize) -> Vec<Entry> {
+    let mut out = Vec::new();
+    let t = &toks[i];
+    if !t.is_word() {
+        return out;
+    }
+    // Only a word that starts with a clitic letter can carry clitics.
+    let clitic = t
+        .key
+        .chars()
+        .next()
+        .is_some_and(|c| matches!(c, 'و' | 'ف' | 'ب' | 'ل' | 'ك'));
+    for prefix in CLITICS {
+        if !(prefix.is_empty() || clitic) {
+            continue;
+        }
+        let Some(stem) = t.key.strip_prefix(prefix) else {
+            continue;
+        };
+        if !prefix.is_empty() && stem.chars().count() < 2 {
+            continue;
+        }
+        // ل + ال is written لل: للثلاثاء is ل + الثلاثاء.
+        let restored;
+        let stem = if prefix.ends_with('ل') && stem.starts_with('ل') {
+            restored = format!("ا{stem}");
+            restored.as_str()
+        } else {
+            stem
+        };
+        // An abbreviation may keep its period in the token (`Nov.`, `p.m.`).
+        let stem = if prefix.is_empty() && stem.len() > 1 {
+            stem.strip_suffix('.').unwrap_or(stem)
+        } else {
+            stem
+        };
+        let start = t.span.start + offset_after_letters(t.text, prefix.chars().count());
+        if lexicon::is_head(stem) {
+            for n in (2..=3u8).rev() {
+                let end = i + usize::from(n);
+                if end > toks.len() || !toks[i + 1..end].iter().all(Tok::is_word) {
+                    continue;
+                }
+                let mut key = stem.to_string();
+                for w in &toks[i + 1..end] {
+                    key.push(' ');
+                    key.push_str(&w.key);
+                }
+                out.extend(lexicon::lookup(&key).iter().map(|(_, l)| Entry {
+                    start,
+                    words: n,
+                    lex: *l,
+                }));
+            }
+        }
+        out.extend(lexicon::lookup(stem).iter().map(|(_, l)| Entry {
+            start,
+            words: 1,
+            lex: *l,
+        }));
+    }
+    out
+}
+
+/// Byte offset in `s` after its first `n` letters, skipping the marks and tatweel that follow.
+fn offset_after_letters(s: &str, n: usize) -> usize {
+    if n == 0 {
+        return 0;
+    }
+    let mut seen = 0;
+    for (at, c) in s.char_indices() {
+        if is_arabic_mark(c) || c == '\u{0640}' {
+            continue;
+        }
+        if seen == n {
+            return at;
+        }
+        seen += 1;
+    }
+    s.len()
+}
+
+#[cfg(test)]
+pub(crate) mod test_util {
+    use super::*;
+    use crate::sentence::sentences;
+    use crate::token::tokenize;
+
+    /// (text, kind, value) of the pattern entities of `text`, quotes left out.
+    pub(crate) fn found(text: &str) -> Vec<(String, EntityKind, Option<String>)> {
+        let tokens = tokenize(text);
+        recognize(
+            text,
+            &tokens,
+            &sentences(text, &tokens),
+            Language::Unknown,
+            &[],
+        )
+        .into_iter()
+        .filter(|e| e.kind != EntityKind::Quote)
+        .map(|e| (e.span.text(text).to_string(), e.kind, e.value))
+        .collect()
+    }
+
+    /// Like [`found`], with one token per whitespace-separated chunk (a tokenizer that keeps
+    /// `28/11/2026`, `09:45`, `Nov.` and `p.m.` whole): a chunk with a letter is a word, one
+    /// with a digit a number, else punctuation.
+    pub(crate) fn found_in_chunks(text: &str) -> Vec<(String, EntityKind, Option<String>)> {
+        let mut tokens = Vec::new();
+        let mut at = 0;
+        for chunk in text.split(' ') {
+            if !chunk.is_empty() {
+                let kind = if chunk.chars().any(char::is_alphabetic) {
+                    TokenKind::Word
+                } else if chunk.chars().any(char::is_numeric) {
+                    TokenKind::Number
+                } else {
+                    TokenKind::Punctuation
+                };
+                tokens.push(Token {
+                    span: Span::new(at, at + chunk.len()),
+                    kind,
+                    script: crate::token::Script::of_text(chunk),
+                });
+            }
+            at += chunk.len() + 1;
+        }
+        recognize(
+            text,
+            &tokens,
+            &sentences(text, &tokens),
+            Language::Unknown,
+            &[],
+        )
+        .into_iter()
+        .map(|e| (e.span.text(text).to_string(), e.kind, e.value))
+        .collect()
+    }
+
+    /// The first entity's (text, kind, value).
+    pub(crate) fn one(text: &str) -> (String, EntityKind, Option<String>) {
+        found(text)
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| (String::new(), EntityKind::Misc, None))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_date_time_and_abbreviation_tokens_are_understood() {
+        let got = test_util::found_in_chunks(
+            "on Nov. 28 at 09:45 UTC and 6:30 p.m. on 28/11/2026 and ٢٨/١١/٢٠٢٦",
+        );
+        let got: Vec<_> = got
+            .iter()
+            .map(|(t, k, v)| (t.as_str(), *k, v.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Nov. 28", EntityKind::Date, Some("--11-28")),
+                ("09:45 UTC", EntityKind::Time, Some("09:45")),
+                ("6:30 p.m.", EntityKind::Time, Some("18:30")),
+                ("28/11/2026", EntityKind::Date, Some("2026-11-28")),
+                ("٢٨/١١/٢٠٢٦", EntityKind::Date, Some("2026-11-28")),
+            ]
+        );
+    }
+
+    #[test]
+    fn clitic_offsets_skip_marks() {
+        assert_eq!(offset_after_letters("وَأمس", 1), "وَ".len());
+        assert_eq!(offset_after_letters("أمس", 0), 0);
+    }
+
+    #[test]
+    fn fold_matches_folded_chars() {
+        for s in [
+            "Straße",
+            "ÉCOLE",
+            "وَأَمْسِ",
+            "الجمعةُ",
+            "İstanbul",
+            "ΣΟΦΙΑ",
+            "ــا",
+        ] {
+            assert_eq!(fold(s), folded_chars(s).collect::<String>(), "{s}");
+        }
+    }
+
+    #[test]
+    fn fold_unifies_arabic_letter_variants() {
+        assert_eq!(fold("الجمعةُ"), "الجمعه");
+        assert_eq!(fold("إلى"), "الي");
+        assert_eq!(fold("Tuesday"), "tuesday");
+    }
+}
