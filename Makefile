@@ -1,9 +1,10 @@
 # The two commands a fresh machine needs (see README.md):
 #   make serve   build the wasm package and serve the page on http://127.0.0.1:8000/
 #   make test    install whatever is missing, then run every test
-# And one that is not part of `make test`:
+# And, not part of `make test`:
 #   make bench   native (criterion) and browser benchmarks vs the alternatives; target/bench/results.json
-.PHONY: serve build test test-native test-wasm test-e2e lint package bench
+#   make fuzz    fuzz every target for FUZZ_SECONDS each (default 60; see README "Reliability")
+.PHONY: serve build test test-native test-wasm test-e2e lint package bench fuzz
 PORT ?= 8000
 
 serve: build
@@ -41,3 +42,6 @@ bench: build
 	node bench/inputs.mjs
 	cargo bench --locked --bench stages $(BENCH_CARGO_FLAGS)
 	node bench/run.mjs
+
+fuzz:
+	bash scripts/fuzz.sh
