@@ -7,7 +7,8 @@
 //   and bidi controls are counted and flagged with a warning card;
 // - recovery: a wasm trap (a real one: an impossible allocation aborts) replaces the worker, says
 //   so, keeps the text, and the next analysis works;
-// - leaks: 200 analyses of a ~100 KB article keep the JS heap and the wasm memory flat.
+// - leaks: repeated analyses of a ~100 KB article (60 by default, LEAK_RUNS=200 for the full run)
+//   keep the JS heap and the wasm memory flat.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -321,7 +322,7 @@ test('recovery: a wasm trap restarts the worker, says so, keeps the text, and th
   await page.close();
 });
 
-test('leaks: 200 analyses of a ~100 KB article keep the JS heap and the wasm memory flat', async () => {
+test('leaks: repeated analyses (60; LEAK_RUNS=200 for the full run) of a ~100 KB article keep the JS heap and the wasm memory flat', async () => {
   const seeds = await Promise.all(['ar-amazon-protest.txt', 'en-harbour-bridge.txt', 'mixed-ar-en-markets.txt']
     .map((f) => readFile(join(root, 'seeds', f), 'utf8')));
   let base = '';
