@@ -13,8 +13,10 @@
 //! 4. Per token the tagger sees: the fold, the exact form, the shape, prefixes (1–3 letters) and
 //!    suffixes (1–4), the stem and core, the words and shapes two to each side, the two bigrams
 //!    around it, the gazetteer matches over it and its neighbours, its position in the
-//!    sentence, and whether the sentence is a headline in capitals; the decoder adds the two
-//!    previous tags (see [`history_features`]).
+//!    sentence, and whether the sentence is a headline in capitals; in Arabic also the core's
+//!    prefixes (1–3 letters) and letter trigrams, and the cores of the neighbours two to each
+//!    side, alone and paired with its own; the decoder adds the two previous tags (see
+//!    [`history_features`]).
 //!
 //! Every feature is a 64-bit hash of a template number and its strings, so nothing is stored
 //! but the weights: the model maps hashes to buckets.
@@ -206,6 +208,10 @@ pub struct TokenView {
     pub prefixes: [u64; 3],
     /// Suffixes of 1..=4 letters of the fold (0 when shorter).
     pub suffixes: [u64; 4],
+    /// Prefixes of 1..=3 letters of the core (0 when shorter, or when the core is the fold).
+    pub core_prefixes: [u64; 3],
+    /// Character trigrams of the core, hashed (at most 8).
+    pub core_grams: Vec<u64>,
     /// Gazetteer bits: for kind k (0..4), bit 2k = begins a match, bit 2k+1 = inside one.
     pub gazetteer: u8,
     /// Starts with a capital letter.
@@ -256,6 +262,27 @@ pub fn views(words: &[&str], gazetteer: &[u8]) -> Vec<TokenView> {
             } else {
                 stem_hash
             };
+            let core_str = if article || stem.starts_with("ال") && stem.len() >= 10 {
+                stem.get(4..).unwrap_or("")
+            } else {
+                stem.as_str()
+            };
+            let mut core_prefixes = [0u64; 3];
+            let mut core_grams = Vec::new();
+            if core_str.starts_with(|c: char| is_arabic_letter(c)) {
+                let cb = core_str.as_bytes();
+                for (k, (at, _)) in core_str.char_indices().skip(1).take(3).enumerate() {
+                    core_prefixes[k] = hash_bytes(&cb[..at]);
+                }
+                let idx: Vec<usize> = core_str
+                    .char_indices()
+                    .map(|(a, _)| a)
+                    .chain(std::iter::once(core_str.len()))
+                    .collect();
+                for w in idx.windows(4).take(8) {
+                    core_grams.push(hash_bytes(&cb[w[0]..w[3]]));
+                }
+            }
             let mut prefixes = [0u64; 3];
             let mut suffixes = [0u64; 4];
             let bytes = folded.as_bytes();
@@ -277,6 +304,8 @@ pub fn views(words: &[&str], gazetteer: &[u8]) -> Vec<TokenView> {
                 clitic: clitic_hash,
                 prefixes,
                 suffixes,
+                core_prefixes,
+                core_grams,
                 gazetteer: gazetteer.get(i).copied().unwrap_or(0),
                 capitalized: w
                     .chars()
@@ -392,6 +421,22 @@ pub fn static_features(
         out.push(mix(t(34), v.clitic, at(1).map_or(EOS, |n| n.clitic)));
         out.push(mix(t(35), fold_at(-1), fold_at(1)));
         out.push(mix(t(36), mix(0, fold_at(-2), fold_at(-1)), v.fold));
+        // The core's own prefixes and letter trigrams: unseen names share pieces with seen ones.
+        for (k, &p) in v.core_prefixes.iter().enumerate() {
+            if p != 0 {
+                out.push(mix(t(46 + k as u64), p, 0));
+            }
+        }
+        for &g in &v.core_grams {
+            out.push(mix(t(49), g, 0));
+        }
+        // Cores of the neighbours and their pairs: cue words (رئيس، وزير، نادي…) whatever
+        // clitics they carry.
+        let core_at = |d: isize| at(d).map_or(if d < 0 { BOS } else { EOS }, |t| t.core);
+        out.push(mix(t(50), core_at(-1), v.core));
+        out.push(mix(t(51), v.core, core_at(1)));
+        out.push(mix(t(52), core_at(-2), 0));
+        out.push(mix(t(53), core_at(2), 0));
     }
     if i == 0 {
         out.push(mix(t(26), v.shape, 0));

@@ -5,7 +5,11 @@
 //!    the predicted tag differs from the gold one, the gold tag's weights of that token's
 //!    features go up by one and the predicted tag's down by one.
 //! 2. Sentences are visited in a fresh deterministic shuffle each epoch.
-//! 3. The model kept is the average of the weights over every step (the usual lazy-update
+//! 3. With a beam (Arabic), each sentence is searched with the beam instead, as the decoder
+//!    does; as soon as the gold tags fall out of the beam (or the best full sequence is not the
+//!    gold one), the gold prefix's features go up and the best prefix's down, at the tokens
+//!    where tag or history differ (early update).
+//! 4. The model kept is the average of the weights over every step (the usual lazy-update
 //!    trick), which generalizes far better than the last weights.
 //!
 //! Pure: sentences in, weights out. The `train-ner` command reads the corpora and writes the file.
@@ -35,6 +39,8 @@ pub struct Trainer {
     language: Language,
     /// Percent of tokens whose word-identity features are dropped in training.
     pub dropout: u64,
+    /// Beam width for structured training with early update (1 = greedy).
+    pub beam: usize,
     rng: u64,
 }
 
@@ -61,6 +67,7 @@ impl Trainer {
             step: 0,
             language,
             dropout: 0,
+            beam: 1,
             rng: 0x2545_f491_4f6c_dd1d,
         }
     }
@@ -73,8 +80,112 @@ impl Trainer {
         self.weights[i] += delta;
     }
 
+    fn features_at(&self, ex: &Example, i: usize, tags: &[usize], out: &mut Vec<u64>) {
+        out.clear();
+        let context = SentenceContext::of(&ex.views);
+        static_features(&ex.views, i, self.language, context, out);
+        let p1 = if i >= 1 {
+            tags.get(i - 1).copied()
+        } else {
+            None
+        };
+        let p2 = if i >= 2 {
+            tags.get(i - 2).copied()
+        } else {
+            None
+        };
+        history_features(
+            &ex.views[i],
+            p1.map_or(HISTORY_START, |t| t as u64),
+            p2.map_or(HISTORY_START, |t| t as u64),
+            self.language,
+            out,
+        );
+    }
+
+    /// One structured pass with beam search and early update; returns the token error count.
+    fn epoch_beam(&mut self, examples: &[Example], order: &[usize]) -> usize {
+        let mut errors = 0;
+        let mut feats = Vec::new();
+        for &e in order {
+            let ex = &examples[e];
+            let n = ex.views.len();
+            let mut beam: Vec<(f32, Vec<usize>)> = vec![(0.0, Vec::new())];
+            let mut fail: Option<(usize, Vec<usize>)> = None;
+            for i in 0..n {
+                let mut next: Vec<(f32, usize, usize)> = Vec::new();
+                for (b, (score, tags)) in beam.iter().enumerate() {
+                    self.features_at(ex, i, tags, &mut feats);
+                    let mut scores = [0f32; TAGS];
+                    let dense = Dense(&self.weights, self.bits);
+                    for &f in &feats {
+                        dense.add(f, &mut scores);
+                    }
+                    let p1 = tags.last().copied();
+                    for (t, &s) in scores.iter().enumerate() {
+                        if super::model::allowed(p1, t) {
+                            next.push((score + s, b, t));
+                        }
+                    }
+                }
+                next.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+                next.truncate(self.beam);
+                beam = next
+                    .into_iter()
+                    .map(|(s, b, t)| {
+                        let mut tags = beam[b].1.clone();
+                        tags.push(t);
+                        (s, tags)
+                    })
+                    .collect();
+                let gold = &ex.tags[..=i];
+                if !beam.iter().any(|(_, t)| t.as_slice() == gold) {
+                    fail = Some((i + 1, beam[0].1.clone()));
+                    break;
+                }
+            }
+            let (len, pred) = match fail {
+                Some(f) => f,
+                None => {
+                    let best = beam[0].1.clone();
+                    if best == ex.tags {
+                        self.step += n as u32;
+                        continue;
+                    }
+                    (n, best)
+                }
+            };
+            let mut gfeats = Vec::new();
+            for i in 0..len {
+                self.step += 1;
+                let same = pred[i] == ex.tags[i]
+                    && (i < 1 || pred[i - 1] == ex.tags[i - 1])
+                    && (i < 2 || pred[i - 2] == ex.tags[i - 2]);
+                if same {
+                    continue;
+                }
+                if pred[i] != ex.tags[i] {
+                    errors += 1;
+                }
+                self.features_at(ex, i, &ex.tags, &mut gfeats);
+                self.features_at(ex, i, &pred, &mut feats);
+                for &f in &gfeats {
+                    self.update(f, ex.tags[i], 1.0);
+                }
+                for &f in &feats {
+                    self.update(f, pred[i], -1.0);
+                }
+            }
+            self.step += (n - len) as u32;
+        }
+        errors
+    }
+
     /// One pass over `examples` in the order of `order`; returns the token error count.
     pub fn epoch(&mut self, examples: &[Example], order: &[usize]) -> usize {
+        if self.beam > 1 {
+            return self.epoch_beam(examples, order);
+        }
         let mut errors = 0;
         let mut feats = Vec::new();
         for &e in order {
