@@ -363,6 +363,14 @@ fn tidy(mentions: &mut Vec<Mention>, from: usize, tokens: &[Token], text: &str) 
         if m.first == m.end || !(m.first..m.end).any(|i| has(i, char::is_alphabetic)) {
             continue;
         }
+        if m.kind == ORGANIZATION
+            && m.end - m.first >= 2
+            && tokens[m.first].script == Script::Arabic
+            && media_head(tokens[m.first].span.text(text))
+        {
+            // `وكالة رويترز`: the agency's name is رويترز; its head noun is not.
+            m.first += 1;
+        }
         let mut organization_after = None;
         if m.kind == PERSON {
             // An Arabic name does not go on past a preposition glued to the next word:
@@ -423,6 +431,16 @@ const PERSON: usize = 0;
 
 /// The kind index of organizations in the tagger's tags.
 const ORGANIZATION: usize = 1;
+
+/// True when an Arabic word (clitics aside) is a generic noun for a news medium, which
+/// precedes the medium's name rather than belonging to it (`وكالة رويترز`).
+fn media_head(word: &str) -> bool {
+    let stem = crate::normalize::split_clitics(word).stem;
+    matches!(
+        stem,
+        "وكالة" | "صحيفة" | "جريدة" | "قناة" | "شبكة" | "إذاعة" | "مجلة"
+    )
+}
 
 /// True when an Arabic word (clitics aside) is a noun that heads an organization's name.
 fn organization_head(word: &str) -> bool {
