@@ -29,7 +29,7 @@
 
 use crate::lang::Language;
 use crate::lexicon::stopwords;
-use crate::normalize::{key, FoldLevel};
+use crate::normalize::{key_cow, FoldLevel};
 use crate::sentence::Sentence;
 use crate::token::{Script, Token, TokenKind};
 use crate::utf16::Utf16Offsets;
@@ -291,7 +291,8 @@ impl<'t> WordTable<'t> {
     }
 
     fn new_surface(&mut self, surface: &'t str, language: Language) -> Surface<'t> {
-        let folded_key = key(surface, FoldLevel::Folded, language);
+        // Borrowed when the word is its own key: no allocation for most English words.
+        let folded_key = key_cow(surface, FoldLevel::Folded, language);
         let (folded, new) = self.folded_keys.intern(&folded_key);
         if new {
             self.folded_stop
@@ -301,7 +302,9 @@ impl<'t> WordTable<'t> {
         let key_id = if self.level == FoldLevel::Folded {
             folded
         } else {
-            let (id, new) = self.level_keys.intern(&key(surface, self.level, language));
+            let (id, new) = self
+                .level_keys
+                .intern(&key_cow(surface, self.level, language));
             if new {
                 self.level_counts.push(0);
                 self.level_stop.push(false);

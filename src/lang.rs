@@ -16,7 +16,9 @@
 //!    when the script alone decides, 0.0 for a fallback).
 
 use crate::token::{is_letter, Script};
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
 
 /// A language, by the rules the analyzer applies to it (stopwords, stemming, reading rates).
 ///
@@ -498,6 +500,12 @@ pub fn detect_with_confidence(text: &str) -> (Language, f32) {
     let mut counts = [0usize; 5]; // arabic, latin, cyrillic, hebrew, other
     let (mut ar_sig, mut fa_sig, mut ur_sig) = (0usize, 0usize, 0usize);
     for c in text.chars() {
+        // ASCII first (most characters of Latin-script text and of the spaces and digits of
+        // any): its letters are Latin.
+        if c.is_ascii() {
+            counts[1] += usize::from(c.is_ascii_alphabetic());
+            continue;
+        }
         if !is_letter(c) {
             continue;
         }
@@ -527,7 +535,7 @@ pub fn detect_with_confidence(text: &str) -> (Language, f32) {
         .unwrap_or(4);
     match best {
         0 => {
-            let hits = function_words(text, ARABIC_SCRIPT_WORDS, 3);
+            let hits = function_words(text, ARABIC_SCRIPT_WORDS, ARABIC_MAX_LEN, 3);
             let langs = [Language::Arabic, Language::Persian, Language::Urdu];
             if let Some(found) = winner(&hits, &langs) {
                 return found;
@@ -552,7 +560,7 @@ pub fn detect_with_confidence(text: &str) -> (Language, f32) {
                 Language::Dutch,
                 Language::Turkish,
             ];
-            let hits = function_words(text, LATIN_SCRIPT_WORDS, 8);
+            let hits = function_words(text, LATIN_SCRIPT_WORDS, LATIN_MAX_LEN, 8);
             winner(&hits, &langs).unwrap_or((Language::English, 0.0))
         }
         2 => (Language::Russian, 1.0),
@@ -581,9 +589,46 @@ fn winner(hits: &[usize], langs: &[Language]) -> Option<(Language, f32)> {
 /// Words examined at most: a sample that size decides, and long texts stay fast.
 const MAX_WORDS: usize = 2000;
 
+/// The longest entry of a table, in bytes.
+const fn longest(table: &[(&str, u16)]) -> usize {
+    let mut i = 0;
+    let mut max = 0;
+    while i < table.len() {
+        if table[i].0.len() > max {
+            max = table[i].0.len();
+        }
+        i += 1;
+    }
+    max
+}
+
+/// Longest Arabic-script function word, in bytes.
+const ARABIC_MAX_LEN: usize = longest(ARABIC_SCRIPT_WORDS);
+/// Longest Latin-script function word, in bytes.
+const LATIN_MAX_LEN: usize = longest(LATIN_SCRIPT_WORDS);
+
+/// The words of a function-word table by text, built once per table (a hash probe is several
+/// times cheaper than a binary search's string comparisons on this hot path).
+fn word_index(table: &'static [(&'static str, u16)]) -> &'static FxHashMap<&'static str, u16> {
+    static ARABIC: OnceLock<FxHashMap<&'static str, u16>> = OnceLock::new();
+    static LATIN: OnceLock<FxHashMap<&'static str, u16>> = OnceLock::new();
+    let cell = if std::ptr::eq(table, ARABIC_SCRIPT_WORDS) {
+        &ARABIC
+    } else {
+        &LATIN
+    };
+    cell.get_or_init(|| table.iter().copied().collect())
+}
+
 /// For each of `languages` bits, how many words of `text` (lowercased, split at non-letters
 /// except `'`) the `table` gives that bit. Elided French articles (`l'accord`) count as `l'`.
-fn function_words(text: &str, table: &[(&str, u16)], languages: usize) -> Vec<usize> {
+fn function_words(
+    text: &str,
+    table: &'static [(&'static str, u16)],
+    max_len: usize,
+    languages: usize,
+) -> Vec<usize> {
+    let index = word_index(table);
     let mut hits = vec![0usize; languages];
     let mut lower = String::new();
     let words = text.split(|c: char| !(is_letter(c) || c == '\'' || c == '’'));
@@ -593,20 +638,33 @@ fn function_words(text: &str, table: &[(&str, u16)], languages: usize) -> Vec<us
         .take(MAX_WORDS)
         .filter(|w| w.len() <= 16)
     {
-        lower.clear();
-        lower.extend(word.chars().flat_map(char::to_lowercase).map(|c| {
-            if c == '’' {
-                '\''
-            } else {
-                c
-            }
-        }));
-        let probe: &str = match lower.find('\'') {
-            Some(i) if i > 0 && i <= 2 => &lower[..=i],
-            _ => &lower,
+        // Fast path: lowercase ASCII letters, `'` and Arabic-block letters are their own
+        // lowercase, so such a word is probed as it stands, without copying.
+        let folded: &str = if word
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c == '\'' || ('\u{600}'..='\u{6FF}').contains(&c))
+        {
+            word
+        } else {
+            lower.clear();
+            lower.extend(word.chars().flat_map(char::to_lowercase).map(|c| {
+                if c == '’' {
+                    '\''
+                } else {
+                    c
+                }
+            }));
+            &lower
         };
-        if let Ok(i) = table.binary_search_by(|(w, _)| w.cmp(&probe)) {
-            let bits = table.get(i).map_or(0, |(_, b)| *b);
+        let probe: &str = match folded.find('\'') {
+            Some(i) if i > 0 && i <= 2 => folded.get(..=i).unwrap_or(folded),
+            _ => folded,
+        };
+        // Longer than every entry: no match, skip the search.
+        if probe.len() > max_len {
+            continue;
+        }
+        if let Some(&bits) = index.get(probe) {
             for (lang, hit) in hits.iter_mut().enumerate() {
                 if bits & (1 << lang) != 0 {
                     *hit += 1;
