@@ -1,7 +1,10 @@
 # The two commands a fresh machine needs (see README.md):
 #   make serve   build the wasm package and serve the page on http://127.0.0.1:8000/
 #   make test    install whatever is missing, then run every test
-.PHONY: serve build test test-native test-wasm test-e2e lint package
+# And, not part of `make test`:
+#   make bench   native (criterion) and browser benchmarks vs the alternatives; target/bench/results.json
+#   make fuzz    fuzz every target for FUZZ_SECONDS each (default 60; see README "Reliability")
+.PHONY: serve build test test-native test-wasm test-e2e lint package bench fuzz
 PORT ?= 8000
 
 serve: build
@@ -28,3 +31,17 @@ lint:
 
 package:
 	node scripts/package.mjs
+
+# The release profile aborts on panic (small wasm), but bench harnesses unwind: with both, cargo
+# builds the library twice under one file name and the CLI fails to link. Unwind for benches.
+BENCH_CARGO_FLAGS = --config 'profile.release.panic="unwind"'
+# Inputs from ../shared/data (skipped with a message if absent), criterion per stage, then the
+# browser benchmark, which also prints the native figures and checks the targets.
+bench: build
+	bash scripts/setup.sh browser
+	node bench/inputs.mjs
+	cargo bench --locked --bench stages $(BENCH_CARGO_FLAGS)
+	node bench/run.mjs
+
+fuzz:
+	bash scripts/fuzz.sh

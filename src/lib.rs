@@ -19,6 +19,8 @@
 #![deny(missing_docs)]
 
 pub mod analyze;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod decode;
 pub mod entity;
 pub mod frequency;
 pub mod keywords;

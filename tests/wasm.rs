@@ -2,8 +2,8 @@
 //! sees it. Offsets are checked from JS's side by slicing a JS string with them.
 #![cfg(target_arch = "wasm32")]
 
-use article_analyzer::wasm::analyze;
-use js_sys::{Array, JsString, Object, Reflect};
+use article_analyzer::wasm::{analyze, analyze_packed};
+use js_sys::{Array, JsString, Object, Reflect, Uint16Array, Uint32Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
@@ -102,4 +102,37 @@ fn lean_options_leave_out_the_token_list() {
     let tokens: Array = get(&result, "tokens").dyn_into().unwrap();
     assert_eq!(tokens.length(), 0);
     assert_eq!(number(&get(&result, "statistics"), "words"), 3);
+}
+
+#[wasm_bindgen_test]
+fn packed_lists_hold_exactly_what_the_object_lists_hold() {
+    let text = "قَالَ مُحَمَّدٌ: «نعم». Launch 🚀 delayed 😞 again, 1.5% up!";
+    let objects = analyze(text, JsValue::UNDEFINED).unwrap();
+    let packed = analyze_packed(text, JsValue::UNDEFINED).unwrap();
+    for list in ["tokens", "sentences"] {
+        let items: Array = get(&objects, list).dyn_into().unwrap();
+        let lists = get(&packed, list);
+        assert_eq!(get(&lists, "packed"), JsValue::TRUE);
+        assert_eq!(number(&lists, "length"), items.length());
+        let start: Uint32Array = get(&lists, "start").dyn_into().unwrap();
+        let end: Uint32Array = get(&lists, "end").dyn_into().unwrap();
+        for (i, item) in items.iter().enumerate() {
+            let i = i as u32;
+            assert_eq!(
+                start.get_index(i),
+                number(&item, "start"),
+                "{list}[{i}].start"
+            );
+            assert_eq!(end.get_index(i), number(&item, "end"), "{list}[{i}].end");
+            if list == "tokens" {
+                for field in ["kind", "script"] {
+                    let codes: Uint16Array = get(&lists, field).dyn_into().unwrap();
+                    let names: Array = get(&lists, &format!("{field}Names")).dyn_into().unwrap();
+                    assert_eq!(names.get(u32::from(codes.get_index(i))), get(&item, field));
+                }
+            }
+        }
+    }
+    let stats = |r: &JsValue| js_sys::JSON::stringify(&get(r, "statistics")).unwrap();
+    assert_eq!(stats(&packed), stats(&objects));
 }

@@ -1,7 +1,8 @@
 //! The command-line analyzer: the same JSON as the JS API, for scripts and evaluation.
 //!
 //! ```text
-//! article-analyzer analyze FILE [--options JSON]     one analysis as JSON
+//! article-analyzer analyze FILE [--options JSON]     one analysis as JSON (FILE in UTF-8, UTF-16
+//!                                                    with BOM, windows-1256, ISO-8859-6, ...)
 //! article-analyzer analyze - [--options JSON]        the same, reading stdin
 //! article-analyzer --jsonl [--options JSON]          JSON Lines {"id", "text"} in, one analysis per line out
 //! ```
@@ -66,12 +67,37 @@ fn analyze_file(path: &str, options: &Options) -> Result<(), String> {
     } else {
         bytes = std::fs::read(path).map_err(|e| format!("reading {path}: {e}"))?;
     }
-    let text = String::from_utf8(bytes).map_err(|e| format!("{path} is not UTF-8 text: {e}"))?;
+    let text = decode_text(path, bytes)?;
     let out = io::stdout();
     let mut out = BufWriter::new(out.lock());
     serde_json::to_writer(&mut out, &report(&text, options)).map_err(|e| e.to_string())?;
     writeln!(out).map_err(|e| e.to_string())?;
     out.flush().map_err(|e| e.to_string())
+}
+
+/// Text from a file's bytes: UTF-8, UTF-16 with a byte-order mark, or a guessed legacy encoding
+/// (windows-1256, ISO-8859-6, ...); binary data is an error. See `article_analyzer::decode`.
+#[cfg(not(target_arch = "wasm32"))]
+fn decode_text(path: &str, bytes: Vec<u8>) -> Result<String, String> {
+    let decoded = article_analyzer::decode::decode(&bytes).map_err(|e| format!("{path}: {e}"))?;
+    if decoded.encoding != "UTF-8" || decoded.malformed {
+        let malformed = if decoded.malformed {
+            " (malformed bytes replaced by U+FFFD)"
+        } else {
+            ""
+        };
+        eprintln!(
+            "article-analyzer: note: {path} decoded as {}{malformed}",
+            decoded.encoding
+        );
+    }
+    Ok(decoded.text)
+}
+
+/// The wasm build of this binary (only built for the wasm test target) reads UTF-8 only.
+#[cfg(target_arch = "wasm32")]
+fn decode_text(path: &str, bytes: Vec<u8>) -> Result<String, String> {
+    String::from_utf8(bytes).map_err(|e| format!("{path} is not UTF-8 text: {e}"))
 }
 
 fn analyze_jsonl(options: &Options) -> Result<(), String> {

@@ -32,8 +32,8 @@ async function open(query = '?nosw') {
 }
 
 /** Waits until the analysis of a text of this length is on screen. */
-function analyzed(page, length) {
-  return page.waitForFunction((n) => Number(document.body.dataset.analyzedLength) === n, length, { timeout: 30000, polling: 100 });
+function analyzed(page, length, timeout = 30000) {
+  return page.waitForFunction((n) => Number(document.body.dataset.analyzedLength) === n, length, { timeout, polling: 100 });
 }
 
 /** Types a text (as one paste) and waits until it is analyzed and shown. */
@@ -446,7 +446,9 @@ test('a pasted 5 MB text is analyzed and shown with no long task over 50 ms', as
     });
     const started = Date.now();
     await page.waitForSelector('#progress:not([hidden])', { timeout: 5000 });
-    await analyzed(page, length);
+    // Patience, not a speed claim: with every stage on (entities included) 5 MB takes several
+    // seconds, many more on a loaded 2-core machine; the benchmark reports the speed.
+    await analyzed(page, length, 240000);
     const ms = Date.now() - started;
     await page.waitForTimeout(300);
     const longTasks = await page.evaluate(() => window.longTasks);

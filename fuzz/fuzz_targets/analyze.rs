@@ -1,0 +1,6 @@
+//! Fuzz target `analyze`: see `check::analyze` for the body and the invariants it checks.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    article_analyzer_fuzz::check::analyze(data);
+});

@@ -1,0 +1,6 @@
+//! Fuzz target `decode`: see `check::decode` for the body and the invariants it checks.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    article_analyzer_fuzz::check::decode(data);
+});

@@ -1,0 +1,6 @@
+//! Fuzz target `normalize`: see `check::normalize` for the body and the invariants it checks.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    article_analyzer_fuzz::check::normalize(data);
+});
