@@ -11,7 +11,8 @@
 //!    separators and decimals (`1,250.5`, `٣٫٥`) as UAX #29 already does; hyphenated words
 //!    (`state-of-the-art`) and apostrophe words (`don't`, `O’Neill`, `Residents'`) are one token;
 //!    abbreviations keep their dot (`U.S.`, `Dr.`, `د.`); a sentence glued without a space
-//!    (`انتهى.وقال`) is cut at its dot.
+//!    (`انتهى.وقال`) is cut at its dot; runs of punctuation (`...`, `?!`, `--`, `***`, `؟؟`)
+//!    and emoticons (`:)`, `:-(`) are single tokens, as UD treebanks keep them.
 //! 4. Signs stay their own tokens: `%` and `٪` after a number, `$` before one, `-` before one.
 //!    (UD treebanks split them the same way; entity recognition builds percent and money
 //!    entities from the number and its sign.)

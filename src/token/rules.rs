@@ -13,16 +13,24 @@
 //!    month ≤ 12, year of 2 or 4 digits), ISO `yyyy-mm-dd`, or `mm/yyyy`. Digits of any of
 //!    ASCII, Arabic-Indic (`٠–٩`) and Eastern Arabic-Indic (`۰–۹`).
 //! 6. **Time**: `h:mm` or `h:mm:ss` (h ≤ 24, mm and ss ≤ 59).
-//! 7. Otherwise the UAX #29 atom, refined:
+//! 7. **Emoticon**: `:)` `:-(` `;)` `:'(` `^_^` and the like (punctuation only), not followed by
+//!    a letter or digit, are one token.
+//! 8. **Punctuation run**: two or more adjacent characters of one class are one token, as UD
+//!    treebanks keep them: stops mix freely (`...`, `?!`, `!!!`, `؟؟`, `…`), so do rules
+//!    (`--`, `***`, `===`, `----==` from `- = * ~ +`); `< > $ / | ^ & # , : ;` only repeat
+//!    themselves (`>>`, `$$$`). `_` is left to UAX #29, which joins it to words.
+//! 9. Otherwise the UAX #29 atom, refined:
 //!    - an atom of only marks or format characters (a bidi control before a word, a combining
 //!      mark after a space) joins the atom after it, so nothing is left dangling;
 //!    - a *glued sentence* is cut: `:` between letters always (`Note:This`), `.` between two runs
 //!      of at least two letters (`انتهى.وقال`, `end.The`) unless the atom looks like a domain name
-//!      (`Amazon.com`, `bbc.co.uk`: the last label is a known top-level domain);
+//!      (`Amazon.com`, `bbc.co.uk`: the last label is a known top-level domain) or a file name
+//!      (`report.pdf`: the last label is a common file extension);
 //!    - **hyphenated words** join: atom, hyphen (`-`, U+2010, U+2011), atom, when one of the two
 //!      sides has a letter (`state-of-the-art`, `COVID-19`, `19-year-old`; `2010-2015` stays
 //!      three tokens);
-//!    - **abbreviations** keep their dot: initialisms of single letters (`U.S.`, `p.m.`, `أ.د.`)
+//!    - **abbreviations** keep their dot, unless another `.` follows (`etc...` is `etc` `...`):
+//!      initialisms of single letters (`U.S.`, `p.m.`, `أ.د.`)
 //!      and the curated list in `abbreviations.rs` (`Dr.`, `Nov.`, `د.`);
 //!    - a **possessive plural apostrophe** joins a word ending in `s` (`Residents'`), unless the
 //!      chunk opened with a single quote.
@@ -78,10 +86,70 @@ pub(crate) fn next_token(text: &str, at: usize, chunk: &Chunk) -> (usize, Option
             return (e, Some(Special::Time));
         }
     }
+    // `؟` starts with 0xD8, `…` with 0xE2.
+    if b.is_ascii_punctuation() || b == 0xD8 || b == 0xE2 {
+        if let Some(e) = emoticon(text, at, end).or_else(|| punctuation_run(text, at, end)) {
+            return (e, None);
+        }
+    }
     (word(text, at, chunk), None)
 }
 
-/// Rule 7: the refined atom.
+/// Emoticons made of punctuation only, longest first (`:-)` before `:)`).
+const EMOTICONS: &[&str] = &[
+    "^_^", ":-)", ":-(", ";-)", ":-/", ":-|", ":'(", ":)", ":(", ";)", ";(", ":]", ":[", ":|",
+    ":/", "=)", "=(", "^^",
+];
+
+/// Rule 7, emoticons: one of [`EMOTICONS`] not followed by a letter or digit (nor, for `:/`,
+/// by another `/`).
+fn emoticon(text: &str, at: usize, end: usize) -> Option<usize> {
+    let rest = text.get(at..end)?;
+    if !rest.starts_with([':', ';', '=', '^']) {
+        return None;
+    }
+    let e = EMOTICONS.iter().find(|m| rest.starts_with(**m))?.len();
+    let clean = match rest.as_bytes().get(e) {
+        None => true,
+        Some(b'/') => false,
+        Some(_) => !char_at(rest, e).is_some_and(|(c, _)| is_letter_or_digit(c) || c == '_'),
+    };
+    clean.then_some(at + e)
+}
+
+/// Which run a punctuation character can belong to: stops mix freely (`?!`, `...`, `!!؟`),
+/// rules mix freely (`--`, `***`, `----==`), others only repeat themselves (`$$$`, `>>`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum RunClass {
+    Stop,
+    Rule,
+    Same(char),
+}
+
+fn run_class(c: char) -> Option<RunClass> {
+    match c {
+        '.' | '!' | '?' | '؟' | '…' => Some(RunClass::Stop),
+        '-' | '=' | '*' | '~' | '+' => Some(RunClass::Rule),
+        '<' | '>' | '$' | '/' | '|' | '^' | '&' | '#' | ',' | ':' | ';' => Some(RunClass::Same(c)),
+        _ => None,
+    }
+}
+
+/// Rule 8, punctuation runs: two or more characters of one [`RunClass`] are one token.
+fn punctuation_run(text: &str, at: usize, end: usize) -> Option<usize> {
+    let (first, l) = char_at(text, at)?;
+    let class = run_class(first)?;
+    let mut e = at + l;
+    while e < end {
+        match char_at(text, e) {
+            Some((c, l)) if run_class(c) == Some(class) => e += l,
+            _ => break,
+        }
+    }
+    (e > at + l).then_some(e)
+}
+
+/// Rule 9: the refined atom.
 #[inline]
 fn word(text: &str, at: usize, chunk: &Chunk) -> usize {
     let end = chunk.end;
@@ -108,7 +176,12 @@ fn word(text: &str, at: usize, chunk: &Chunk) -> usize {
     if first_is_letter && e < end {
         let piece = text.get(word_start..e).unwrap_or("");
         match text.as_bytes().get(e) {
-            Some(b'.') if is_initialism(piece) || is_abbreviation(piece) => e += 1,
+            Some(b'.')
+                if text.as_bytes().get(e + 1) != Some(&b'.')
+                    && (is_initialism(piece) || is_abbreviation(piece)) =>
+            {
+                e += 1
+            }
             Some(b'\'') if possessive_plural(text, piece, e + 1, chunk) => e += 1,
             Some(0xE2)
                 if text.get(e..).is_some_and(|r| r.starts_with('’'))
@@ -157,9 +230,12 @@ const TLDS: &[&str] = &[
     "com", "org", "net", "gov", "edu", "int", "mil", "info", "io", "co", "uk", "us", "ai", "app",
     "news", "tv", "me", "ly", "fr", "de", "es", "it", "eg", "sa", "ae", "qa", "kw", "jo", "lb",
     "ma", "tn", "dz", "iq", "sy", "ps", "om", "bh", "ye", "sd", "ir", "tr", "ru", "cn", "jp", "in",
+    // File extensions: `report.pdf` is a file name, not two sentences.
+    "pdf", "doc", "docx", "htm", "html", "xls", "xlsx", "ppt", "pptx", "txt", "csv", "jpg", "jpeg",
+    "png", "gif", "zip", "mp3", "mp4",
 ];
 
-/// Rule 7, glued sentences: the end of the first part of the atom `text[at..e]`.
+/// Rule 9, glued sentences: the end of the first part of the atom `text[at..e]`.
 fn cut_glued(text: &str, at: usize, e: usize) -> usize {
     // Look at most 256 bytes ahead: a cut, if any, is near the start of the atom, and a giant
     // atom (`ab.ab.ab…`) re-scanned from every token start would cost quadratic time.
@@ -211,7 +287,7 @@ fn hyphen_len(text: &str, at: usize) -> Option<usize> {
     }
 }
 
-/// Rule 7, hyphenated words.
+/// Rule 9, hyphenated words.
 fn join_hyphens(text: &str, at: usize, mut e: usize, end: usize) -> usize {
     let mut left_letter = has_letter(text.get(at..e).unwrap_or(""));
     let left_alnum = char_at(text, at).is_some_and(|(c, _)| is_letter_or_digit(c));
@@ -674,11 +750,37 @@ mod tests {
     }
 
     #[test]
+    fn punctuation_runs_are_one_token() {
+        assert_eq!(texts("Wait... what?!"), ["Wait", "...", "what", "?!"]);
+        assert_eq!(texts("great!!! --- ***"), ["great", "!!!", "---", "***"]);
+        assert_eq!(texts("----== $$$ >>"), ["----==", "$$$", ">>"]);
+        assert_eq!(texts("لماذا؟؟ حسنا…."), ["لماذا", "؟؟", "حسنا", "…."]);
+        assert_eq!(texts("etc..."), ["etc", "..."]);
+        assert_eq!(texts("word--word"), ["word", "--", "word"]);
+        // Single characters and mixed classes stay apart.
+        assert_eq!(texts("-5 !-"), ["-", "5", "!", "-"]);
+        assert_eq!(texts("(a)."), ["(", "a", ")", "."]);
+    }
+
+    #[test]
+    fn emoticons_are_one_token() {
+        for e in [":)", ":-)", ":-(", ";)", ":'(", "^_^"] {
+            one(e, TokenKind::Punctuation);
+        }
+        assert_eq!(texts("nice :) really"), ["nice", ":)", "really"]);
+        assert_eq!(texts("fun:)"), ["fun", ":)"]);
+        // Not emoticons: followed by a word or a second slash.
+        assert_eq!(texts("a :(b"), ["a", ":", "(", "b"]);
+        assert_eq!(texts(":/x"), [":", "/", "x"]);
+    }
+
+    #[test]
     fn glued_sentences_are_cut_at_the_dot() {
         assert_eq!(texts("انتهى.وقال"), ["انتهى", ".", "وقال"]);
         assert_eq!(texts("end.The"), ["end", ".", "The"]);
         assert_eq!(texts("Note:This"), ["Note", ":", "This"]);
         assert_eq!(texts("Amazon.com"), ["Amazon.com"]);
+        assert_eq!(texts("see API.pdf"), ["see", "API.pdf"]);
         assert_eq!(texts("e.g."), ["e.g."]);
     }
 
