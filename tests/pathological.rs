@@ -121,3 +121,29 @@ fn arabic_without_spaces_and_with_only_diacritics() {
         &"\u{064E}\u{0651}".repeat(200_000),
     );
 }
+
+#[test]
+fn thousands_of_quotes_and_people() {
+    // Each quote looks for its speaker among the people found: once a scan of every person
+    // (and every kept entity, when resolving overlaps), which made long articles quadratic.
+    let en = "“We will win,” said John Smith of Acme Corp. in London on Tuesday. ".repeat(15_000);
+    assert_linear("15,000 English quotes with speakers", &en);
+    let ar = "وقال علي بنجواني من شركة أمازون في نيويورك: «سنفوز». ".repeat(10_000);
+    assert_linear("10,000 Arabic quotes with speakers", &ar);
+}
+
+#[test]
+fn news_text_scales_linearly() {
+    // The same news text at 100 KB and at 30 times that: the large one may take at most
+    // MAX_RATIO / 4 times 30 small ones (ratios above 1 come from caches, not from the code).
+    let small = news_text(100_000);
+    let large = news_text(3_000_000);
+    let per_byte_small = time(&small).as_secs_f64() / small.len() as f64;
+    let per_byte_large = time(&large).as_secs_f64() / large.len() as f64;
+    let ratio = per_byte_large / per_byte_small.max(1e-12);
+    eprintln!("news text 3 MB vs 100 KB, time per byte: ratio {ratio:.2}");
+    assert!(
+        ratio <= MAX_RATIO / 4.0,
+        "3 MB of news text took {ratio:.1}x as long per byte as 100 KB"
+    );
+}

@@ -178,14 +178,20 @@ fn compose(named: Vec<Entity>, found: Vec<Entity>) -> Vec<Entity> {
             .then(a.kind.cmp(&b.kind))
     });
     let mut kept: Vec<Entity> = Vec::with_capacity(flat.len() + quotes.len());
+    // The kept spans by start (end as value). They never overlap, so the only one that can
+    // overlap a candidate is the last to start before the candidate ends: one lookup each,
+    // not a scan of everything kept (which was quadratic on long texts).
+    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     for (e, _) in flat {
         if e.span.is_empty() {
             continue;
         }
-        let overlaps = kept
-            .iter()
-            .any(|k| k.span.start < e.span.end && e.span.start < k.span.end);
+        let overlaps = taken
+            .range(..e.span.end)
+            .next_back()
+            .is_some_and(|(_, &end)| e.span.start < end);
         if !overlaps {
+            taken.insert(e.span.start, e.span.end);
             kept.push(e);
         }
     }

@@ -271,6 +271,8 @@ fn is_terminator(s: &str) -> bool {
 /// Finds the quotes of `text` (see the module rules), given its folded tokens and the named
 /// entities already found.
 pub(crate) fn find(text: &str, toks: &[Tok<'_>], named: &[Entity]) -> Vec<Entity> {
+    let people = People::of(named);
+    let people = &people;
     let mut out: Vec<Entity> = Vec::new();
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
@@ -328,8 +330,8 @@ pub(crate) fn find(text: &str, toks: &[Tok<'_>], named: &[Entity]) -> Vec<Entity
             if words < 4 || (first > 0 && names_follow(&toks[first - 1])) {
                 continue;
             }
-            let speaker = after_quote(toks, last, named)
-                .or_else(|| before_quote(toks, first, line_start, named))
+            let speaker = after_quote(toks, last, people)
+                .or_else(|| before_quote(toks, first, line_start, people))
                 .or_else(|| {
                     // Only across a short attribution: `"…," he said. "…"`.
                     previous.and_then(|(after, s)| (first <= after + 4).then_some(s).flatten())
@@ -486,32 +488,51 @@ fn span_of(toks: &[Tok<'_>], (a, b): (usize, usize)) -> Span {
     Span::new(toks[a].span.start, toks[b].span.end)
 }
 
-/// A named person overlapping `span`, if the tagger found one.
-fn person_in(named: &[Entity], span: Span) -> Option<Span> {
-    named
-        .iter()
-        .find(|e| {
-            e.kind == EntityKind::Person && e.span.start < span.end && span.start < e.span.end
-        })
-        .map(|e| e.span)
+/// The people the named tagger found, sorted by start: spans that do not overlap, so their
+/// ends are sorted too and both lookups below are binary searches (a long text has thousands
+/// of quotes and people; a scan per quote would be quadratic).
+struct People(Vec<Span>);
+
+impl People {
+    fn of(named: &[Entity]) -> People {
+        let mut spans: Vec<Span> = named
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person)
+            .map(|e| e.span)
+            .collect();
+        spans.sort_by_key(|s| (s.start, s.end));
+        let mut kept: Vec<Span> = Vec::with_capacity(spans.len());
+        for s in spans {
+            if kept.last().is_none_or(|k| k.end <= s.start) {
+                kept.push(s);
+            }
+        }
+        People(kept)
+    }
 }
 
-/// A pronoun speaker: the last named person before `before`, or the pronoun.
-fn resolve_pronoun(toks: &[Tok<'_>], k: usize, named: &[Entity], before: usize) -> Span {
-    named
-        .iter()
-        .rev()
-        .find(|e| e.kind == EntityKind::Person && e.span.end <= before)
-        .map_or(toks[k].span, |e| e.span)
+/// A named person overlapping `span`, if the tagger found one (the first such).
+fn person_in(people: &People, span: Span) -> Option<Span> {
+    let i = people.0.partition_point(|p| p.end <= span.start);
+    people.0.get(i).filter(|p| p.start < span.end).copied()
 }
 
-fn english_speaker(toks: &[Tok<'_>], run: (usize, usize), named: &[Entity]) -> Span {
+/// A pronoun speaker: the last named person ending by `before`, or the pronoun.
+fn resolve_pronoun(toks: &[Tok<'_>], k: usize, people: &People, before: usize) -> Span {
+    let i = people.0.partition_point(|p| p.end <= before);
+    i.checked_sub(1)
+        .and_then(|i| people.0.get(i))
+        .copied()
+        .unwrap_or(toks[k].span)
+}
+
+fn english_speaker(toks: &[Tok<'_>], run: (usize, usize), people: &People) -> Span {
     let span = span_of(toks, run);
-    person_in(named, span).unwrap_or(span)
+    person_in(people, span).unwrap_or(span)
 }
 
 /// The speaker named right after a quote whose next token is `k`.
-fn after_quote(toks: &[Tok<'_>], k: usize, named: &[Entity]) -> Option<Span> {
+fn after_quote(toks: &[Tok<'_>], k: usize, people: &People) -> Option<Span> {
     let mut k = k;
     while toks.get(k).is_some_and(|t| matches!(t.text, "," | "،")) {
         k += 1;
@@ -520,30 +541,30 @@ fn after_quote(toks: &[Tok<'_>], k: usize, named: &[Entity]) -> Option<Span> {
     let quote_start = toks.get(k.checked_sub(1)?)?.span.start;
     if is(t, Lex::SpeechVerb) {
         if arabic(t) {
-            return arabic_speaker(toks, k + 1, named);
+            return arabic_speaker(toks, k + 1, people);
         }
         // said Chen, wrote @fan, said he.
         if let Some(run) = run_forward(toks, k + 1) {
-            return Some(english_speaker(toks, run, named));
+            return Some(english_speaker(toks, run, people));
         }
         if toks.get(k + 1).is_some_and(|n| is(n, Lex::Pronoun)) {
-            return Some(resolve_pronoun(toks, k + 1, named, quote_start));
+            return Some(resolve_pronoun(toks, k + 1, people, quote_start));
         }
         return None;
     }
     // he said, Chen said.
     if is(t, Lex::Pronoun) && toks.get(k + 1).is_some_and(|n| is(n, Lex::SpeechVerb)) {
-        return Some(resolve_pronoun(toks, k, named, quote_start));
+        return Some(resolve_pronoun(toks, k, people, quote_start));
     }
     let run = run_forward(toks, k)?;
     if toks.get(run.1 + 1).is_some_and(|n| is(n, Lex::SpeechVerb)) {
-        return Some(english_speaker(toks, run, named));
+        return Some(english_speaker(toks, run, people));
     }
     None
 }
 
 /// The speaker named before a quote whose first token is `k`, in the same sentence.
-fn before_quote(toks: &[Tok<'_>], k: usize, line_start: usize, named: &[Entity]) -> Option<Span> {
+fn before_quote(toks: &[Tok<'_>], k: usize, line_start: usize, people: &People) -> Option<Span> {
     let mut c = k;
     let mut steps = 0;
     while c > 0 && steps < 40 {
@@ -557,21 +578,21 @@ fn before_quote(toks: &[Tok<'_>], k: usize, line_start: usize, named: &[Entity])
             continue;
         }
         if arabic(t) {
-            return arabic_speaker(toks, c + 1, named);
+            return arabic_speaker(toks, c + 1, people);
         }
         if c > 0 && is(&toks[c - 1], Lex::Pronoun) {
-            return Some(resolve_pronoun(toks, c - 1, named, t.span.start));
+            return Some(resolve_pronoun(toks, c - 1, people, t.span.start));
         }
         if let Some(run) = c.checked_sub(1).and_then(|p| run_back(toks, p)) {
-            return Some(english_speaker(toks, run, named));
+            return Some(english_speaker(toks, run, people));
         }
-        return run_forward(toks, c + 1).map(|run| english_speaker(toks, run, named));
+        return run_forward(toks, c + 1).map(|run| english_speaker(toks, run, people));
     }
     None
 }
 
 /// The Arabic speaker in the words from `k` (after the verb of speech).
-fn arabic_speaker(toks: &[Tok<'_>], k: usize, named: &[Entity]) -> Option<Span> {
+fn arabic_speaker(toks: &[Tok<'_>], k: usize, people: &People) -> Option<Span> {
     let mut end = k;
     while let Some(t) = toks.get(end) {
         let stop = t.kind != TokenKind::Word
@@ -587,7 +608,7 @@ fn arabic_speaker(toks: &[Tok<'_>], k: usize, named: &[Entity]) -> Option<Span> 
         return None;
     }
     let window = Span::new(toks[k].span.start, toks[end - 1].span.end);
-    if let Some(p) = person_in(named, window) {
+    if let Some(p) = person_in(people, window) {
         return Some(p);
     }
     // Leading roles and definite words, then the name, up to the next role (`جيري رايس
