@@ -2,9 +2,10 @@
 #   make serve   build the wasm package and serve the page on http://127.0.0.1:8000/
 #   make test    install whatever is missing, then run every test
 # And, not part of `make test`:
+#   make test-large  a 50 MB text analyzed to completion in the page; 1,000 analyses leak nothing
 #   make bench   native (criterion) and browser benchmarks vs the alternatives; target/bench/results.json
 #   make fuzz    fuzz every target for FUZZ_SECONDS each (default 60; see README "Reliability")
-.PHONY: serve build test test-native test-wasm test-e2e lint package bench fuzz
+.PHONY: serve build test test-native test-wasm test-e2e test-large lint package bench fuzz
 PORT ?= 8000
 
 serve: build
@@ -24,6 +25,11 @@ test-wasm:
 
 test-e2e:
 	bash scripts/test.sh e2e
+
+# Not part of `make test` (~10–20 min): a whole 50 MB text analyzed in the page (time, peak
+# memory) and 1,000 consecutive analyses of a 100 KB article (JS heap and wasm memory flat).
+test-large:
+	bash scripts/test.sh large
 
 lint:
 	cargo fmt --check

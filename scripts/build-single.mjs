@@ -87,8 +87,11 @@ function start() {
   const binary = atob(WASM_BASE64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  wasm_bindgen.initSync({ module: bytes });
-  handle = __m0.createHandler({ analyze: wasm_bindgen.analyze, version: wasm_bindgen.version });
+  const exports = wasm_bindgen.initSync({ module: bytes });
+  handle = __m0.createHandler({
+    analyze: wasm_bindgen.analyze, analyzePacked: wasm_bindgen.analyzePacked, version: wasm_bindgen.version,
+    memory: exports.memory,
+  });
 }
 self.addEventListener('message', async (event) => {
   try {
@@ -97,7 +100,7 @@ self.addEventListener('message', async (event) => {
     self.postMessage({ id: event.data.id, error: { message: 'the analyzer could not start: ' + (e && e.message || e), name: 'Error' } });
     return;
   }
-  const { message, transfer } = await handle(event.data);
+  const { message, transfer } = await handle(event.data, (m) => self.postMessage(m));
   if (message) self.postMessage(message, transfer || []);
 });
 `;

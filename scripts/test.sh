@@ -3,7 +3,9 @@
 #   1. native: cargo test (unit, integration over seeds/, doctests, property tests)
 #   2. wasm:   wasm-bindgen-test in headless Chromium (the JS seam, UTF-16 offsets)
 #   3. e2e:    the served page in Debian's Chromium via playwright-core (screenshots saved)
-# `scripts/test.sh native|wasm|e2e` runs one part.
+# `scripts/test.sh native|wasm|e2e` runs one part; `scripts/test.sh large` (make test-large, not part
+# of the default run: ~10–20 min) analyzes a whole 50 MB text in the page and runs the leak test
+# with 1,000 analyses, printing time and peak memory.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
@@ -33,6 +35,13 @@ run_e2e() {
   node --test --test-concurrency=1 tests/e2e/*.test.mjs
 }
 
+run_large() {
+  step "large texts and leaks in Chromium (50 MB to completion; 1,000 analyses)"
+  bash scripts/build.sh
+  LARGE_FULL=1 LEAK_RUNS=${LEAK_RUNS:-1000} node --test --test-concurrency=1 --test-name-pattern='MB text|leaks' \
+    tests/e2e/large.test.mjs tests/e2e/reliability.test.mjs
+}
+
 case "$part" in
   all)
     bash scripts/setup.sh all
@@ -40,6 +49,7 @@ case "$part" in
   native) run_native ;;
   wasm) bash scripts/setup.sh all; run_wasm ;;
   e2e) bash scripts/setup.sh all; run_e2e ;;
-  *) echo "usage: scripts/test.sh [all|native|wasm|e2e]" >&2; exit 2 ;;
+  large) bash scripts/setup.sh all; run_large ;;
+  *) echo "usage: scripts/test.sh [all|native|wasm|e2e|large]" >&2; exit 2 ;;
 esac
 step "all requested tests passed"

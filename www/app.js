@@ -20,7 +20,20 @@ const editor = $('#text');
 // Above this many UTF-16 units the text does not go into the text box: Chromium needs seconds
 // (a minute at 5 MB) to lay one out. It is kept in state.large and shown in the Article view.
 const LARGE = 500_000;
+// Above this many UTF-16 units an analysis does not start by itself: the page offers to analyze a
+// prefix (cut at a paragraph break) or all of it anyway. Measured (README, "Large texts"): the
+// worker's wasm memory grows by about 25 bytes per UTF-16 unit analyzed and the wasm does
+// roughly 0.1–0.4 million units a second on a loaded 2-core machine, so 5 million units (5 MB of
+// English, ~7.5 MB of mixed Arabic and English as UTF-8) cost ~125 MB of wasm memory and tens
+// of seconds; 50 MB would take a gigabyte and minutes. `?limit=N` overrides it (tests, power users).
+const ANALYSIS_LIMIT = Number(new URLSearchParams(location.search).get('limit')) || 5_000_000;
+// Until the page has measured this device, the analysis' progress assumes this speed (UTF-16
+// units per millisecond; a loaded 2-core machine does ~250).
+const DEFAULT_RATE = 250;
 const state = {
+  rate: DEFAULT_RATE,
+  limitChoice: null, // { text, mode: 'prefix' | 'all', prefix } for a text over ANALYSIS_LIMIT
+  prefixOf: 0, // the full length when the analysis shown covers only a prefix
   large: null,
   view: null, // the worker's lean view of the last analysis
   text: '', // the text that view describes
@@ -40,6 +53,7 @@ function notify(message, { action, onAction, tone = 'info' } = {}) {
   const box = $('#notice');
   clear(box);
   box.dataset.tone = tone;
+  delete box.dataset.key;
   if (!message) return;
   box.append(h('span', {}, message));
   if (action) {
@@ -69,46 +83,162 @@ function analysisOptions() {
   return o;
 }
 
+/** The first `limit` UTF-16 units of `text`, cut after a paragraph break, else after a line
+ * break or a space in its last 10%, else before `limit` (never inside a surrogate pair). */
+function prefixOf(text, limit) {
+  if (text.length <= limit) return text;
+  const floor = Math.floor(limit * 0.9);
+  for (const sep of ['\n\n', '\n', ' ']) {
+    const at = text.lastIndexOf(sep, limit - sep.length);
+    if (at >= floor) return text.slice(0, at + sep.length);
+  }
+  const code = text.charCodeAt(limit - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? limit - 1 : limit);
+}
+
+/** The text to analyze now, or null while the reader has not chosen what to do with a very long one. */
+function textToAnalyze() {
+  const full = currentText();
+  if (full.length <= ANALYSIS_LIMIT) {
+    hideLimitOffer();
+    return { text: full, full };
+  }
+  const choice = state.limitChoice;
+  if (!choice || choice.text !== full) {
+    showLimitOffer(full);
+    return null;
+  }
+  hideLimitOffer();
+  if (choice.mode === 'all') return { text: full, full };
+  choice.prefix ??= prefixOf(full, ANALYSIS_LIMIT);
+  return { text: choice.prefix, full };
+}
+
+function showLimitOffer(full, { announce = false } = {}) {
+  const lang = language();
+  const box = $('#limit');
+  $('#limit-info').textContent = t('limitInfo', { size: sizeLabel(estimateBytes(full)), chars: num(full.length, lang), limit: num(ANALYSIS_LIMIT, lang) });
+  $('#limit-prefix').textContent = t('limitPrefix', { limit: num(ANALYSIS_LIMIT, lang) });
+  if (box.hidden || announce) {
+    box.hidden = false;
+    notify(t('limitNotice'));
+    $('#notice').dataset.key = 'limitNotice'; // re-said in the other language on a switch
+  }
+  hideProgress();
+}
+
+function hideLimitOffer() {
+  $('#limit').hidden = true;
+}
+
+for (const [id, mode] of [['#limit-prefix', 'prefix'], ['#limit-all', 'all']]) {
+  $(id).addEventListener('click', () => {
+    state.limitChoice = { text: currentText(), mode };
+    notify('');
+    schedule({ now: true });
+  });
+}
+
+/** UTF-8 bytes of a text, estimated from its first 200,000 units (exact below that). */
+function estimateBytes(text) {
+  const sample = text.slice(0, 200_000);
+  return new Blob([sample]).size * (text.length / Math.max(1, sample.length));
+}
+
 async function run() {
   if (state.running) {
     state.dirty = true;
+    // A long run is not worth finishing for a text that changed: stop it (the worker restarts).
+    if (state.running.long) state.running.abort(new DOMException('superseded', 'AbortError'));
     return;
   }
-  const text = currentText();
+  const chosen = textToAnalyze();
+  if (!chosen) {
+    // Waiting for the reader's choice: the text is kept meanwhile (by the worker, off this thread).
+    if (state.saveInWorker) {
+      state.saveInWorker = false;
+      client.request({ kind: 'save', text: currentText() }).catch(() => {});
+    }
+    return;
+  }
+  const { text, full } = chosen;
   const options = analysisOptions();
   const key = JSON.stringify(options);
   if (state.view && text === state.text && key === state.optionsKey) return; // nothing changed
   const controller = new AbortController();
+  controller.long = text.length > 200_000;
   state.running = controller;
   state.dirty = false;
   const big = text.length > 200_000;
-  const progressTimer = setTimeout(() => showProgress(t('analyzing', { size: sizeLabel(text.length * 2) })), big ? 0 : 400);
+  const size = sizeLabel(estimateBytes(text));
+  const progressTimer = setTimeout(() => showProgress(t('analyzing', { size }), null, { cancel: big }), big ? 0 : 400);
+  // The analysis' progress: sending the text (real), then the wasm call (one step: estimated from
+  // the speed measured on earlier analyses), then packing the answer.
+  let ticker = 0;
+  const onProgress = ({ stage, fraction }) => {
+    if (controller.signal.aborted) return;
+    if (stage === 'sending') {
+      showProgress(t('sendingPct', { size, pct: Math.round(fraction * 100) }), 0.05 * fraction, { cancel: true });
+    } else if (stage === 'analyzing') {
+      const began = performance.now();
+      const tick = () => {
+        const f = Math.min(0.97, ((performance.now() - began) * state.rate) / Math.max(1, text.length));
+        showProgress(t('analyzingPct', { size, pct: Math.round(f * 100) }), 0.05 + 0.85 * f, { cancel: true });
+      };
+      tick();
+      clearInterval(ticker);
+      ticker = setInterval(tick, 250);
+    } else if (stage === 'packing') {
+      clearInterval(ticker);
+      showProgress(t('analyzing', { size }), 0.9, { cancel: true });
+    }
+  };
   try {
     state.capabilities ??= (await client.request({ kind: 'capabilities' })).result;
     const save = state.saveInWorker;
     state.saveInWorker = false;
-    const { result, ms } = await client.request({ kind: 'view', text, options, save }, { signal: controller.signal });
+    // A prefix is analyzed, but the whole text is what the reader keeps.
+    if (save && text !== full) await client.request({ kind: 'save', text: full }, { signal: controller.signal });
+    const { result, ms } = await client.request({ kind: 'view', text, options, save: save && text === full },
+      { signal: controller.signal, onProgress: big ? onProgress : undefined, hard: big });
     clearTimeout(progressTimer);
+    clearInterval(ticker);
+    if (text.length > 100_000 && ms > 0) state.rate = text.length / ms;
     await yieldToMain();
     if (state.dirty) return; // stale: the text changed meanwhile
     state.view = result;
     state.text = text;
+    state.prefixOf = text === full ? 0 : full.length;
     state.optionsKey = key;
     state.ms = ms;
+    document.body.dataset.wasmMemory = String(client.peakMemory); // the largest wasm memory so far (tests read it)
     await showAnalysis();
   } catch (e) {
     clearTimeout(progressTimer);
+    clearInterval(ticker);
     if (e.name === 'AnalyzerCrash') {
       state.optionsKey = null; // the fresh worker holds no analysis: the next run must redo it
       notify(t('analyzerRestarted'), { tone: 'error' });
+    } else if (e.name === 'AbortError' && controller.long) {
+      state.optionsKey = null; // the worker was replaced: it holds no analysis any more
+      if (e.message !== 'superseded') {
+        state.limitChoice = null; // a very long text: the offer comes back
+        if (currentText().length > ANALYSIS_LIMIT) showLimitOffer(currentText());
+        notify(t('cancelled'), { action: t('analyzeAgain'), onAction: () => {
+          if (currentText().length <= ANALYSIS_LIMIT) schedule({ now: true }); else showLimitOffer(currentText());
+        } });
+      }
     } else if (e.name !== 'AbortError') notify(t('workerError', { message: e.message }), { tone: 'error' });
   } finally {
     clearTimeout(progressTimer);
+    clearInterval(ticker);
     state.running = null;
     if (state.dirty) schedule({ now: true });
     else hideProgress();
   }
 }
+
+$('#cancel').addEventListener('click', () => state.running?.abort(new DOMException('cancelled', 'AbortError')));
 
 function sizeLabel(bytes) {
   const lang = language();
@@ -116,16 +246,26 @@ function sizeLabel(bytes) {
   return `${num(Math.ceil(bytes / 1e3), lang)} KB`;
 }
 
-function showProgress(label, value) {
+function showProgress(label, value, { cancel = false } = {}) {
   $('#progress').hidden = false;
   $('#progress-label').textContent = label;
   const bar = $('#progress-bar');
   if (value == null) bar.removeAttribute('value');
   else bar.value = value;
+  $('#cancel').hidden = !cancel;
+  document.body.dataset.progress = value == null ? '' : String(Math.round(value * 100)); // tests read it
 }
 
 function hideProgress() {
   $('#progress').hidden = true;
+  $('#cancel').hidden = true;
+}
+
+function statusLine() {
+  const lang = language();
+  if (!state.text) return t('emptyText');
+  const line = t('analyzedIn', { ms: num(state.ms, lang, { maximumFractionDigits: 1 }) });
+  return state.prefixOf ? `${line}. ${t('prefixShown', { shown: num(state.text.length, lang), total: num(state.prefixOf, lang) })}` : line;
 }
 
 async function showAnalysis() {
@@ -134,7 +274,7 @@ async function showAnalysis() {
   for (const el of document.querySelectorAll('[data-stat]')) {
     el.textContent = num(view.statistics[el.dataset.stat], lang);
   }
-  $('#status').textContent = text ? t('analyzedIn', { ms: num(state.ms, lang, { maximumFractionDigits: 1 }) }) : t('emptyText');
+  $('#status').textContent = statusLine();
   for (const render of [renderLegend, renderSummary, renderStats, renderWords, renderEntities, hideKwic]) {
     await render();
     await yieldToMain(); // each view in its own task
@@ -522,7 +662,7 @@ function setText(text) {
   $('#large').hidden = !large;
   if (large) {
     const lang = language();
-    $('#large-info').textContent = t('largeInfo', { size: sizeLabel(new Blob([text.slice(0, 200_000)]).size * (text.length / Math.min(text.length, 200_000))), chars: num(text.length, lang) });
+    $('#large-info').textContent = t('largeInfo', { size: sizeLabel(estimateBytes(text)), chars: num(text.length, lang) });
   }
 }
 
@@ -674,9 +814,11 @@ function applyLanguage(lang, remember) {
   button.lang = other;
   button.setAttribute('aria-label', other === 'ar' ? 'التبديل إلى العربية' : 'Switch to English');
   updateThemeButton();
+  if (state.large) $('#large-info').textContent = t('largeInfo', { size: sizeLabel(estimateBytes(state.large)), chars: num(state.large.length, lang) });
+  if (!$('#limit').hidden) showLimitOffer(currentText(), { announce: $('#notice').dataset.key === 'limitNotice' });
   if (state.view) {
     for (const el of document.querySelectorAll('[data-stat]')) el.textContent = num(state.view.statistics[el.dataset.stat], lang);
-    $('#status').textContent = t('analyzedIn', { ms: num(state.ms, lang, { maximumFractionDigits: 1 }) });
+    $('#status').textContent = statusLine();
     renderLegend(); renderStats(); renderWords(); renderEntities(); renderSummary();
   }
 }

@@ -31,6 +31,7 @@ export async function openBrowser({ serveRoot = join(root, 'www') } = {}) {
   return {
     url: server.url,
     context,
+    profile,
     async close() {
       await context.close();
       await server.close();

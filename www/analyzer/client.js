@@ -7,10 +7,20 @@
 // whose promise then rejects with an AbortError. If the worker dies (a wasm trap), it is
 // restarted and pending calls reject with a clear message.
 //
-// The page also uses request(message, { signal }) for the worker's other answers (a lean "view"
-// of an analysis, occurrences of a word, exports); see worker-core.js.
+// The page also uses request(message, { signal, onProgress, hard }) for the worker's other answers
+// (a lean "view" of an analysis, occurrences of a word, exports); see worker-core.js.
+//   onProgress({ stage, fraction })  'sending' (fraction of a long text posted), then the worker's
+//                                    stages ('analyzing', 'packing')
+//   hard: true                       aborting the signal also stops the worker's work: a wasm call
+//                                    cannot be interrupted, so the worker is terminated (a fresh
+//                                    one starts with the next request; the analysis it held is gone)
+//
+// Wasm memory grows and never shrinks: after a huge text the worker may hold a gigabyte. When a
+// new analysis starts on an idle worker whose memory is over RECYCLE_BYTES, the worker is
+// replaced first, so memory follows the current text, not the largest one ever analyzed.
 
 const SLICE = 256 * 1024;
+export const RECYCLE_BYTES = 256 * 1024 * 1024;
 
 export class AnalyzerClient {
   #worker = null;
@@ -20,6 +30,14 @@ export class AnalyzerClient {
   #type;
   /** How many times the worker died and was replaced. */
   restarts = 0;
+  /** How many times a hard abort terminated the worker. */
+  cancels = 0;
+  /** How many times a worker with a large memory was replaced before an analysis. */
+  recycles = 0;
+  /** The wasm memory size (bytes) the worker reported with its last analysis. */
+  memory = 0;
+  /** The largest wasm memory size reported by any worker of this client. */
+  peakMemory = 0;
 
   constructor(workerUrl = new URL('./worker.js', import.meta.url), { type = 'module' } = {}) {
     this.#workerUrl = workerUrl;
@@ -30,10 +48,18 @@ export class AnalyzerClient {
     if (this.#worker) return this.#worker;
     const worker = new Worker(this.#workerUrl, { type: this.#type });
     worker.addEventListener('message', (event) => {
-      const { id, result, error, ms } = event.data;
+      const { id, result, error, ms, progress, memory } = event.data;
       const call = this.#pending.get(id);
       if (!call) return; // cancelled
+      if (progress) {
+        call.onProgress?.(progress);
+        return;
+      }
       this.#pending.delete(id);
+      if (memory) {
+        this.memory = memory;
+        this.peakMemory = Math.max(this.peakMemory, memory);
+      }
       if (error?.fatal) {
         // The wasm trapped: its memory may be corrupt. A fresh worker serves the next request.
         const crash = this.#crashed(error.message);
@@ -58,6 +84,7 @@ export class AnalyzerClient {
   #restart(reason) {
     this.#worker?.terminate();
     this.#worker = null;
+    this.memory = 0;
     for (const call of this.#pending.values()) call.reject(reason);
     this.#pending.clear();
   }
@@ -68,21 +95,33 @@ export class AnalyzerClient {
   }
 
   /** Sends one message to the worker (an id is added); resolves to { result, ms }. */
-  request(message, { signal } = {}) {
+  request(message, { signal, onProgress, hard = false } = {}) {
     if (signal?.aborted) return Promise.reject(signal.reason ?? new DOMException('Aborted', 'AbortError'));
     const id = this.#nextId++;
+    if (message.kind === 'view' && this.#pending.size === 0 && this.memory > RECYCLE_BYTES) {
+      this.#worker?.terminate();
+      this.#worker = null;
+      this.memory = 0;
+      this.recycles += 1;
+    }
     return new Promise((resolve, reject) => {
-      this.#pending.set(id, { resolve, reject });
+      this.#pending.set(id, { resolve, reject, onProgress });
       signal?.addEventListener('abort', () => {
-        if (this.#pending.delete(id)) reject(signal.reason ?? new DOMException('Aborted', 'AbortError'));
+        if (!this.#pending.delete(id)) return;
+        const reason = signal.reason ?? new DOMException('Aborted', 'AbortError');
+        reject(reason);
+        if (hard) {
+          this.cancels += 1;
+          this.#restart(new DOMException('Cancelled with another analysis', 'AbortError'));
+        }
       }, { once: true });
-      this.#post({ ...message, id }, signal);
+      this.#post({ ...message, id }, signal, onProgress);
     });
   }
 
   // Long texts go in slices, one task each: a single postMessage of 5 MB of text copies it in
   // one go on the main thread (tens of milliseconds); slices keep every task short.
-  async #post(message, signal) {
+  async #post(message, signal, onProgress) {
     const worker = this.#start();
     const { text } = message;
     if (typeof text !== 'string' || text.length <= SLICE) {
@@ -92,6 +131,7 @@ export class AnalyzerClient {
     let at = 0;
     for (; at + SLICE < text.length; at += SLICE) {
       worker.postMessage({ kind: 'text-part', id: message.id, part: text.slice(at, at + SLICE) });
+      onProgress?.({ stage: 'sending', fraction: at / text.length });
       await new Promise((resolve) => setTimeout(resolve, 0));
       if (signal?.aborted || this.#worker !== worker) {
         worker.postMessage({ kind: 'text-drop', id: message.id });

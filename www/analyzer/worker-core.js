@@ -15,6 +15,16 @@
 //   { id, kind: 'capabilities' }               { options: [names], version }
 //   { id, kind: 'text-part', part }            a slice of a long text; the request that follows
 //                                              with textParts: true gets the slices prepended
+//   { id, kind: 'save', text }                 stores the text (IndexedDB) without analyzing it
+//                                              (the page analyzes a prefix of a text over its limit)
+//
+// While a 'view' request runs, the worker also posts { id, progress: { stage } } (stage: 'received',
+// 'analyzing', 'packing'): the wasm call itself is one synchronous step, so the page estimates
+// its share from the speed it measured (answers carry `memory`: the wasm memory's size in bytes).
+// Cancelling a long analysis means terminating the worker (see client.js); nothing here is shared.
+//
+// With a build that has analyzePacked, the page's tokens come as typed arrays (a 50 MB text has
+// millions of tokens: one JS object each would take gigabytes and most of the time).
 //
 // Options the wasm build does not know are dropped for 'view' requests (the page is written for
 // fields that land over time); the plain API passes options through untouched.
@@ -48,7 +58,9 @@ export function createHandler(wasm) {
 
   const parts = new Map(); // id → slices of a long text sent ahead of its request
 
-  return async function onMessage(data) {
+  const memory = () => wasm.memory?.buffer?.byteLength ?? 0;
+
+  return async function onMessage(data, progress = () => {}) {
     const { id, kind } = data;
     if (kind === 'text-part') {
       if (!parts.has(id)) parts.set(id, []);
@@ -72,16 +84,23 @@ export function createHandler(wasm) {
       if (kind === 'capabilities') {
         return { message: { id, result: { options: capabilities(), version: wasm.version?.() ?? '' } } };
       }
+      if (kind === 'save') {
+        if (typeof indexedDB !== 'undefined') await saveText(data.text);
+        return { message: { id, result: true, ms: 0 } };
+      }
       if (kind === 'view') {
         // The page asks the worker to keep long texts (IndexedDB): cheaper here than there.
         if (data.save && typeof indexedDB !== 'undefined') saveText(data.text).catch(() => {});
+        progress({ id, progress: { stage: 'analyzing', length: data.text.length } });
         const options = known({ ...data.options, tokens: true, sentences: true });
-        const result = wasm.analyze(data.text, options);
+        last = null; // the previous result is not needed any more: let it go before the next one
+        const result = wasm.analyzePacked ? wasm.analyzePacked(data.text, options) : wasm.analyze(data.text, options);
         last = { text: data.text, options, result };
         const ms = performance.now() - started;
+        progress({ id, progress: { stage: 'packing' } });
         const { view, transfer } = makeView(data.text, result);
         view.options = options;
-        return { message: { id, result: view, ms }, transfer };
+        return { message: { id, result: view, ms, memory: memory() }, transfer };
       }
       if (!last) throw new Error('Nothing has been analyzed yet.');
       if (kind === 'occurrences') {
@@ -89,7 +108,7 @@ export function createHandler(wasm) {
         return { message: { id, result: found, ms: 0 }, transfer: [found.positions.buffer] };
       }
       if (kind === 'export') {
-        return { message: { id, result: exportBlob(last, data.format, data.labels ?? {}), ms: 0 } };
+        return { message: { id, result: exportBlob(last, data.format, data.labels ?? {}, wasm), ms: 0 } };
       }
       throw new Error(`unknown request kind: ${kind}`);
     } catch (e) {
@@ -155,23 +174,27 @@ function makeView(text, result) {
     for (const [k, v] of Object.entries(packed)) if (ArrayBuffer.isView(v) && k !== 'start' && k !== 'end') transfer.push(v.buffer);
     return packed;
   };
-  const tokens = Array.isArray(result.tokens) ? result.tokens : [];
+  const tokens = tokenAccess(result.tokens);
   view.hasParagraphs = Array.isArray(result.paragraphs) && result.paragraphs.length > 0;
   view.paragraphs = keep(packSpans(view.hasParagraphs ? result.paragraphs : blocksOf(text), ['language']));
-  view.sentences = keep(packSpans(result.sentences ?? []));
+  // Packed already (analyzePacked): copied, so the kept result stays whole for later requests.
+  const packedSentences = result.sentences?.packed
+    ? { packed: true, length: result.sentences.length, start: result.sentences.start.slice(), end: result.sentences.end.slice() }
+    : packSpans(result.sentences ?? []);
+  view.sentences = keep(packedSentences);
   const entities = Array.isArray(result.entities) ? result.entities : [];
   view.entities = keep(packSpans(entities, ['kind']));
 
   // Words per sentence, for the histogram (tokens and sentences are both in text order).
-  const sentences = result.sentences ?? [];
-  const sentenceWords = new Uint32Array(sentences.length);
+  const sentenceWords = new Uint32Array(packedSentences.length);
   let t = 0;
-  for (let i = 0; i < sentences.length; i++) {
-    const { start, end } = sentences[i];
-    while (t < tokens.length && tokens[t].start < start) t++;
+  for (let i = 0; i < packedSentences.length; i++) {
+    const start = packedSentences.start[i];
+    const end = packedSentences.end[i];
+    while (t < tokens.length && tokens.start(t) < start) t++;
     let words = 0;
-    while (t < tokens.length && tokens[t].start < end) {
-      if (tokens[t].kind === 'word') words++;
+    while (t < tokens.length && tokens.start(t) < end) {
+      if (tokens.isWord(t)) words++;
       t++;
     }
     sentenceWords[i] = words;
@@ -215,12 +238,35 @@ function makeView(text, result) {
   return { view, transfer };
 }
 
-function lowerBound(list, offset) {
+/** One way to read tokens, packed (typed arrays, from analyzePacked) or one object each. */
+function tokenAccess(tokens) {
+  if (tokens?.packed) {
+    const word = tokens.kindNames.indexOf('word');
+    return {
+      length: tokens.length,
+      start: (i) => tokens.start[i],
+      end: (i) => tokens.end[i],
+      isWord: (i) => tokens.kind[i] === word,
+      key: () => undefined,
+    };
+  }
+  const list = Array.isArray(tokens) ? tokens : [];
+  return {
+    length: list.length,
+    start: (i) => list[i].start,
+    end: (i) => list[i].end,
+    isWord: (i) => list[i].kind === 'word',
+    key: (i) => list[i].key,
+  };
+}
+
+/** The first token whose end is after `offset`. */
+function lowerBound(tokens, offset) {
   let lo = 0;
-  let hi = list.length;
+  let hi = tokens.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (list[mid].end <= offset) lo = mid + 1;
+    if (tokens.end(mid) <= offset) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -228,8 +274,10 @@ function lowerBound(list, offset) {
 
 /** Positions ([start, end] pairs) of a word (by offset or key) or of an entity (kind + text). */
 function occurrences({ text, result }, query) {
-  const tokens = result.tokens ?? [];
-  const keyOf = (tok) => tok.key ?? text.slice(tok.start, tok.end).toLowerCase();
+  const tokens = tokenAccess(result.tokens);
+  // Packed tokens carry no key: the frequency list's entry holding the token says which word it
+  // is; otherwise the word's NFKC lowercase form without marks is its key.
+  const keyOf = (i) => tokens.key(i) ?? normalizeEntity(text.slice(tokens.start(i), tokens.end(i)));
   const pairs = [];
   let label = '';
   if (query.entity) {
@@ -240,28 +288,33 @@ function occurrences({ text, result }, query) {
     }
   } else {
     let key = query.key;
+    let entry = null;
     if (key == null && query.offset != null) {
       let i = lowerBound(tokens, query.offset);
       // A click just after a word's end still means that word.
-      if (tokens[i] && tokens[i].kind !== 'word' && tokens[i - 1]?.end === query.offset) i--;
-      const tok = tokens[i];
-      if (!tok || tok.start > query.offset || tok.kind !== 'word') return { label: '', key: null, positions: new Uint32Array(0) };
-      key = keyOf(tok);
-      label = text.slice(tok.start, tok.end);
+      if (i < tokens.length && !tokens.isWord(i) && i > 0 && tokens.end(i - 1) === query.offset) i--;
+      if (i >= tokens.length || tokens.start(i) > query.offset || !tokens.isWord(i)) return { label: '', key: null, positions: new Uint32Array(0) };
+      label = text.slice(tokens.start(i), tokens.end(i));
+      key = tokens.key(i);
+      if (key == null) {
+        const start = tokens.start(i);
+        entry = result.frequencies?.find((f) => Array.isArray(f.positions) && f.positions.includes(start)) ?? null;
+        key = entry ? (entry.key ?? entry.text) : keyOf(i);
+      }
     }
-    const entry = query.key != null ? result.frequencies?.find((f) => f.key === key || f.text === key) : null;
+    if (query.key != null) entry = result.frequencies?.find((f) => f.key === key || f.text === key) ?? null;
     if (entry && Array.isArray(entry.positions) && entry.positions.length) {
       label = entry.text;
       for (const p of entry.positions) {
         const start = typeof p === 'number' ? p : p.start;
-        const tok = tokens[lowerBound(tokens, start)];
-        pairs.push(start, typeof p === 'number' ? (tok && tok.start === start ? tok.end : start + entry.text.length) : p.end);
+        const t = lowerBound(tokens, start);
+        pairs.push(start, typeof p === 'number' ? (t < tokens.length && tokens.start(t) === start ? tokens.end(t) : start + entry.text.length) : p.end);
       }
     } else {
-      for (const tok of tokens) {
-        if (tok.kind === 'word' && keyOf(tok) === key) {
-          pairs.push(tok.start, tok.end);
-          if (!label) label = text.slice(tok.start, tok.end);
+      for (let i = 0; i < tokens.length; i++) {
+        if (tokens.isWord(i) && keyOf(i) === key) {
+          pairs.push(tokens.start(i), tokens.end(i));
+          if (!label) label = text.slice(tokens.start(i), tokens.end(i));
         }
       }
       if (!label) label = String(key ?? '');
@@ -284,9 +337,12 @@ export function escapeHtml(s) {
   return String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
 }
 
-function exportBlob({ text, result }, format, labels) {
+function exportBlob({ text, options, result }, format, labels, wasm) {
   if (format === 'json') {
-    return new Blob([JSON.stringify(result, null, 2)], { type: 'application/json' });
+    // The public JSON shape (one object per token and sentence): a packed result is analyzed
+    // again with the plain API rather than rebuilt here.
+    const full = result.tokens?.packed || result.sentences?.packed ? wasm.analyze(text, options) : result;
+    return new Blob([JSON.stringify(full, null, 2)], { type: 'application/json' });
   }
   if (format === 'frequencies.csv') {
     const rows = [['word', 'count', 'perThousand', 'forms']];
