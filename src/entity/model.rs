@@ -293,7 +293,13 @@ pub fn decode_beam<W: Weights>(
     width: usize,
 ) -> Vec<usize> {
     let context = SentenceContext::of(views);
-    let mut beam: Vec<(f32, Vec<usize>)> = vec![(0.0, Vec::with_capacity(views.len()))];
+    // Hypotheses share their histories: each is a node (tag, parent) in `nodes`, so extending
+    // one copies nothing. `beam` holds (score, node) with `NONE` for the empty history.
+    const NONE: usize = usize::MAX;
+    let mut nodes: Vec<(usize, usize)> = Vec::with_capacity(views.len() * width);
+    let mut beam: Vec<(f32, usize)> = vec![(0.0, NONE)];
+    let mut previous: Vec<(f32, usize)> = Vec::with_capacity(width);
+    let mut next: Vec<(f32, usize, usize)> = Vec::with_capacity(width * TAGS);
     let mut statics = Vec::new();
     for (i, view) in views.iter().enumerate() {
         statics.clear();
@@ -302,14 +308,13 @@ pub fn decode_beam<W: Weights>(
         for &f in statics.iter() {
             weights.add(f, &mut base);
         }
-        let mut next: Vec<(f32, usize, usize)> = Vec::new();
-        for (b, (score, tags)) in beam.iter().enumerate() {
-            let p1 = tags.last().copied();
-            let p2 = if i >= 2 {
-                tags.get(i - 2).copied()
-            } else {
-                None
-            };
+        next.clear();
+        for (b, &(score, node)) in beam.iter().enumerate() {
+            let last = nodes.get(node).copied();
+            let p1 = last.map(|(t, _)| t);
+            let p2 = last
+                .and_then(|(_, parent)| nodes.get(parent))
+                .map(|&(t, _)| t);
             feats.clear();
             history_features(
                 view,
@@ -328,18 +333,25 @@ pub fn decode_beam<W: Weights>(
                 }
             }
         }
-        next.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        // (hypothesis, tag) pairs are distinct, so this order is total.
+        next.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
         next.truncate(width);
-        beam = next
-            .into_iter()
-            .map(|(s, b, t)| {
-                let mut tags = beam[b].1.clone();
-                tags.push(t);
-                (s, tags)
-            })
-            .collect();
+        std::mem::swap(&mut beam, &mut previous);
+        beam.clear();
+        for &(s, b, t) in &next {
+            let parent = previous.get(b).map_or(NONE, |&(_, node)| node);
+            nodes.push((t, parent));
+            beam.push((s, nodes.len() - 1));
+        }
     }
-    beam.into_iter().next().map(|(_, t)| t).unwrap_or_default()
+    let mut tags = Vec::with_capacity(views.len());
+    let mut node = beam.first().map_or(NONE, |&(_, node)| node);
+    while let Some(&(t, parent)) = nodes.get(node) {
+        tags.push(t);
+        node = parent;
+    }
+    tags.reverse();
+    tags
 }
 
 /// The best allowed tag after `prev` (ties to the lower tag).
