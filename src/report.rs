@@ -164,15 +164,25 @@ impl Report {
     pub fn new(text: &str, analysis: &Analysis, options: &Options) -> Report {
         let utf16 = Utf16Offsets::new(text);
         let tokens = if options.tokens {
+            // A token's key depends only on its text (the language is the whole text's), so
+            // each distinct text is keyed once: most tokens of an article repeat one.
+            let mut keys: rustc_hash::FxHashMap<&str, String> = rustc_hash::FxHashMap::default();
             analysis
                 .tokens
                 .iter()
-                .map(|t| TokenReport {
-                    start: utf16.convert(t.span.start),
-                    end: utf16.convert(t.span.end),
-                    kind: t.kind,
-                    script: t.script,
-                    key: key(t.span.text(text), FoldLevel::Folded, analysis.language),
+                .map(|t| {
+                    let surface = t.span.text(text);
+                    let key = keys
+                        .entry(surface)
+                        .or_insert_with(|| key(surface, FoldLevel::Folded, analysis.language))
+                        .clone();
+                    TokenReport {
+                        start: utf16.convert(t.span.start),
+                        end: utf16.convert(t.span.end),
+                        kind: t.kind,
+                        script: t.script,
+                        key,
+                    }
                 })
                 .collect()
         } else {
