@@ -13,6 +13,7 @@
 //
 //   node scripts/page-weight.mjs            a table
 //   node scripts/page-weight.mjs --json     the figures as JSON
+//   node scripts/page-weight.mjs --summary  one line (printed by `make build`)
 import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -80,7 +81,10 @@ const figures = {
   budgetGzip: budget,
   withinBudget: total.gzip <= budget,
 };
-if (process.argv.includes('--json')) {
+if (process.argv.includes('--summary')) {
+  const n = (x) => x.toLocaleString('en-US');
+  console.log(`[page-weight] page download ${n(total.gzip)} B gzipped (budget ${n(budget)}${total.gzip <= budget ? '' : ', OVER'}): wasm ${n(wasm.gzip)} (models ${n(modelsGzip)}), other files ${n(total.gzip - wasm.gzip)}; details: make size`);
+} else if (process.argv.includes('--json')) {
   console.log(JSON.stringify(figures, null, 2));
 } else {
   const n = (x) => x.toLocaleString('en-US');
