@@ -13,18 +13,17 @@
 //   { id, kind: 'occurrences', offset | key | entity }   positions of a word or entity in the kept result
 //   { id, kind: 'export', format, labels }     a Blob: json | frequencies.csv | entities.csv | html
 //   { id, kind: 'capabilities' }               { options: [names], version }
+//   { kind: 'warm' }                           nothing: starts the worker (its wasm is loaded and
+//                                              warmed, see warm(), as soon as it runs)
 //   { id, kind: 'text-part', part }            a slice of a long text; the request that follows
 //                                              with textParts: true gets the slices prepended
 //   { id, kind: 'save', text }                 stores the text (IndexedDB) without analyzing it
 //                                              (the page analyzes a prefix of a text over its limit)
 //
-// While a 'view' request runs, the worker also posts { id, progress: { stage } } (stage: 'received',
-// 'analyzing', 'packing'): the wasm call itself is one synchronous step, so the page estimates
-// its share from the speed it measured (answers carry `memory`: the wasm memory's size in bytes).
+// While a 'view' request runs, the worker also posts { id, progress: { stage } } (stage: 'analyzing',
+// then 'packing'): the wasm call itself is one synchronous step, so the page estimates its share
+// from the speed it measured. View answers carry `memory`: the wasm memory's size in bytes.
 // Cancelling a long analysis means terminating the worker (see client.js); nothing here is shared.
-//
-// With a build that has analyzePacked, the page's tokens come as typed arrays (a 50 MB text has
-// millions of tokens: one JS object each would take gigabytes and most of the time).
 //
 // Options the wasm build does not know are dropped for 'view' requests (the page is written for
 // fields that land over time); the plain API passes options through untouched.
@@ -58,6 +57,18 @@ export function createHandler(wasm) {
 
   const parts = new Map(); // id → slices of a long text sent ahead of its request
 
+  // The kept analysis's token list, made on first need by a second, lean analysis (the same
+  // language option, so the same keys; every stage the tokens do not need switched off).
+  const tokensOf = (kept) => {
+    if (kept.options.tokens !== false && Array.isArray(kept.result.tokens)) return kept.result.tokens;
+    if (!kept.tokens) {
+      const lean = { tokens: true, sentences: false, paragraphs: false, entities: false, ngrams: false,
+        keywords: false, summary: false, textStatistics: false };
+      kept.tokens = wasm.analyze(kept.text, known({ ...kept.options, ...lean })).tokens ?? [];
+    }
+    return kept.tokens;
+  };
+
   const memory = () => wasm.memory?.buffer?.byteLength ?? 0;
 
   return async function onMessage(data, progress = () => {}) {
@@ -67,6 +78,7 @@ export function createHandler(wasm) {
       parts.get(id).push(data.part);
       return {};
     }
+    if (kind === 'warm') return {};
     if (kind === 'text-drop') {
       parts.delete(id);
       return {};
@@ -92,23 +104,29 @@ export function createHandler(wasm) {
         // The page asks the worker to keep long texts (IndexedDB): cheaper here than there.
         if (data.save && typeof indexedDB !== 'undefined') saveText(data.text).catch(() => {});
         progress({ id, progress: { stage: 'analyzing', length: data.text.length } });
-        const options = known({ ...data.options, tokens: true, sentences: true });
         last = null; // the previous result is not needed any more: let it go before the next one
-        const result = wasm.analyzePacked ? wasm.analyzePacked(data.text, options) : wasm.analyze(data.text, options);
-        last = { text: data.text, options, result };
+        // No per-token list: the view needs none (sentences carry their word counts), and one JS
+        // object per token cost more than the analysis itself. A word click asks for the tokens
+        // later (tokensOf), with every other stage off.
+        const options = known({ ...data.options, tokens: false, sentences: true });
+        const result = wasm.analyze(data.text, options);
+        last = { text: data.text, options, result, tokens: null };
         const ms = performance.now() - started;
         progress({ id, progress: { stage: 'packing' } });
         const { view, transfer } = makeView(data.text, result);
-        view.options = options;
+        // The options the kept result (and so the JSON export, tokens added) answers to.
+        view.options = { ...options, tokens: true };
         return { message: { id, result: view, ms, memory: memory() }, transfer };
       }
       if (!last) throw new Error('Nothing has been analyzed yet.');
       if (kind === 'occurrences') {
-        const found = occurrences(last, data);
+        const found = occurrences(last, data, () => tokensOf(last));
         return { message: { id, result: found, ms: 0 }, transfer: [found.positions.buffer] };
       }
       if (kind === 'export') {
-        return { message: { id, result: exportBlob(last, data.format, data.labels ?? {}, wasm), ms: 0 } };
+        // The JSON export is the whole analysis, token list included.
+        const kept = data.format === 'json' ? { ...last, result: { ...last.result, tokens: tokensOf(last) } } : last;
+        return { message: { id, result: exportBlob(kept, data.format, data.labels ?? {}), ms: 0 } };
       }
       throw new Error(`unknown request kind: ${kind}`);
     } catch (e) {
@@ -119,6 +137,18 @@ export function createHandler(wasm) {
       return { message: { id, error: { message: String(e?.message ?? e), name: e?.name ?? 'Error', fatal } } };
     }
   };
+}
+
+/**
+ * Runs one small analysis so that what the first real one would pay for once — the entity
+ * models decoded into their tables, the word lists built, the wasm functions compiled on first
+ * call — is paid while the page is still starting. Errors are ignored: the real request reports
+ * its own.
+ */
+export function warm(wasm) {
+  try {
+    wasm.analyze('قال الرئيس محمد علي في القاهرة يوم الاثنين. The president said in London on Monday.', { tokens: false });
+  } catch { /* reported by the first real request */ }
 }
 
 /** Packs a list of { start, end, …strings } into typed arrays (+ a name table per string field). */
@@ -174,31 +204,15 @@ function makeView(text, result) {
     for (const [k, v] of Object.entries(packed)) if (ArrayBuffer.isView(v) && k !== 'start' && k !== 'end') transfer.push(v.buffer);
     return packed;
   };
-  const tokens = tokenAccess(result.tokens);
   view.hasParagraphs = Array.isArray(result.paragraphs) && result.paragraphs.length > 0;
   view.paragraphs = keep(packSpans(view.hasParagraphs ? result.paragraphs : blocksOf(text), ['language']));
-  // Packed already (analyzePacked): copied, so the kept result stays whole for later requests.
-  const packedSentences = result.sentences?.packed
-    ? { packed: true, length: result.sentences.length, start: result.sentences.start.slice(), end: result.sentences.end.slice() }
-    : packSpans(result.sentences ?? []);
-  view.sentences = keep(packedSentences);
+  view.sentences = keep(packSpans(result.sentences ?? []));
   const entities = Array.isArray(result.entities) ? result.entities : [];
   view.entities = keep(packSpans(entities, ['kind']));
 
-  // Words per sentence, for the histogram (tokens and sentences are both in text order).
-  const sentenceWords = new Uint32Array(packedSentences.length);
-  let t = 0;
-  for (let i = 0; i < packedSentences.length; i++) {
-    const start = packedSentences.start[i];
-    const end = packedSentences.end[i];
-    while (t < tokens.length && tokens.start(t) < start) t++;
-    let words = 0;
-    while (t < tokens.length && tokens.start(t) < end) {
-      if (tokens.isWord(t)) words++;
-      t++;
-    }
-    sentenceWords[i] = words;
-  }
+  // Words per sentence, for the histogram: each sentence's `words`.
+  const sentences = result.sentences ?? [];
+  const sentenceWords = Uint32Array.from(sentences, (s) => s.words ?? 0);
   view.sentenceWords = sentenceWords;
   transfer.push(sentenceWords.buffer);
 
@@ -238,46 +252,20 @@ function makeView(text, result) {
   return { view, transfer };
 }
 
-/** One way to read tokens, packed (typed arrays, from analyzePacked) or one object each. */
-function tokenAccess(tokens) {
-  if (tokens?.packed) {
-    const word = tokens.kindNames.indexOf('word');
-    return {
-      length: tokens.length,
-      start: (i) => tokens.start[i],
-      end: (i) => tokens.end[i],
-      isWord: (i) => tokens.kind[i] === word,
-      key: () => undefined,
-    };
-  }
-  const list = Array.isArray(tokens) ? tokens : [];
-  return {
-    length: list.length,
-    start: (i) => list[i].start,
-    end: (i) => list[i].end,
-    isWord: (i) => list[i].kind === 'word',
-    key: (i) => list[i].key,
-  };
-}
-
-/** The first token whose end is after `offset`. */
-function lowerBound(tokens, offset) {
+function lowerBound(list, offset) {
   let lo = 0;
-  let hi = tokens.length;
+  let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (tokens.end(mid) <= offset) lo = mid + 1;
+    if (list[mid].end <= offset) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
 /** Positions ([start, end] pairs) of a word (by offset or key) or of an entity (kind + text). */
-function occurrences({ text, result }, query) {
-  const tokens = tokenAccess(result.tokens);
-  // Packed tokens carry no key: the frequency list's entry holding the token says which word it
-  // is; otherwise the word's NFKC lowercase form without marks is its key.
-  const keyOf = (i) => tokens.key(i) ?? normalizeEntity(text.slice(tokens.start(i), tokens.end(i)));
+function occurrences({ text, result }, query, tokensOf) {
+  const keyOf = (tok) => tok.key ?? text.slice(tok.start, tok.end).toLowerCase();
   const pairs = [];
   let label = '';
   if (query.entity) {
@@ -287,34 +275,31 @@ function occurrences({ text, result }, query) {
       if (e.kind === query.entity.kind && normalizeEntity(e.text) === wanted) pairs.push(e.start, e.end);
     }
   } else {
+    let list = null;
+    const toks = () => (list ??= tokensOf());
     let key = query.key;
-    let entry = null;
     if (key == null && query.offset != null) {
-      let i = lowerBound(tokens, query.offset);
+      let i = lowerBound(toks(), query.offset);
       // A click just after a word's end still means that word.
-      if (i < tokens.length && !tokens.isWord(i) && i > 0 && tokens.end(i - 1) === query.offset) i--;
-      if (i >= tokens.length || tokens.start(i) > query.offset || !tokens.isWord(i)) return { label: '', key: null, positions: new Uint32Array(0) };
-      label = text.slice(tokens.start(i), tokens.end(i));
-      key = tokens.key(i);
-      if (key == null) {
-        const start = tokens.start(i);
-        entry = result.frequencies?.find((f) => Array.isArray(f.positions) && f.positions.includes(start)) ?? null;
-        key = entry ? (entry.key ?? entry.text) : keyOf(i);
-      }
+      if (toks()[i] && toks()[i].kind !== 'word' && toks()[i - 1]?.end === query.offset) i--;
+      const tok = toks()[i];
+      if (!tok || tok.start > query.offset || tok.kind !== 'word') return { label: '', key: null, positions: new Uint32Array(0) };
+      key = keyOf(tok);
+      label = text.slice(tok.start, tok.end);
     }
-    if (query.key != null) entry = result.frequencies?.find((f) => f.key === key || f.text === key) ?? null;
+    const entry = query.key != null ? result.frequencies?.find((f) => f.key === key || f.text === key) : null;
     if (entry && Array.isArray(entry.positions) && entry.positions.length) {
       label = entry.text;
       for (const p of entry.positions) {
         const start = typeof p === 'number' ? p : p.start;
-        const t = lowerBound(tokens, start);
-        pairs.push(start, typeof p === 'number' ? (t < tokens.length && tokens.start(t) === start ? tokens.end(t) : start + entry.text.length) : p.end);
+        const tok = toks()[lowerBound(toks(), start)];
+        pairs.push(start, typeof p === 'number' ? (tok && tok.start === start ? tok.end : start + entry.text.length) : p.end);
       }
     } else {
-      for (let i = 0; i < tokens.length; i++) {
-        if (tokens.isWord(i) && keyOf(i) === key) {
-          pairs.push(tokens.start(i), tokens.end(i));
-          if (!label) label = text.slice(tokens.start(i), tokens.end(i));
+      for (const tok of toks()) {
+        if (tok.kind === 'word' && keyOf(tok) === key) {
+          pairs.push(tok.start, tok.end);
+          if (!label) label = text.slice(tok.start, tok.end);
         }
       }
       if (!label) label = String(key ?? '');
@@ -337,12 +322,9 @@ export function escapeHtml(s) {
   return String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
 }
 
-function exportBlob({ text, options, result }, format, labels, wasm) {
+function exportBlob({ text, result }, format, labels) {
   if (format === 'json') {
-    // The public JSON shape (one object per token and sentence): a packed result is analyzed
-    // again with the plain API rather than rebuilt here.
-    const full = result.tokens?.packed || result.sentences?.packed ? wasm.analyze(text, options) : result;
-    return new Blob([JSON.stringify(full, null, 2)], { type: 'application/json' });
+    return new Blob([JSON.stringify(result, null, 2)], { type: 'application/json' });
   }
   if (format === 'frequencies.csv') {
     const rows = [['word', 'count', 'perThousand', 'forms']];

@@ -1,18 +1,21 @@
 // The module worker that owns the wasm (the served page and the widget). It initialises the module
 // once (a memoized promise); what it answers is in worker-core.js.
-import init, * as glue from '../pkg/article_analyzer.js';
-import { createHandler } from './worker-core.js';
+import init, { analyze, version } from '../pkg/article_analyzer.js';
+import { createHandler, warm } from './worker-core.js';
 
 let exports = null;
 let ready = null;
 const wasmReady = () => (ready ??= init({ module_or_path: new URL('../pkg/article_analyzer_bg.wasm', import.meta.url) })
-  .then((e) => { exports = e; }));
-const handle = createHandler({
-  analyze: glue.analyze,
-  analyzePacked: glue.analyzePacked,
-  version: glue.version,
-  get memory() { return exports?.memory; },
-});
+  .then((e) => {
+    exports = e;
+    warm({ analyze });
+    return e;
+  }));
+const handle = createHandler({ analyze, version, get memory() { return exports?.memory; } });
+// Start at once, not on the first message: fetching, compiling and warming the wasm then
+// overlaps whatever the page does before it sends its first text (init streams the .wasm,
+// served as application/wasm, through WebAssembly.instantiateStreaming).
+wasmReady().catch(() => {});
 
 self.addEventListener('message', async (event) => {
   try {
