@@ -24,10 +24,10 @@ const editor = $('#text');
 const LARGE = 500_000;
 // Above this many UTF-16 units an analysis does not start by itself: the page offers to analyze a
 // prefix (cut at a paragraph break) or all of it anyway. Measured (README, "Large texts"): the
-// worker's wasm memory grows by about 25 bytes per UTF-16 unit analyzed and the wasm does
-// roughly 0.1–0.4 million units a second on a loaded 2-core machine, so 5 million units (5 MB of
-// English, ~7.5 MB of mixed Arabic and English as UTF-8) cost ~125 MB of wasm memory and tens
-// of seconds; 50 MB would take a gigabyte and minutes. `?limit=N` overrides it (tests, power users).
+// worker's wasm memory grows by about 25 bytes per UTF-16 unit analyzed, so 5 million units (5 MB
+// of English, ~7.5 MB of mixed Arabic and English as UTF-8) cost ~125 MB of wasm memory and
+// 6–40 s on a loaded 2-core machine; all 50 MB take most of a gigabyte and minutes. `?limit=N`
+// overrides it (tests, power users).
 const ANALYSIS_LIMIT = Number(new URLSearchParams(location.search).get('limit')) || 5_000_000;
 // Until the page has measured this device, the analysis' progress assumes this speed (UTF-16
 // units per millisecond; a loaded 2-core machine does ~250).
