@@ -224,10 +224,11 @@ test(`a ${TARGET_BYTES / MB} MB text: the prefix offer (en, ar), progress, cance
       + `wasm memory ${mb(wasm)} (${(wasm / length).toFixed(1)} B per unit; the prefix: ${(shown.wasm / shown.analyzed).toFixed(1)}); `
       + `renderer memory peak ${mb(fullPeak)} (${(fullPeak / bytes).toFixed(1)}× the UTF-8 text)`);
     await page.screenshot({ path: join(screenshots, 'large-full.png') });
-    // Not 8× the input (README, "Large texts": the core's tokens and word table take ~25 bytes
-    // per UTF-16 unit, which is why the limit exists), but linear: no more wasm memory per unit
-    // of text than the 5,000,000-unit prefix took, and the renderer under 40× the text.
-    assert.ok(wasm / length <= 1.1 * (shown.wasm / shown.analyzed), `wasm memory per unit grew: ${mb(wasm)} for ${length} units`);
+    // Not 8× the input (README, "Large texts": the core's tokens and word table take 25–30 bytes
+    // per UTF-16 unit, which is why the limit exists), but linear: at most twice the wasm memory
+    // per unit of text that the 5,000,000-unit prefix took (vectors grow by doubling), and the
+    // renderer under 40× the text.
+    assert.ok(wasm / length <= 2 * (shown.wasm / shown.analyzed), `wasm memory per unit grew: ${mb(wasm)} for ${length} units`);
     assert.ok(fullPeak < 40 * bytes, `renderer memory peak ${mb(fullPeak)} for ${mb(bytes)}`);
   }
   await page.click('#clear'); // the next tests start small
