@@ -38,6 +38,9 @@ pub struct SentenceReport {
     pub start: usize,
     /// UTF-16 end (exclusive).
     pub end: usize,
+    /// Its word tokens (kind `word`, as `statistics.words` counts them), so a caller can plot
+    /// sentence lengths without asking for the per-token list.
+    pub words: usize,
 }
 
 /// One paragraph.
@@ -195,6 +198,12 @@ impl Report {
                 .map(|s| SentenceReport {
                     start: utf16.convert(s.span.start),
                     end: utf16.convert(s.span.end),
+                    words: analysis
+                        .tokens
+                        .get(s.first_token..s.end_token)
+                        .map_or(0, |ts| {
+                            ts.iter().filter(|t| t.kind == TokenKind::Word).count()
+                        }),
                 })
                 .collect()
         } else {
