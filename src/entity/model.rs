@@ -373,13 +373,10 @@ pub fn decode_beam<W: Weights>(
             weights.add_all(feats, &mut scores);
             for (t, &s) in scores.iter().enumerate() {
                 if allowed(p1, t) {
-                    next.push((score + s, b, t));
+                    keep_best(&mut next, (score + s, b, t), width);
                 }
             }
         }
-        // (hypothesis, tag) pairs are distinct, so this order is total.
-        next.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-        next.truncate(width);
         std::mem::swap(&mut beam, &mut previous);
         beam.clear();
         for &(s, b, t) in &next {
@@ -398,6 +395,24 @@ pub fn decode_beam<W: Weights>(
     tags
 }
 
+/// Inserts `candidate` (score, hypothesis, tag) into `best`, the `width` best so far in order:
+/// higher score first, then the earlier hypothesis, then the lower tag. (Hypothesis and tag
+/// pairs are distinct, so the order is total: the same list a full sort would give.)
+fn keep_best(best: &mut Vec<(f32, usize, usize)>, candidate: (f32, usize, usize), width: usize) {
+    let before = |a: &(f32, usize, usize), b: &(f32, usize, usize)| {
+        b.0.total_cmp(&a.0)
+            .then(a.1.cmp(&b.1))
+            .then(a.2.cmp(&b.2))
+            .is_lt()
+    };
+    if best.len() >= width && best.last().is_none_or(|last| !before(&candidate, last)) {
+        return;
+    }
+    let at = best.partition_point(|x| before(x, &candidate));
+    best.insert(at, candidate);
+    best.truncate(width);
+}
+
 /// The best allowed tag after `prev` (ties to the lower tag).
 pub fn best(scores: &[f32; TAGS], prev: Option<usize>) -> usize {
     let mut best = 0;
@@ -414,6 +429,27 @@ pub fn best(scores: &[f32; TAGS], prev: Option<usize>) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keep_best_equals_sort_and_truncate() {
+        let mut x: u32 = 7;
+        for width in 0..6 {
+            let mut all = Vec::new();
+            let mut best = Vec::new();
+            for b in 0..4 {
+                for t in 0..TAGS {
+                    x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                    // Few distinct scores, so ties are common.
+                    let c = ((x >> 16) % 5) as f32 - 2.0;
+                    all.push((c, b, t));
+                    keep_best(&mut best, (c, b, t), width);
+                }
+            }
+            all.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+            all.truncate(width);
+            assert_eq!(best, all, "width {width}");
+        }
+    }
 
     #[test]
     fn inside_needs_its_begin() {

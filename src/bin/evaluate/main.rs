@@ -3,7 +3,7 @@
 //! ```text
 //! evaluate ud [--flat] [--errors N] [FILE ...]   sentence and token F1 on UD English dev files
 //! evaluate ner [--lang ar|en|both] [--speed]          named-entity P/R/F1 (CoNLL testa, ANERcorp held back)
-//! evaluate speed [--repeat N]                    tokens+sentences throughput on raw news text
+//! evaluate speed [--repeat N]                    stage and whole-analysis throughput on raw news text
 //! ```
 //!
 //! Each subcommand skips, with a message, any corpus that is absent. Run it in release mode:
@@ -19,7 +19,7 @@ use std::process::ExitCode;
 const USAGE: &str = "usage: evaluate <subcommand> [options]
   ud      sentence and token F1 on the UD English dev files (evaluate ud --help)
   ner     named-entity P/R/F1 through the full analyzer (evaluate ner --help)
-  speed   tokenization + sentences throughput on the raw news corpora (evaluate speed --help)";
+  speed   stage and whole-analysis throughput on the raw news corpora (evaluate speed --help)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
