@@ -37,7 +37,7 @@ impl<'a> Flags<'a> {
     }
 
     /// The next argument that is not `--data DIR`, or `None` at the end.
-    pub fn next(&mut self) -> Result<Option<&'a str>, String> {
+    pub fn next_flag(&mut self) -> Result<Option<&'a str>, String> {
         while let Some(arg) = self.args.get(self.at) {
             self.at += 1;
             if arg != "--data" {

@@ -30,7 +30,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let mut speed = false;
     let mut errors = false;
     let mut flags = Flags::new(args);
-    while let Some(flag) = flags.next()? {
+    while let Some(flag) = flags.next_flag()? {
         match flag {
             "--lang" => lang = flags.value("--lang needs ar, en or both")?.to_string(),
             "--doc-sentences" => doc_sentences = flags.number(flag, true)?,

@@ -40,7 +40,7 @@ const USAGE: &str = "usage: evaluate speed [--data DIR] [--repeat N]
 pub fn run(args: &[String]) -> Result<(), String> {
     let mut repeat = 5usize;
     let mut flags = Flags::new(args);
-    while let Some(flag) = flags.next()? {
+    while let Some(flag) = flags.next_flag()? {
         match flag {
             "--repeat" => repeat = flags.number(flag, true)?,
             "-h" | "--help" => {

@@ -274,7 +274,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let mut errors = 0usize;
     let mut files: Vec<(String, PathBuf)> = Vec::new();
     let mut flags = Flags::new(args);
-    while let Some(flag) = flags.next()? {
+    while let Some(flag) = flags.next_flag()? {
         match flag {
             "--flat" => join = Join::Flat,
             "--errors" => errors = flags.number(flag, false)?,
