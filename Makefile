@@ -3,8 +3,9 @@
 #   make test    install whatever is missing, then run every test
 # And, not part of `make test`:
 #   make bench   native (criterion) and browser benchmarks vs the alternatives; target/bench/results.json
+#   make size    what the page downloads, gzipped, against the 600 KB budget (after make build)
 #   make fuzz    fuzz every target for FUZZ_SECONDS each (default 60; see README "Reliability")
-.PHONY: serve build test test-native test-wasm test-e2e lint package bench fuzz
+.PHONY: serve build size test test-native test-wasm test-e2e lint package bench fuzz
 PORT ?= 8000
 
 serve: build
@@ -12,6 +13,10 @@ serve: build
 
 build:
 	bash scripts/build.sh
+
+# Page weight: the release wasm raw/gzipped, the models, every file the page loads (after `make build`).
+size:
+	node scripts/page-weight.mjs
 
 test:
 	bash scripts/test.sh

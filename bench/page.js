@@ -37,7 +37,7 @@ function knownOptions() {
 }
 const known = knownOptions();
 /** Stage switches the tokens+frequency mode turns off, where this version of the seam has them. */
-const LEAN_OFF = ['tokens', 'sentences', 'paragraphs', 'entities', 'ngrams', 'keywords', 'summary', 'quotes'];
+const LEAN_OFF = ['tokens', 'sentences', 'paragraphs', 'entities', 'ngrams', 'keywords', 'summary', 'textStatistics', 'quotes'];
 export const leanOptions = Object.fromEntries(LEAN_OFF.filter((k) => known.includes(k)).map((k) => [k, false]));
 if (known.includes('summarySentences')) leanOptions.summarySentences = 0;
 export const fullLeanOptions = { tokens: false, sentences: false };

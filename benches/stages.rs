@@ -24,13 +24,15 @@ use std::time::Duration;
 const SIZES: [&str; 3] = ["article", "100kb", "5mb"];
 const LANGS: [&str; 2] = ["en", "ar"];
 /// Switches of the "tokens + frequency" mode; each is used only if `Options` knows it.
-const LEAN_SWITCHES: [(&str, &str); 6] = [
+const LEAN_SWITCHES: [(&str, &str); 8] = [
     ("tokens", "false"),
     ("sentences", "false"),
     ("entities", "false"),
     ("paragraphs", "false"),
     ("ngrams", "false"),
     ("keywords", "false"),
+    ("summary", "false"),
+    ("textStatistics", "false"),
 ];
 
 fn input(name: &str) -> Option<String> {

@@ -89,7 +89,10 @@ function start() {
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   wasm_bindgen.initSync({ module: bytes });
   handle = __m0.createHandler({ analyze: wasm_bindgen.analyze, version: wasm_bindgen.version });
+  __m0.warm({ analyze: wasm_bindgen.analyze });
 }
+// Start at once (see analyzer/worker.js): the page sends its first text a little later.
+try { start(); } catch { /* reported to the first request */ }
 self.addEventListener('message', async (event) => {
   try {
     start();
@@ -129,6 +132,8 @@ html = html.replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">
 replaceOnce('<link rel="icon" href="favicon.svg" type="image/svg+xml">', `<link rel="icon" href="${favicon}" type="image/svg+xml">`);
 replaceOnce('<link rel="stylesheet" href="app.css">', `<style>${css}</style>`);
 replaceOnce('<script type="module" src="app.js"></script>', '');
+// Its modules are inlined: no module to preload (from file:// the links would only fail).
+html = html.replace(/\s*<!--[^>]*-->\s*(?=<link rel="modulepreload")/, '\n').replace(/\s*<link rel="modulepreload" href="[^"]*">/g, '');
 if (/<\/script/i.test(workerSource)) throw new Error('the worker source contains </script');
 replaceOnce('</body>', `<script type="text/plain" id="aa-worker">${workerSource}</script>
 <script type="application/json" id="aa-samples">${json(samples)}</script>

@@ -20,3 +20,5 @@ mkdir -p www/samples
 cp seeds/*.txt www/samples/
 # The single self-contained HTML file that works from file:// (dist/article-analyzer.html).
 PATH="$WASM_PATH" node scripts/build-single.mjs
+# What the page downloads, gzipped, against the budget (`make size` for the file-by-file table).
+node scripts/page-weight.mjs --summary

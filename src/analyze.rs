@@ -39,6 +39,46 @@ pub struct Options {
     pub entities: bool,
     /// Include the per-paragraph list (with each paragraph's language) in the report.
     pub paragraphs: bool,
+    /// Find collocations (`ngrams`); off skips the work and leaves the list empty.
+    pub ngrams: bool,
+    /// Rank keywords (`keywords`); off skips the work and leaves the list empty.
+    pub keywords: bool,
+    /// Pick summary sentences (`summary`); off skips the work and leaves the list empty (as
+    /// `summarySentences: 0` does).
+    pub summary: bool,
+    /// Compute the figures beyond the counts in `statistics` (unique words, averages, lexical
+    /// density, type-token ratios, reading time, readability, …); off skips the work, and those
+    /// figures are then 0 (`readability` absent). The counts (`characters`, `words`,
+    /// `sentences`, `paragraphs`, `bidiControls`) are always there.
+    pub text_statistics: bool,
+}
+
+impl Options {
+    /// Options for word counting only: tokens, sentences and paragraphs are found (the counts and
+    /// each paragraph's language, which keys its words, need them) and the frequency list is
+    /// made; every other stage is off and no per-item list is returned. The frequency list
+    /// equals the one of [`Options::default`].
+    ///
+    /// ```
+    /// use article_analyzer::{analyze, Options};
+    /// let text = "The cat saw the cat.";
+    /// let lean = analyze(text, &Options::frequency_only());
+    /// assert_eq!(lean.frequencies, analyze(text, &Options::default()).frequencies);
+    /// assert!(lean.keywords.is_empty() && lean.ngrams.is_empty() && lean.summary.is_empty());
+    /// ```
+    pub fn frequency_only() -> Options {
+        Options {
+            tokens: false,
+            sentences: false,
+            entities: false,
+            paragraphs: false,
+            ngrams: false,
+            keywords: false,
+            summary: false,
+            text_statistics: false,
+            ..Options::default()
+        }
+    }
 }
 
 impl Default for Options {
@@ -53,6 +93,10 @@ impl Default for Options {
             summary_sentences: 3,
             entities: true,
             paragraphs: true,
+            ngrams: true,
+            keywords: true,
+            summary: true,
+            text_statistics: true,
         }
     }
 }
@@ -166,10 +210,27 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
             remove_stopwords: options.stopwords,
         },
     );
-    let ngrams = ngrams(&table, options.top);
-    let keywords = keywords(&table, sentences.len(), options.top.min(MAX_KEYWORDS));
-    let summary = summary(&table, sentences.len(), options.summary_sentences);
-    let text_statistics = crate::stats::statistics(&table, &sentences);
+    // Each stage below reads the word table and nothing else reads it: off means no work.
+    let ngrams = if options.ngrams {
+        ngrams(&table, options.top)
+    } else {
+        Vec::new()
+    };
+    let keywords = if options.keywords {
+        keywords(&table, sentences.len(), options.top.min(MAX_KEYWORDS))
+    } else {
+        Vec::new()
+    };
+    let summary = if options.summary {
+        summary(&table, sentences.len(), options.summary_sentences)
+    } else {
+        Vec::new()
+    };
+    let text_statistics = if options.text_statistics {
+        crate::stats::statistics(&table, &sentences)
+    } else {
+        TextStatistics::default()
+    };
     let entities = if options.entities {
         recognize(text, &tokens, &sentences, language)
     } else {

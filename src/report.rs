@@ -38,6 +38,9 @@ pub struct SentenceReport {
     pub start: usize,
     /// UTF-16 end (exclusive).
     pub end: usize,
+    /// Its word tokens (kind `word`, as `statistics.words` counts them), so a caller can plot
+    /// sentence lengths without asking for the per-token list.
+    pub words: usize,
 }
 
 /// One paragraph.
@@ -164,15 +167,25 @@ impl Report {
     pub fn new(text: &str, analysis: &Analysis, options: &Options) -> Report {
         let utf16 = Utf16Offsets::new(text);
         let tokens = if options.tokens {
+            // A token's key depends only on its text (the language is the whole text's), so
+            // each distinct text is keyed once: most tokens of an article repeat one.
+            let mut keys: rustc_hash::FxHashMap<&str, String> = rustc_hash::FxHashMap::default();
             analysis
                 .tokens
                 .iter()
-                .map(|t| TokenReport {
-                    start: utf16.convert(t.span.start),
-                    end: utf16.convert(t.span.end),
-                    kind: t.kind,
-                    script: t.script,
-                    key: key(t.span.text(text), FoldLevel::Folded, analysis.language),
+                .map(|t| {
+                    let surface = t.span.text(text);
+                    let key = keys
+                        .entry(surface)
+                        .or_insert_with(|| key(surface, FoldLevel::Folded, analysis.language))
+                        .clone();
+                    TokenReport {
+                        start: utf16.convert(t.span.start),
+                        end: utf16.convert(t.span.end),
+                        kind: t.kind,
+                        script: t.script,
+                        key,
+                    }
                 })
                 .collect()
         } else {
@@ -185,6 +198,12 @@ impl Report {
                 .map(|s| SentenceReport {
                     start: utf16.convert(s.span.start),
                     end: utf16.convert(s.span.end),
+                    words: analysis
+                        .tokens
+                        .get(s.first_token..s.end_token)
+                        .map_or(0, |ts| {
+                            ts.iter().filter(|t| t.kind == TokenKind::Word).count()
+                        }),
                 })
                 .collect()
         } else {

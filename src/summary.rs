@@ -103,16 +103,29 @@ pub fn summary(table: &WordTable<'_>, sentences: usize, n: usize) -> Vec<usize> 
         touched.clear();
     }
     let out_weight: Vec<f64> = edges.iter().map(|e| e.iter().map(|x| x.1).sum()).collect();
+    // Each link's factor `DAMPING * w / out_weight[j]` is the same in every iteration: computed
+    // once (as the same operations in the same order, so the scores are bit for bit the same),
+    // into one flat array (CSR) of the links that count.
+    let mut link_start: Vec<usize> = Vec::with_capacity(count + 1);
+    let mut links: Vec<(u32, f64)> = Vec::with_capacity(edges.iter().map(Vec::len).sum());
+    for e in &edges {
+        link_start.push(links.len());
+        for &(j, w) in e {
+            let out = out_weight[j as usize];
+            if out > 0.0 {
+                links.push((j, DAMPING * w / out));
+            }
+        }
+    }
+    link_start.push(links.len());
+    drop(edges);
     let mut score = vec![1.0f64; count];
     let mut next = vec![0.0f64; count];
     for _ in 0..100 {
         next.fill(1.0 - DAMPING);
-        for (i, e) in edges.iter().enumerate() {
-            for &(j, w) in e {
-                let j = j as usize;
-                if out_weight[j] > 0.0 {
-                    next[i] += DAMPING * w / out_weight[j] * score[j];
-                }
+        for (i, window) in link_start.windows(2).enumerate() {
+            for &(j, factor) in &links[window[0]..window[1]] {
+                next[i] += factor * score[j as usize];
             }
         }
         let delta = next

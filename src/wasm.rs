@@ -90,7 +90,7 @@ pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsError> {
 /// ```text
 /// tokens:    { packed: true, length, start: Uint32Array, end: Uint32Array,
 ///              kind: Uint16Array, kindNames: ["word", …], script: Uint16Array, scriptNames: […] }
-/// sentences: { packed: true, length, start: Uint32Array, end: Uint32Array }
+/// sentences: { packed: true, length, start: Uint32Array, end: Uint32Array, words: Uint32Array }
 /// ```
 ///
 /// `kind[i]` indexes `kindNames` (names, as in `analyze`, so no integer code leaks out). Every
@@ -118,6 +118,22 @@ pub fn analyze_packed(text: &str, options: JsValue) -> Result<JsValue, JsError> 
     if options.sentences {
         let spans = analysis.sentences.iter().map(|s| s.span);
         let packed = pack_spans(&utf16, spans, analysis.sentences.len())?;
+        // Word tokens per sentence, as `sentences[].words` in `analyze`.
+        let words: Vec<u32> = analysis
+            .sentences
+            .iter()
+            .map(|s| {
+                analysis
+                    .tokens
+                    .get(s.first_token..s.end_token)
+                    .map_or(0, |ts| {
+                        ts.iter()
+                            .filter(|t| t.kind == crate::token::TokenKind::Word)
+                            .count() as u32
+                    })
+            })
+            .collect();
+        set(&packed, "words", &Uint32Array::from(&words[..]))?;
         set(&report, "sentences", &packed)?;
     }
     Ok(report)

@@ -1,62 +1,28 @@
 //! Bounded work: inputs built to hurt a text analyzer stay linear.
 //!
-//! Each case is timed against news-like text of the same size (the seed articles repeated), in
-//! the same build and the same run, and must stay within a generous multiple of it. The ratio,
-//! not the absolute time, is asserted, so the test means the same on a fast or a slow machine,
-//! in debug or release.
+//! Each case is timed against news-like text of the same size by the harness in
+//! `tests/common/linear.rs`, and must stay within a generous multiple of it.
 
 use article_analyzer::{analyze, Options};
-use std::time::{Duration, Instant};
 
 /// How much slower than news text of the same size a pathological input may be.
 const MAX_RATIO: f64 = 12.0;
 
-fn news_text(bytes: usize) -> String {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
-    let mut seeds: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .filter_map(Result::ok)
-        .map(|e| std::fs::read_to_string(e.path()).unwrap())
-        .collect();
-    seeds.sort();
-    let mut text = String::with_capacity(bytes + 8192);
-    while text.len() < bytes {
-        for s in &seeds {
-            text.push_str(s);
-            text.push_str("\n\n");
-        }
-    }
-    text
+mod common {
+    pub mod linear;
+}
+use common::linear::{news_text, time as time_of};
+
+fn analyze_all(text: &str) {
+    std::hint::black_box(analyze(text, &Options::default()));
 }
 
-fn time(text: &str) -> Duration {
-    // The better of two runs, so a scheduling hiccup on a shared machine does not decide.
-    (0..2)
-        .map(|_| {
-            let start = Instant::now();
-            let a = analyze(text, &Options::default());
-            std::hint::black_box(&a);
-            start.elapsed()
-        })
-        .min()
-        .unwrap()
+fn time(text: &str) -> std::time::Duration {
+    time_of(&analyze_all, text)
 }
 
 fn assert_linear(name: &str, text: &str) {
-    let news = news_text(text.len());
-    let reference = time(&news).as_secs_f64() * text.len() as f64 / news.len() as f64;
-    let took = time(text).as_secs_f64();
-    let ratio = took / reference.max(1e-6);
-    eprintln!(
-        "{name}: {} bytes in {:.1} ms; news text of that size {:.1} ms; ratio {ratio:.2}",
-        text.len(),
-        took * 1e3,
-        reference * 1e3
-    );
-    assert!(
-        ratio <= MAX_RATIO,
-        "{name} took {ratio:.1}x as long as news text of the same size"
-    );
+    common::linear::assert_linear(&analyze_all, MAX_RATIO, name, text);
 }
 
 #[test]

@@ -1,50 +1,25 @@
 //! Bounded work in the tokenizer: inputs built against its refinement rules stay linear.
 //!
-//! Each case is timed against news-like text of the same size (the seeds repeated) and must stay
-//! within a generous multiple of it; the ratio, not the time, is asserted.
+//! Each case is timed against news-like text of the same size by the harness in
+//! `tests/common/linear.rs`, and must stay within a generous multiple of it.
 
 use article_analyzer::token::tokenize;
-use std::time::{Duration, Instant};
 
 /// These inputs are one- and two-byte tokens (news text averages about six bytes a token), so a
 /// higher cost per byte is expected; a quadratic path shows ratios in the hundreds or thousands
 /// (`ab.ab.ab…` took 1.7 s for 30 KB before its fix).
 const MAX_RATIO: f64 = 40.0;
 
-fn news_text(bytes: usize) -> String {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
-    let mut seeds: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .filter_map(Result::ok)
-        .map(|e| std::fs::read_to_string(e.path()).unwrap())
-        .collect();
-    seeds.sort();
-    let mut text = String::new();
-    while text.len() < bytes {
-        for s in &seeds {
-            text.push_str(s);
-        }
-    }
-    text
+mod common {
+    pub mod linear;
 }
 
-fn time(text: &str) -> Duration {
-    (0..2)
-        .map(|_| {
-            let start = Instant::now();
-            std::hint::black_box(tokenize(text));
-            start.elapsed()
-        })
-        .min()
-        .unwrap()
+fn tokenize_all(text: &str) {
+    std::hint::black_box(tokenize(text));
 }
 
 fn assert_linear(name: &str, text: &str) {
-    let news = news_text(text.len());
-    let reference = time(&news).as_secs_f64() * text.len() as f64 / news.len() as f64;
-    let ratio = time(text).as_secs_f64() / reference.max(1e-6);
-    eprintln!("{name}: ratio {ratio:.2}");
-    assert!(ratio <= MAX_RATIO, "{name}: {ratio:.1}x news text");
+    common::linear::assert_linear(&tokenize_all, MAX_RATIO, name, text);
 }
 
 #[test]

@@ -15,6 +15,8 @@ const KINDS = ['person', 'organization', 'location', 'misc', 'date', 'time', 'nu
 const $ = (sel) => document.querySelector(sel);
 const boot = globalThis.ARTICLE_ANALYZER_BOOT ?? {}; // set by the single-file build
 const client = boot.workerUrl ? new AnalyzerClient(boot.workerUrl, { type: 'classic' }) : new AnalyzerClient();
+// The worker loads and warms the wasm while the page sets up (cold start, README Performance).
+client.warm();
 
 const editor = $('#text');
 // Above this many UTF-16 units the text does not go into the text box: Chromium needs seconds
@@ -148,6 +150,7 @@ async function showAnalysis() {
     document.body.dataset.analyses = String(Number(document.body.dataset.analyses ?? 0) + 1);
     document.body.dataset.options = JSON.stringify(view.options ?? {});
     document.dispatchEvent(new CustomEvent('analyzed'));
+    setTimeout(registerServiceWorker, 0);
   }
 }
 
@@ -537,9 +540,10 @@ editor.addEventListener('paste', (e) => {
   schedule({ now: true });
 });
 
-editor.addEventListener('input', () => {
+editor.addEventListener('input', (event) => {
   persist();
-  schedule();
+  // A paste or a drop is a whole text: analyze it at once; typing waits for a pause.
+  schedule({ now: event.inputType === 'insertFromPaste' || event.inputType === 'insertFromDrop' });
 });
 
 /** Replaces the editor's text, offering to undo it. */
@@ -717,12 +721,24 @@ async function start() {
       setText(await loadText());
     }
   } else if (!editor.value) {
-    setText(await loadText());
+    const saved = await loadText();
+    // A text pasted while the saved one was loading wins.
+    if (!currentText()) setText(saved);
   }
   run();
   client.request({ kind: 'capabilities' }).then(({ result }) => {
     if (result.version) $('#version').textContent = `article-analyzer ${result.version}`;
   }).catch(() => {});
+  // Without a first analysis to wait for, the service worker is registered soon after load.
+  addEventListener('load', () => setTimeout(registerServiceWorker, currentText() ? 3000 : 0), { once: true });
+}
+
+// The service worker pre-caches the whole app (the wasm included) when it installs: registered
+// after the first result is shown, so that download and its CPU do not delay the result.
+let serviceWorkerRegistered = false;
+function registerServiceWorker() {
+  if (serviceWorkerRegistered) return;
+  serviceWorkerRegistered = true;
   if ('serviceWorker' in navigator && /^https?:$/.test(location.protocol) && !boot.singleFile
       && !new URLSearchParams(location.search).has('nosw')) {
     navigator.serviceWorker.register('sw.js').catch(() => {});

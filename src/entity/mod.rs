@@ -268,12 +268,17 @@ pub fn group(entities: &[Entity], text: &str, language: Language) -> Vec<EntityG
     type Spelling = (String, usize, usize);
     // (kind, key) → (first span, count, spellings).
     let mut groups: BTreeMap<(EntityKind, String), (Span, usize, Vec<Spelling>)> = BTreeMap::new();
+    // Each spelling is keyed once: an article names the same things again and again.
+    let mut keys: rustc_hash::FxHashMap<&str, String> = rustc_hash::FxHashMap::default();
     for (i, e) in entities.iter().enumerate() {
         if e.kind == EntityKind::Quote {
             continue;
         }
         let written = e.span.text(text);
-        let k = key(written, FoldLevel::Folded, language);
+        let k = keys
+            .entry(written)
+            .or_insert_with(|| key(written, FoldLevel::Folded, language))
+            .clone();
         let g = groups
             .entry((e.kind, k))
             .or_insert_with(|| (e.span, 0, Vec::new()));

@@ -59,15 +59,52 @@ pub fn allowed(prev: Option<usize>, t: usize) -> bool {
 pub trait Weights {
     /// Adds the weights of `feature` to `scores`.
     fn add(&self, feature: u64, scores: &mut [f32; TAGS]);
+
+    /// Adds the weights of each of `features` to `scores`, in order: the same sums as
+    /// [`Weights::add`] feature by feature (an implementation may do it faster).
+    fn add_all(&self, features: &[u64], scores: &mut [f32; TAGS]) {
+        for &f in features {
+            self.add(f, scores);
+        }
+    }
 }
 
+/// Weights per row of the table: natively the nine tags padded to sixteen, so a row is 32
+/// aligned bytes (never across two cache lines) and its sums vectorize; in WebAssembly (no
+/// SIMD) the nine tags alone.
+#[cfg(not(target_arch = "wasm32"))]
+const ROW: usize = 16;
+#[cfg(target_arch = "wasm32")]
+const ROW: usize = TAGS;
+
+/// One bucket's weights (the padding lanes are zero).
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Debug, Clone, Copy)]
+#[repr(C, align(32))]
+struct Row([i16; ROW]);
+#[cfg(target_arch = "wasm32")]
+#[derive(Debug, Clone, Copy)]
+struct Row([i16; ROW]);
+
 /// A loaded model: the weights decoded once into a dense table of `i16` with one scale (so a
-/// lookup is one row of nine loads, with no branch and no second table).
+/// lookup is one row of loads, with no branch and no second table).
 #[derive(Debug, Clone)]
 pub struct Model {
     bits: u32,
     scale: f32,
-    weights: Vec<i16>,
+    rows: Vec<Row>,
+}
+
+/// Rows of `ROW` weights from `TAGS` weights per bucket.
+fn rows(weights: &[i16]) -> Vec<Row> {
+    weights
+        .chunks_exact(TAGS)
+        .map(|w| {
+            let mut row = [0i16; ROW];
+            row[..TAGS].copy_from_slice(w);
+            Row(row)
+        })
+        .collect()
 }
 
 /// Why a model file could not be read.
@@ -103,14 +140,14 @@ impl Model {
             if raw.len() != 2 * n {
                 return Err(ModelError::BadLength);
             }
-            let weights = raw
+            let weights: Vec<i16> = raw
                 .chunks_exact(2)
                 .map(|w| i16::from_le_bytes([w[0], w[1]]))
                 .collect();
             return Ok(Model {
                 bits,
                 scale: 1.0,
-                weights,
+                rows: rows(&weights),
             });
         }
         let step = f32_at(8)?;
@@ -133,16 +170,15 @@ impl Model {
             .fold(127.0 * step, |m, &(_, w)| m.max(w.abs()))
             .max(1e-9);
         let scale = max / 32767.0;
-        let mut weights: Vec<i16> = codes
-            .iter()
-            .map(|&c| {
-                if c == 0x80 {
-                    0
-                } else {
-                    (f32::from(c as i8) * step / scale).round() as i16
-                }
-            })
-            .collect();
+        // A code's weight depends on the code alone: 256 conversions, then one lookup each.
+        let mut by_code = [0i16; 256];
+        for (c, w) in by_code.iter_mut().enumerate() {
+            let c = c as u8;
+            if c != 0x80 {
+                *w = (f32::from(c as i8) * step / scale).round() as i16;
+            }
+        }
+        let mut weights: Vec<i16> = codes.iter().map(|&c| by_code[usize::from(c)]).collect();
         for (index, w) in exceptions {
             if let Some(slot) = weights.get_mut(index) {
                 *slot = (w / scale).round().clamp(-32767.0, 32767.0) as i16;
@@ -151,7 +187,7 @@ impl Model {
         Ok(Model {
             bits,
             scale,
-            weights,
+            rows: rows(&weights),
         })
     }
 
@@ -168,12 +204,26 @@ pub fn bucket(feature: u64, bits: u32) -> usize {
 
 impl Weights for Model {
     fn add(&self, feature: u64, scores: &mut [f32; TAGS]) {
-        let at = bucket(feature, self.bits) * TAGS;
-        if let Some(row) = self.weights.get(at..at + TAGS) {
+        if let Some(Row(row)) = self.rows.get(bucket(feature, self.bits)) {
             for (s, &w) in scores.iter_mut().zip(row) {
                 *s += f32::from(w) * self.scale;
             }
         }
+    }
+
+    fn add_all(&self, features: &[u64], scores: &mut [f32; TAGS]) {
+        // Whole rows, padding lanes included, into a row-wide accumulator: each tag's lane
+        // does exactly what `add` does, so the sums are bit for bit the same.
+        let mut sums = [0f32; ROW];
+        sums[..TAGS].copy_from_slice(scores);
+        for &f in features {
+            if let Some(Row(row)) = self.rows.get(bucket(f, self.bits)) {
+                for (s, &w) in sums.iter_mut().zip(row) {
+                    *s += f32::from(w) * self.scale;
+                }
+            }
+        }
+        scores.copy_from_slice(&sums[..TAGS]);
     }
 }
 
@@ -284,9 +334,7 @@ pub fn decode<W: Weights>(
             feats,
         );
         let mut scores = [0f32; TAGS];
-        for &f in feats.iter() {
-            weights.add(f, &mut scores);
-        }
+        weights.add_all(feats, &mut scores);
         tags.push(best(&scores, p1));
     }
     tags
@@ -302,23 +350,26 @@ pub fn decode_beam<W: Weights>(
     width: usize,
 ) -> Vec<usize> {
     let context = SentenceContext::of(views);
-    let mut beam: Vec<(f32, Vec<usize>)> = vec![(0.0, Vec::with_capacity(views.len()))];
+    // Hypotheses share their histories: each is a node (tag, parent) in `nodes`, so extending
+    // one copies nothing. `beam` holds (score, node) with `NONE` for the empty history.
+    const NONE: usize = usize::MAX;
+    let mut nodes: Vec<(usize, usize)> = Vec::with_capacity(views.len() * width);
+    let mut beam: Vec<(f32, usize)> = vec![(0.0, NONE)];
+    let mut previous: Vec<(f32, usize)> = Vec::with_capacity(width);
+    let mut next: Vec<(f32, usize, usize)> = Vec::with_capacity(width * TAGS);
     let mut statics = Vec::new();
     for (i, view) in views.iter().enumerate() {
         statics.clear();
         static_features(views, i, language, context, &mut statics);
         let mut base = [0f32; TAGS];
-        for &f in statics.iter() {
-            weights.add(f, &mut base);
-        }
-        let mut next: Vec<(f32, usize, usize)> = Vec::new();
-        for (b, (score, tags)) in beam.iter().enumerate() {
-            let p1 = tags.last().copied();
-            let p2 = if i >= 2 {
-                tags.get(i - 2).copied()
-            } else {
-                None
-            };
+        weights.add_all(&statics, &mut base);
+        next.clear();
+        for (b, &(score, node)) in beam.iter().enumerate() {
+            let last = nodes.get(node).copied();
+            let p1 = last.map(|(t, _)| t);
+            let p2 = last
+                .and_then(|(_, parent)| nodes.get(parent))
+                .map(|&(t, _)| t);
             feats.clear();
             history_features(
                 view,
@@ -328,27 +379,32 @@ pub fn decode_beam<W: Weights>(
                 feats,
             );
             let mut scores = base;
-            for &f in feats.iter() {
-                weights.add(f, &mut scores);
-            }
+            weights.add_all(feats, &mut scores);
             for (t, &s) in scores.iter().enumerate() {
                 if allowed(p1, t) {
                     next.push((score + s, b, t));
                 }
             }
         }
-        next.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        // (hypothesis, tag) pairs are distinct, so this order is total.
+        next.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
         next.truncate(width);
-        beam = next
-            .into_iter()
-            .map(|(s, b, t)| {
-                let mut tags = beam[b].1.clone();
-                tags.push(t);
-                (s, tags)
-            })
-            .collect();
+        std::mem::swap(&mut beam, &mut previous);
+        beam.clear();
+        for &(s, b, t) in &next {
+            let parent = previous.get(b).map_or(NONE, |&(_, node)| node);
+            nodes.push((t, parent));
+            beam.push((s, nodes.len() - 1));
+        }
     }
-    beam.into_iter().next().map(|(_, t)| t).unwrap_or_default()
+    let mut tags = Vec::with_capacity(views.len());
+    let mut node = beam.first().map_or(NONE, |&(_, node)| node);
+    while let Some(&(t, parent)) = nodes.get(node) {
+        tags.push(t);
+        node = parent;
+    }
+    tags.reverse();
+    tags
 }
 
 /// The best allowed tag after `prev` (ties to the lower tag).

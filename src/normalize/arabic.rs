@@ -432,11 +432,23 @@ fn is_whole_word(folded: &str) -> bool {
         return true;
     }
     // Entries that are prefixes of the probe sort just before it.
-    WHOLE_WORDS[..after]
-        .iter()
-        .rev()
-        .take(8)
-        .any(|e| e.chars().count() >= 4 && !has_article(e) && probe.starts_with(e))
+    let prefixes = prefix_entries();
+    (after.saturating_sub(8)..after).rev().any(|i| {
+        prefixes.get(i).copied().unwrap_or(false)
+            && WHOLE_WORDS.get(i).is_some_and(|e| probe.starts_with(e))
+    })
+}
+
+/// Per entry of [`WHOLE_WORDS`]: whether it keeps the words it begins whole too (four letters
+/// or more, no article), computed once rather than on every lookup.
+fn prefix_entries() -> &'static [bool] {
+    static FLAGS: std::sync::OnceLock<Vec<bool>> = std::sync::OnceLock::new();
+    FLAGS.get_or_init(|| {
+        WHOLE_WORDS
+            .iter()
+            .map(|e| e.chars().count() >= 4 && !has_article(e))
+            .collect()
+    })
 }
 
 /// True when `folded` is a listed whole word (not merely one of its inflections).

@@ -13,7 +13,6 @@
 
 use crate::lang::Language;
 use crate::token::Script;
-use unicode_normalization::UnicodeNormalization;
 
 /// The Latin-script folding rules, each an explicit option (see the module docs).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -109,7 +108,7 @@ fn drop_possessive(mut word: String) -> String {
 /// Rule 4.
 fn remove_diacritics(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
-    for c in word.nfd() {
+    for c in super::unicode::nfd(word).chars() {
         match c {
             _ if is_latin_mark(c) => {}
             'ø' => out.push('o'),
@@ -125,7 +124,7 @@ fn remove_diacritics(word: &str) -> String {
             _ => out.push(c),
         }
     }
-    out.nfc().collect()
+    super::unicode::nfc(&out)
 }
 
 /// Marks removed by rule 4: the combining diacritical blocks (not Arabic tashkeel or the marks

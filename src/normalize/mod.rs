@@ -19,13 +19,13 @@
 
 pub mod arabic;
 pub mod latin;
+pub mod unicode;
 
 use crate::lang::Language;
 use crate::token::Script;
 use rust_stemmers::{Algorithm, Stemmer};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
-use unicode_normalization::UnicodeNormalization;
 
 pub use arabic::{split_clitics, ArabicFolding, Clitics};
 pub use latin::LatinFolding;
@@ -194,8 +194,8 @@ pub fn fold(word: &str, folding: &Folding, language: Language) -> String {
 
 fn fold_once(word: &str, folding: &Folding, language: Language) -> String {
     let canonical: String = match folding.canonical {
-        Canonical::Nfc => word.nfc().collect(),
-        Canonical::Nfkc => word.nfkc().collect(),
+        Canonical::Nfc => unicode::nfc(word),
+        Canonical::Nfkc => unicode::nfkc(word),
     };
     let mut out = String::with_capacity(canonical.len());
     for c in canonical.chars() {
@@ -209,13 +209,10 @@ fn fold_once(word: &str, folding: &Folding, language: Language) -> String {
     let out = latin::fold(&out, &folding.latin, language);
     // Folding can leave a decomposed sequence (`ß` + acute → `ss` + acute); recompose it so
     // that folding the key again changes nothing.
-    let out = if out.is_ascii()
-        || unicode_normalization::is_nfc_quick(out.chars())
-            == unicode_normalization::IsNormalized::Yes
-    {
+    let out = if out.is_ascii() {
         out
     } else {
-        out.nfc().collect()
+        unicode::nfc(&out)
     };
     let script = Script::of_text(&out);
     let arabic_clitics = script == Script::Arabic && folding.arabic.clitics;

@@ -61,8 +61,8 @@ pub struct LongestSentence {
 }
 
 /// Figures beyond the basic counts; in the report they sit next to `characters`, `words` and
-/// `sentences` in `statistics`.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+/// `sentences` in `statistics`. The default is all zeros (what a text without words gets).
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TextStatistics {
     /// Distinct folded keys among the words.

@@ -101,6 +101,11 @@ export class AnalyzerClient {
     worker.postMessage({ ...message, text: text.slice(at), textParts: true });
   }
 
+  /** Starts the worker now (it loads and warms the wasm) so the first analysis does not wait. */
+  warm() {
+    this.#start().postMessage({ kind: 'warm' });
+  }
+
   /** True while a request is waiting for the worker. */
   get busy() {
     return this.#pending.size > 0;

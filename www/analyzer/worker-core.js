@@ -13,6 +13,8 @@
 //   { id, kind: 'occurrences', offset | key | entity }   positions of a word or entity in the kept result
 //   { id, kind: 'export', format, labels }     a Blob: json | frequencies.csv | entities.csv | html
 //   { id, kind: 'capabilities' }               { options: [names], version }
+//   { kind: 'warm' }                           nothing: starts the worker (its wasm is loaded and
+//                                              warmed, see warm(), as soon as it runs)
 //   { id, kind: 'text-part', part }            a slice of a long text; the request that follows
 //                                              with textParts: true gets the slices prepended
 //
@@ -48,6 +50,18 @@ export function createHandler(wasm) {
 
   const parts = new Map(); // id → slices of a long text sent ahead of its request
 
+  // The kept analysis's token list, made on first need by a second, lean analysis (the same
+  // language option, so the same keys; every stage the tokens do not need switched off).
+  const tokensOf = (kept) => {
+    if (kept.options.tokens !== false && Array.isArray(kept.result.tokens)) return kept.result.tokens;
+    if (!kept.tokens) {
+      const lean = { tokens: true, sentences: false, paragraphs: false, entities: false, ngrams: false,
+        keywords: false, summary: false, textStatistics: false };
+      kept.tokens = wasm.analyze(kept.text, known({ ...kept.options, ...lean })).tokens ?? [];
+    }
+    return kept.tokens;
+  };
+
   return async function onMessage(data) {
     const { id, kind } = data;
     if (kind === 'text-part') {
@@ -55,6 +69,7 @@ export function createHandler(wasm) {
       parts.get(id).push(data.part);
       return {};
     }
+    if (kind === 'warm') return {};
     if (kind === 'text-drop') {
       parts.delete(id);
       return {};
@@ -75,21 +90,27 @@ export function createHandler(wasm) {
       if (kind === 'view') {
         // The page asks the worker to keep long texts (IndexedDB): cheaper here than there.
         if (data.save && typeof indexedDB !== 'undefined') saveText(data.text).catch(() => {});
-        const options = known({ ...data.options, tokens: true, sentences: true });
+        // No per-token list: the view needs none (sentences carry their word counts), and one JS
+        // object per token cost more than the analysis itself. A word click asks for the tokens
+        // later (tokensOf), with every other stage off.
+        const options = known({ ...data.options, tokens: false, sentences: true });
         const result = wasm.analyze(data.text, options);
-        last = { text: data.text, options, result };
+        last = { text: data.text, options, result, tokens: null };
         const ms = performance.now() - started;
         const { view, transfer } = makeView(data.text, result);
-        view.options = options;
+        // The options the kept result (and so the JSON export, tokens added) answers to.
+        view.options = { ...options, tokens: true };
         return { message: { id, result: view, ms }, transfer };
       }
       if (!last) throw new Error('Nothing has been analyzed yet.');
       if (kind === 'occurrences') {
-        const found = occurrences(last, data);
+        const found = occurrences(last, data, () => tokensOf(last));
         return { message: { id, result: found, ms: 0 }, transfer: [found.positions.buffer] };
       }
       if (kind === 'export') {
-        return { message: { id, result: exportBlob(last, data.format, data.labels ?? {}), ms: 0 } };
+        // The JSON export is the whole analysis, token list included.
+        const kept = data.format === 'json' ? { ...last, result: { ...last.result, tokens: tokensOf(last) } } : last;
+        return { message: { id, result: exportBlob(kept, data.format, data.labels ?? {}), ms: 0 } };
       }
       throw new Error(`unknown request kind: ${kind}`);
     } catch (e) {
@@ -100,6 +121,18 @@ export function createHandler(wasm) {
       return { message: { id, error: { message: String(e?.message ?? e), name: e?.name ?? 'Error', fatal } } };
     }
   };
+}
+
+/**
+ * Runs one small analysis so that what the first real one would pay for once — the entity
+ * models decoded into their tables, the word lists built, the wasm functions compiled on first
+ * call — is paid while the page is still starting. Errors are ignored: the real request reports
+ * its own.
+ */
+export function warm(wasm) {
+  try {
+    wasm.analyze('قال الرئيس محمد علي في القاهرة يوم الاثنين. The president said in London on Monday.', { tokens: false });
+  } catch { /* reported by the first real request */ }
 }
 
 /** Packs a list of { start, end, …strings } into typed arrays (+ a name table per string field). */
@@ -155,27 +188,15 @@ function makeView(text, result) {
     for (const [k, v] of Object.entries(packed)) if (ArrayBuffer.isView(v) && k !== 'start' && k !== 'end') transfer.push(v.buffer);
     return packed;
   };
-  const tokens = Array.isArray(result.tokens) ? result.tokens : [];
   view.hasParagraphs = Array.isArray(result.paragraphs) && result.paragraphs.length > 0;
   view.paragraphs = keep(packSpans(view.hasParagraphs ? result.paragraphs : blocksOf(text), ['language']));
   view.sentences = keep(packSpans(result.sentences ?? []));
   const entities = Array.isArray(result.entities) ? result.entities : [];
   view.entities = keep(packSpans(entities, ['kind']));
 
-  // Words per sentence, for the histogram (tokens and sentences are both in text order).
+  // Words per sentence, for the histogram: each sentence's `words`.
   const sentences = result.sentences ?? [];
-  const sentenceWords = new Uint32Array(sentences.length);
-  let t = 0;
-  for (let i = 0; i < sentences.length; i++) {
-    const { start, end } = sentences[i];
-    while (t < tokens.length && tokens[t].start < start) t++;
-    let words = 0;
-    while (t < tokens.length && tokens[t].start < end) {
-      if (tokens[t].kind === 'word') words++;
-      t++;
-    }
-    sentenceWords[i] = words;
-  }
+  const sentenceWords = Uint32Array.from(sentences, (s) => s.words ?? 0);
   view.sentenceWords = sentenceWords;
   transfer.push(sentenceWords.buffer);
 
@@ -227,8 +248,7 @@ function lowerBound(list, offset) {
 }
 
 /** Positions ([start, end] pairs) of a word (by offset or key) or of an entity (kind + text). */
-function occurrences({ text, result }, query) {
-  const tokens = result.tokens ?? [];
+function occurrences({ text, result }, query, tokensOf) {
   const keyOf = (tok) => tok.key ?? text.slice(tok.start, tok.end).toLowerCase();
   const pairs = [];
   let label = '';
@@ -239,12 +259,14 @@ function occurrences({ text, result }, query) {
       if (e.kind === query.entity.kind && normalizeEntity(e.text) === wanted) pairs.push(e.start, e.end);
     }
   } else {
+    let list = null;
+    const toks = () => (list ??= tokensOf());
     let key = query.key;
     if (key == null && query.offset != null) {
-      let i = lowerBound(tokens, query.offset);
+      let i = lowerBound(toks(), query.offset);
       // A click just after a word's end still means that word.
-      if (tokens[i] && tokens[i].kind !== 'word' && tokens[i - 1]?.end === query.offset) i--;
-      const tok = tokens[i];
+      if (toks()[i] && toks()[i].kind !== 'word' && toks()[i - 1]?.end === query.offset) i--;
+      const tok = toks()[i];
       if (!tok || tok.start > query.offset || tok.kind !== 'word') return { label: '', key: null, positions: new Uint32Array(0) };
       key = keyOf(tok);
       label = text.slice(tok.start, tok.end);
@@ -254,11 +276,11 @@ function occurrences({ text, result }, query) {
       label = entry.text;
       for (const p of entry.positions) {
         const start = typeof p === 'number' ? p : p.start;
-        const tok = tokens[lowerBound(tokens, start)];
+        const tok = toks()[lowerBound(toks(), start)];
         pairs.push(start, typeof p === 'number' ? (tok && tok.start === start ? tok.end : start + entry.text.length) : p.end);
       }
     } else {
-      for (const tok of tokens) {
+      for (const tok of toks()) {
         if (tok.kind === 'word' && keyOf(tok) === key) {
           pairs.push(tok.start, tok.end);
           if (!label) label = text.slice(tok.start, tok.end);

@@ -192,8 +192,9 @@ pub(crate) struct Tok<'a> {
     pub(crate) span: Span,
     pub(crate) kind: TokenKind,
     pub(crate) text: &'a str,
-    /// Folded key (see the module rules); empty for tokens other than words.
-    pub(crate) key: String,
+    /// Folded key (see the module rules); empty for tokens other than words. Borrowed from the
+    /// text when the word is its own key (lowercase ASCII, most English words): no allocation.
+    pub(crate) key: std::borrow::Cow<'a, str>,
     /// Lexicon entries of the word and the phrases it starts (see [`entries`]).
     pub(crate) entries: Vec<Entry>,
     /// True when a line break separates the token from the one before.
@@ -208,9 +209,13 @@ impl<'a> Tok<'a> {
             kind: t.kind,
             text: s,
             key: if t.kind == TokenKind::Word {
-                fold(s)
+                if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+                    std::borrow::Cow::Borrowed(s)
+                } else {
+                    std::borrow::Cow::Owned(fold(s))
+                }
             } else {
-                String::new()
+                std::borrow::Cow::Borrowed("")
             },
             entries: Vec::new(),
             newline_before: false,

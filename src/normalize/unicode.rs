@@ -1,0 +1,348 @@
+//! Unicode normalization forms NFD, NFC and NFKC (UAX #15), from a compact text table.
+//!
+//! Why not the `unicode-normalization` crate: its perfect-hash tables cost ~59 KB gzipped in the
+//! wasm, a tenth of the page budget. The same data as delta-coded hex text
+//! (`data/normalization.txt`, generated from that crate by `tests/unicode_tables.rs`) gzips to a
+//! fraction of that and is parsed once, on first use. That test also checks that every code point,
+//! every composable pair and random strings normalize exactly as the crate does.
+//!
+//! The rules, as the code follows them:
+//! 1. Decompose: each character is replaced by its full canonical (NFD, NFC) or compatibility
+//!    (NFKC) decomposition; Hangul syllables decompose algorithmically into their jamo.
+//! 2. Reorder: each run of non-starters (nonzero canonical combining class) is sorted by class,
+//!    stably.
+//! 3. Compose (NFC, NFKC): a character that is not blocked from the last starter (no character in
+//!    between has a class of zero or at least its own) combines with it when the pair has a
+//!    primary composite; Hangul `L V` and `LV T` compose algorithmically.
+//!
+//! Fast path: a string whose characters have no decomposition, class zero and never combine with
+//! a previous character is its own normal form (checked with a bitmap of the BMP).
+
+use std::sync::OnceLock;
+
+const DATA: &str = include_str!("data/normalization.txt");
+
+const S_BASE: u32 = 0xAC00;
+const L_BASE: u32 = 0x1100;
+const V_BASE: u32 = 0x1161;
+const T_BASE: u32 = 0x11A7;
+const L_COUNT: u32 = 19;
+const V_COUNT: u32 = 21;
+const T_COUNT: u32 = 28;
+const N_COUNT: u32 = V_COUNT * T_COUNT;
+const S_COUNT: u32 = L_COUNT * N_COUNT;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Form {
+    Canonical,
+    Compatible,
+}
+
+struct Tables {
+    /// `(first, last, class)` ranges with a nonzero class, sorted.
+    ccc: Vec<(u32, u32, u8)>,
+    /// `(char, start, end)` into `pool`, sorted by char.
+    canonical: Vec<(u32, u32, u32)>,
+    compatible: Vec<(u32, u32, u32)>,
+    pool: Vec<char>,
+    /// `((first << 21) | second, composite)`, sorted.
+    compose: Vec<(u64, char)>,
+    /// One bit per BMP code point: the character may change under NFD/NFC (`[0]`) or NFKC (`[1]`).
+    unstable: [Vec<u64>; 2],
+}
+
+fn tables() -> &'static Tables {
+    static TABLES: OnceLock<Tables> = OnceLock::new();
+    TABLES.get_or_init(parse)
+}
+
+fn hex(s: &str) -> u32 {
+    u32::from_str_radix(s, 16).unwrap_or(0)
+}
+
+fn parse() -> Tables {
+    let mut t = Tables {
+        ccc: Vec::new(),
+        canonical: Vec::new(),
+        compatible: Vec::new(),
+        pool: Vec::new(),
+        compose: Vec::new(),
+        unstable: [vec![0; 1024], vec![0; 1024]],
+    };
+    let mut section = "";
+    let mut prev = 0u32;
+    for line in DATA.lines().filter(|l| !l.starts_with('#')) {
+        if !line.contains(' ') {
+            section = line;
+            prev = 0;
+            continue;
+        }
+        let mut fields = line.split(' ').map(hex);
+        let key = prev + fields.next().unwrap_or(0);
+        match section {
+            "ccc" => {
+                let len = fields.next().unwrap_or(1);
+                let class = fields.next().unwrap_or(0) as u8;
+                t.ccc.push((key, key + len - 1, class));
+                prev = key + len;
+            }
+            "canonical" | "compatible" => {
+                let start = t.pool.len() as u32;
+                t.pool.extend(fields.filter_map(char::from_u32));
+                let entry = (key, start, t.pool.len() as u32);
+                if section == "canonical" {
+                    t.canonical.push(entry);
+                } else {
+                    t.compatible.push(entry);
+                }
+                prev = key;
+            }
+            _ => {
+                let first = fields.next().unwrap_or(0);
+                let second = fields.next().unwrap_or(0);
+                if let Some(c) = char::from_u32(key) {
+                    t.compose
+                        .push(((u64::from(first) << 21) | u64::from(second), c));
+                }
+                prev = key;
+            }
+        }
+    }
+    t.compose.sort_unstable();
+    let mark = |bits: &mut Vec<u64>, c: u32| {
+        if let Some(word) = bits.get_mut((c / 64) as usize) {
+            *word |= 1 << (c % 64);
+        }
+    };
+    for form in 0..2 {
+        let bits = &mut t.unstable[form];
+        for &(first, last, _) in &t.ccc {
+            (first..=last).for_each(|c| mark(bits, c));
+        }
+        let mut decomposing = t.canonical.iter().collect::<Vec<_>>();
+        if form == 1 {
+            decomposing.extend(&t.compatible);
+        }
+        decomposing.iter().for_each(|&&(c, _, _)| mark(bits, c));
+        t.compose
+            .iter()
+            .for_each(|&(key, _)| mark(bits, (key & 0x1F_FFFF) as u32));
+        (S_BASE..S_BASE + S_COUNT).for_each(|c| mark(bits, c));
+        (V_BASE..V_BASE + V_COUNT).for_each(|c| mark(bits, c));
+        (T_BASE + 1..T_BASE + T_COUNT).for_each(|c| mark(bits, c));
+    }
+    t
+}
+
+impl Tables {
+    fn class(&self, c: char) -> u8 {
+        let c = c as u32;
+        if c < 0x300 {
+            return 0;
+        }
+        match self.ccc.binary_search_by(|&(first, last, _)| {
+            if last < c {
+                std::cmp::Ordering::Less
+            } else if first > c {
+                std::cmp::Ordering::Greater
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        }) {
+            Ok(i) => self.ccc.get(i).map_or(0, |r| r.2),
+            Err(_) => 0,
+        }
+    }
+
+    fn lookup<'a>(&'a self, table: &[(u32, u32, u32)], c: char) -> Option<&'a [char]> {
+        let i = table.binary_search_by_key(&(c as u32), |e| e.0).ok()?;
+        let &(_, start, end) = table.get(i)?;
+        self.pool.get(start as usize..end as usize)
+    }
+
+    fn is_stable(&self, s: &str, form: Form) -> bool {
+        let bits = &self.unstable[form as usize];
+        s.chars().all(|c| {
+            let c = c as u32;
+            c < 0xA0
+                || bits
+                    .get((c / 64) as usize)
+                    .is_some_and(|word| word & (1 << (c % 64)) == 0)
+        })
+    }
+
+    fn decompose(&self, s: &str, form: Form) -> Vec<(char, u8)> {
+        let mut out: Vec<(char, u8)> = Vec::with_capacity(s.len());
+        let mut push = |c: char| out.push((c, self.class(c)));
+        for c in s.chars() {
+            let cp = c as u32;
+            if cp < 0x80 {
+                push(c);
+            } else if (S_BASE..S_BASE + S_COUNT).contains(&cp) {
+                let index = cp - S_BASE;
+                let jamo = [
+                    L_BASE + index / N_COUNT,
+                    V_BASE + (index % N_COUNT) / T_COUNT,
+                    T_BASE + index % T_COUNT,
+                ];
+                let len = if index % T_COUNT == 0 { 2 } else { 3 };
+                jamo.iter()
+                    .take(len)
+                    .filter_map(|&j| char::from_u32(j))
+                    .for_each(&mut push);
+            } else if let Some(d) = (form == Form::Compatible)
+                .then(|| self.lookup(&self.compatible, c))
+                .flatten()
+                .or_else(|| self.lookup(&self.canonical, c))
+            {
+                d.iter().copied().for_each(&mut push);
+            } else {
+                push(c);
+            }
+        }
+        // Canonical order: sort each run of non-starters by class (stable).
+        let mut i = 0;
+        while i < out.len() {
+            if out[i].1 == 0 {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < out.len() && out[i].1 != 0 {
+                i += 1;
+            }
+            if let Some(run) = out.get_mut(start..i) {
+                run.sort_by_key(|&(_, class)| class);
+            }
+        }
+        out
+    }
+
+    fn pair(&self, a: char, b: char) -> Option<char> {
+        let (a32, b32) = (a as u32, b as u32);
+        if (L_BASE..L_BASE + L_COUNT).contains(&a32) && (V_BASE..V_BASE + V_COUNT).contains(&b32) {
+            return char::from_u32(S_BASE + ((a32 - L_BASE) * V_COUNT + (b32 - V_BASE)) * T_COUNT);
+        }
+        if (S_BASE..S_BASE + S_COUNT).contains(&a32)
+            && (a32 - S_BASE) % T_COUNT == 0
+            && (T_BASE + 1..T_BASE + T_COUNT).contains(&b32)
+        {
+            return char::from_u32(a32 + (b32 - T_BASE));
+        }
+        let key = (u64::from(a32) << 21) | u64::from(b32);
+        let i = self.compose.binary_search_by_key(&key, |e| e.0).ok()?;
+        self.compose.get(i).map(|e| e.1)
+    }
+
+    /// Canonical composition of a decomposed, reordered sequence (the crate's algorithm).
+    fn compose(&self, chars: &[(char, u8)], out: &mut String) {
+        let mut composee: Option<char> = None;
+        let mut last_class: Option<u8> = None;
+        let mut pending: Vec<char> = Vec::new();
+        for &(c, class) in chars {
+            let Some(k) = composee else {
+                if class == 0 {
+                    composee = Some(c);
+                } else {
+                    out.push(c);
+                }
+                continue;
+            };
+            let blocked = last_class.is_some_and(|l| l >= class);
+            if !blocked {
+                if let Some(r) = self.pair(k, c) {
+                    composee = Some(r);
+                    continue;
+                }
+            }
+            if class == 0 {
+                out.push(k);
+                out.extend(pending.drain(..));
+                composee = Some(c);
+                last_class = None;
+            } else {
+                pending.push(c);
+                last_class = Some(class);
+            }
+        }
+        out.extend(composee);
+        out.extend(pending.drain(..));
+    }
+}
+
+fn normalize(s: &str, form: Form, compose: bool) -> String {
+    let t = tables();
+    if s.is_ascii() || t.is_stable(s, form) {
+        return s.to_owned();
+    }
+    let chars = t.decompose(s, form);
+    let mut out = String::with_capacity(s.len());
+    if compose {
+        t.compose(&chars, &mut out);
+    } else {
+        out.extend(chars.iter().map(|&(c, _)| c));
+    }
+    out
+}
+
+/// Canonical decomposition (NFD).
+///
+/// ```
+/// use article_analyzer::normalize::unicode::nfd;
+/// assert_eq!(nfd("é"), "e\u{301}");
+/// ```
+pub fn nfd(s: &str) -> String {
+    normalize(s, Form::Canonical, false)
+}
+
+/// Canonical composition (NFC).
+///
+/// ```
+/// use article_analyzer::normalize::unicode::nfc;
+/// assert_eq!(nfc("e\u{301}"), "é");
+/// assert_eq!(nfc("\u{627}\u{654}"), "أ");
+/// ```
+pub fn nfc(s: &str) -> String {
+    normalize(s, Form::Canonical, true)
+}
+
+/// Compatibility composition (NFKC).
+///
+/// ```
+/// use article_analyzer::normalize::unicode::nfkc;
+/// assert_eq!(nfkc("ﻻ"), "لا");
+/// assert_eq!(nfkc("ﬁ"), "fi");
+/// ```
+pub fn nfkc(s: &str) -> String {
+    normalize(s, Form::Compatible, true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hangul_decomposes_and_composes_algorithmically() {
+        assert_eq!(nfd("한"), "\u{1112}\u{1161}\u{11AB}");
+        assert_eq!(nfc("\u{1112}\u{1161}\u{11AB}"), "한");
+    }
+
+    #[test]
+    fn marks_are_reordered_then_composed() {
+        // dot below (220) sorts before dot above (230); ṩ is s + dot below + dot above.
+        assert_eq!(nfc("s\u{307}\u{323}"), "ṩ");
+        assert_eq!(nfd("ṩ"), "s\u{323}\u{307}");
+    }
+
+    #[test]
+    fn blocked_marks_do_not_compose() {
+        // Two acutes: only the first composes.
+        assert_eq!(nfc("e\u{301}\u{301}"), "é\u{301}");
+    }
+
+    #[test]
+    fn strings_without_candidates_come_back_unchanged() {
+        assert_eq!(nfkc("مرحبا بالعالم"), "مرحبا بالعالم");
+        assert_eq!(nfc("plain"), "plain");
+    }
+}
