@@ -237,6 +237,14 @@ pub fn encode(bits: u32, width: usize, weights: &[f32]) -> Vec<u8> {
 /// [`encode`], with one-byte codes smaller than `prune` in magnitude set to zero: a smaller
 /// file once compressed, at a measured cost in accuracy (see `train-ner --prune`).
 pub fn encode_pruned(bits: u32, width: usize, weights: &[f32], prune: i32) -> Vec<u8> {
+    encode_levels(bits, width, weights, prune, 127)
+}
+
+/// [`encode_pruned`] with one-byte codes of `levels` steps (at most 127) for the 99% of the
+/// weights: fewer levels, fewer distinct codes, a smaller file once compressed. `prune` stays
+/// in steps of the 127-level scale, so it cuts the same weights whatever `levels` is.
+pub fn encode_levels(bits: u32, width: usize, weights: &[f32], prune: i32, levels: i32) -> Vec<u8> {
+    let levels = levels.clamp(1, 127);
     let max = weights.iter().fold(0f32, |m, w| m.max(w.abs())).max(1e-9);
     let mut out = Vec::with_capacity(16 + weights.len() * width);
     out.extend_from_slice(b"NERM");
@@ -253,7 +261,8 @@ pub fn encode_pruned(bits: u32, width: usize, weights: &[f32], prune: i32) -> Ve
             .copied()
             .unwrap_or(1.0)
             .max(1e-6);
-        let step = q99 / 127.0;
+        let step = q99 / levels as f32;
+        let fine = q99 / 127.0;
         let mut exceptions: Vec<(u32, f32)> = Vec::new();
         let mut codes = Vec::with_capacity(weights.len());
         for (i, &w) in weights.iter().enumerate() {
@@ -261,7 +270,7 @@ pub fn encode_pruned(bits: u32, width: usize, weights: &[f32], prune: i32) -> Ve
             if q.abs() > 127.0 {
                 exceptions.push((i as u32, w));
                 codes.push(0x80u8);
-            } else if (q as i32).abs() < prune {
+            } else if ((w / fine).round() as i32).abs() < prune || q == 0.0 {
                 codes.push(0);
             } else {
                 codes.push(q as i8 as u8);

@@ -4,8 +4,11 @@
 //! 1. Each sentence is tagged by the model of its script (Arabic letters → the Arabic model,
 //!    Latin → the English one, the majority when mixed; sentences with neither are skipped):
 //!    an averaged perceptron over hashed features ([`super::features`]), with gazetteer
-//!    matches ([`super::gazetteer`]) among them, decoded greedily over BIO tags
+//!    matches ([`super::gazetteer`]) among them, decoded over BIO tags (English greedily, Arabic by a beam)
 //!    ([`super::model`]). The models were trained on ANERcorp and CoNLL-2003 (see the README).
+//!    A curated event of the gazetteer (`misc`, two words or more: `برايم داي`) replaces
+//!    the tagger's mentions it overlaps, unless one of them holds it and more: the tagger,
+//!    trained on 2000s news, calls `في برايم داي` a place.
 //! 2. One key, one kind: mentions with the same folded text (Arabic proclitics off the first
 //!    word) take the kind most of them got in the article (ties keep their own).
 //! 3. A name seen once is seen again: a later run of tokens equal to a recognized name, or to
@@ -250,6 +253,16 @@ pub fn recognize_with<W: Weights>(
                 s.first_token,
                 steps,
             );
+        } else {
+            // Rule 1: the curated events (misc names of two words or more) always win.
+            let events: Vec<Match> = matches
+                .iter()
+                .filter(|m| m.kinds == 1 << 3 && m.len >= 2)
+                .copied()
+                .collect();
+            if !events.is_empty() {
+                prefer_gazetteer(&mut mentions, sentence_start, &events, s.first_token, steps);
+            }
         }
         if steps.tidy {
             tidy(&mut mentions, sentence_start, tokens, text);
