@@ -223,8 +223,9 @@ async function coldLoad(path, { inject = true, repeats = 3 } = {}) {
       const responses = [];
       page.on('response', async (res) => {
         try {
+          // gzip later: gzipSync here would block this process, which also serves the page.
           const body = await res.body();
-          responses.push({ url: res.url().replace(b.url, '/'), raw: body.length, gzip: gzipSync(body, { level: 9 }).length });
+          responses.push({ url: res.url().replace(b.url, '/'), body });
         } catch { /* redirects and the like have no body */ }
       });
       if (inject) {
@@ -262,6 +263,11 @@ async function coldLoad(path, { inject = true, repeats = 3 } = {}) {
           null, { timeout: 30000 }).then((h) => h.jsonValue());
       }
       await page.waitForTimeout(300);
+      for (const r of responses) {
+        r.raw = r.body.length;
+        r.gzip = gzipSync(r.body, { level: 9 }).length;
+        delete r.body;
+      }
       out.push({ firstResultMs, responses });
     } finally {
       await b.close();

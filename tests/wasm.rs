@@ -124,6 +124,14 @@ fn packed_lists_hold_exactly_what_the_object_lists_hold() {
                 "{list}[{i}].start"
             );
             assert_eq!(end.get_index(i), number(&item, "end"), "{list}[{i}].end");
+            if list == "sentences" {
+                let words: Uint32Array = get(&lists, "words").dyn_into().unwrap();
+                assert_eq!(
+                    words.get_index(i),
+                    number(&item, "words"),
+                    "sentences[{i}].words"
+                );
+            }
             if list == "tokens" {
                 for field in ["kind", "script"] {
                     let codes: Uint16Array = get(&lists, field).dyn_into().unwrap();

@@ -15,7 +15,8 @@
 //!    around it, the gazetteer matches over it and its neighbours, its position in the
 //!    sentence, and whether the sentence is a headline in capitals; in Arabic also the core's
 //!    prefixes (1–3 letters) and letter trigrams, and the cores of the neighbours two to each
-//!    side, alone and paired with its own; the decoder adds the two previous tags (see
+//!    side, alone and paired with its own, and the cue classes (person, organization, place;
+//!    see [`TokenView::cue`]) of itself and its neighbours; the decoder adds the two previous tags (see
 //!    [`history_features`]).
 //!
 //! Every feature is a 64-bit hash of a template number and its strings, so nothing is stored
@@ -212,6 +213,9 @@ pub struct TokenView {
     pub core_prefixes: [u64; 3],
     /// Character trigrams of the core, hashed (at most 8).
     pub core_grams: Vec<u64>,
+    /// The cue class of the core (Arabic): 1 before or after a person (`قال`, `الرئيس`,
+    /// `اللاعب`), 2 an organization's head (`نادي`, `شركة`, `حزب`), 3 a place's (`مدينة`); 0 none.
+    pub cue: u8,
     /// Gazetteer bits: for kind k (0..4), bit 2k = begins a match, bit 2k+1 = inside one.
     pub gazetteer: u8,
     /// Starts with a capital letter.
@@ -283,6 +287,7 @@ pub fn views(words: &[&str], gazetteer: &[u8]) -> Vec<TokenView> {
                     core_grams.push(hash_bytes(&cb[w[0]..w[3]]));
                 }
             }
+            let cue = cue_class(core_str);
             let mut prefixes = [0u64; 3];
             let mut suffixes = [0u64; 4];
             let bytes = folded.as_bytes();
@@ -306,6 +311,7 @@ pub fn views(words: &[&str], gazetteer: &[u8]) -> Vec<TokenView> {
                 suffixes,
                 core_prefixes,
                 core_grams,
+                cue,
                 gazetteer: gazetteer.get(i).copied().unwrap_or(0),
                 capitalized: w
                     .chars()
@@ -320,6 +326,27 @@ pub fn views(words: &[&str], gazetteer: &[u8]) -> Vec<TokenView> {
             }
         })
         .collect()
+}
+
+/// The cue class of a folded Arabic core (see [`TokenView::cue`]).
+fn cue_class(core: &str) -> u8 {
+    match core {
+        "قال" | "وقال" | "قالت" | "وقالت" | "اكد" | "واكد" | "اكدت" | "اضاف" | "واضاف"
+        | "اضافت" | "رئيس" | "سيد" | "سيده" | "لاعب" | "مدرب" | "فنان" | "فنانه" | "ممثل"
+        | "ممثله" | "مطرب" | "مطربه" | "نجم" | "نجمه" | "وزير" | "وزيره" | "شيخ" | "امير"
+        | "ملك" | "دكتور" | "مهاجم" | "حارس" | "مدافع" | "مخرج" | "كاتب" | "زعيم" | "نائب"
+        | "مستشار" | "سفير" | "قائد" | "متحدث" | "ناطق" | "لواء" | "عميد" | "مدير" => {
+            1
+        }
+        "نادي" | "فريق" | "منتخب" | "شركه" | "مجموعه" | "حزب" | "حركه" | "جمعيه" | "منظمه"
+        | "وكاله" | "صحيفه" | "قناه" | "جامعه" | "بنك" | "مصرف" | "اتحاد" | "مجلس" | "هيئه"
+        | "مؤسسه" | "وزاره" | "شركات" | "انديه" => 2,
+        "مدينه" | "عاصمه" | "دوله" | "ولايه" | "منطقه" | "محافظه" | "قريه" | "جزيره" | "نهر"
+        | "اقليم" | "بلده" | "مقاطعه" | "ميناء" | "مطار" | "عاصمتها" => {
+            3
+        }
+        _ => 0,
+    }
 }
 
 /// Writes the stem of `folded` with `clitic` bytes of proclitics into `out` (see [`stem_of`]).
@@ -437,6 +464,19 @@ pub fn static_features(
         out.push(mix(t(51), v.core, core_at(1)));
         out.push(mix(t(52), core_at(-2), 0));
         out.push(mix(t(53), core_at(2), 0));
+        // Cue classes of the words before and after: rare cue words (المطرب، المهاجم) count
+        // like frequent ones.
+        let cue_at = |d: isize| at(d).map_or(0, |t| u64::from(t.cue));
+        let (c1, c2, n1) = (cue_at(-1), cue_at(-2), cue_at(1));
+        if c1 != 0 || c2 != 0 {
+            out.push(mix(t(54), c1, c2));
+        }
+        if n1 != 0 {
+            out.push(mix(t(55), n1, 0));
+        }
+        if v.cue != 0 {
+            out.push(mix(t(56), u64::from(v.cue), 0));
+        }
     }
     if i == 0 {
         out.push(mix(t(26), v.shape, 0));
@@ -515,6 +555,13 @@ mod tests {
         assert_eq!(stem_of(&fold("وبأمازون")), "امازون");
         assert_eq!(stem_of(&fold("بنك")), "بنك");
         assert_eq!(stem_of(&fold("ولي")), "ولي");
+    }
+
+    #[test]
+    fn cue_classes_see_through_clitics_and_the_article() {
+        let words = ["وقال", "اللاعب", "لنادي", "بمدينة", "أمازون"];
+        let cues: Vec<u8> = views(&words, &[]).iter().map(|v| v.cue).collect();
+        assert_eq!(cues, [1, 1, 2, 3, 0]);
     }
 
     #[test]

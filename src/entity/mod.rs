@@ -15,6 +15,9 @@
 //! 4. Quotes ([`EntityKind::Quote`]) are in the same list so a highlighter sees them, and may
 //!    contain other entities; a quote's speaker, when the article names one, is in
 //!    [`Entity::speaker`].
+//! 5. An Arabic quote's speaker of two words or more that no named mention overlaps is a
+//!    person the tagger missed (`وقال أحد أعضاء التحالف علي بنجواني: “…`): the quote rules
+//!    keep only the words after the verb that are no roles or definite nouns, which is a name.
 
 pub mod features;
 pub mod gazetteer;
@@ -155,9 +158,36 @@ pub fn recognize(
     sentences: &[Sentence],
     language: Language,
 ) -> Vec<Entity> {
-    let named = named::recognize(text, tokens, sentences, language);
+    let mut named = named::recognize(text, tokens, sentences, language);
     let found = patterns::recognize(text, tokens, sentences, language, &named);
+    let speakers = speakers_as_people(text, &named, &found);
+    named.extend(speakers);
     compose(named, found)
+}
+
+/// Rule 5: Arabic quote speakers the tagger missed, as person mentions (each span once).
+fn speakers_as_people(text: &str, named: &[Entity], found: &[Entity]) -> Vec<Entity> {
+    let mut people: Vec<Entity> = Vec::new();
+    for s in found
+        .iter()
+        .filter(|e| e.kind == EntityKind::Quote)
+        .filter_map(|e| e.speaker)
+    {
+        let words = s.text(text).split_whitespace().count();
+        let arabic = s
+            .text(text)
+            .chars()
+            .any(|c| ('\u{0621}'..='\u{064A}').contains(&c));
+        let overlaps = |e: &Entity| e.span.start < s.end && s.start < e.span.end;
+        if words >= 2
+            && arabic
+            && !named.iter().any(overlaps)
+            && !people.iter().any(|p| p.span == s)
+        {
+            people.push(Entity::new(s, EntityKind::Person));
+        }
+    }
+    people
 }
 
 /// Merges named and pattern entities into one sorted list without overlaps (quotes aside).

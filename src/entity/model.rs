@@ -237,6 +237,14 @@ pub fn encode(bits: u32, width: usize, weights: &[f32]) -> Vec<u8> {
 /// [`encode`], with one-byte codes smaller than `prune` in magnitude set to zero: a smaller
 /// file once compressed, at a measured cost in accuracy (see `train-ner --prune`).
 pub fn encode_pruned(bits: u32, width: usize, weights: &[f32], prune: i32) -> Vec<u8> {
+    encode_levels(bits, width, weights, prune, 127)
+}
+
+/// [`encode_pruned`] with one-byte codes of `levels` steps (at most 127) for the 99% of the
+/// weights: fewer levels, fewer distinct codes, a smaller file once compressed. `prune` stays
+/// in steps of the 127-level scale, so it cuts the same weights whatever `levels` is.
+pub fn encode_levels(bits: u32, width: usize, weights: &[f32], prune: i32, levels: i32) -> Vec<u8> {
+    let levels = levels.clamp(1, 127);
     let max = weights.iter().fold(0f32, |m, w| m.max(w.abs())).max(1e-9);
     let mut out = Vec::with_capacity(16 + weights.len() * width);
     out.extend_from_slice(b"NERM");
@@ -253,7 +261,8 @@ pub fn encode_pruned(bits: u32, width: usize, weights: &[f32], prune: i32) -> Ve
             .copied()
             .unwrap_or(1.0)
             .max(1e-6);
-        let step = q99 / 127.0;
+        let step = q99 / levels as f32;
+        let fine = q99 / 127.0;
         let mut exceptions: Vec<(u32, f32)> = Vec::new();
         let mut codes = Vec::with_capacity(weights.len());
         for (i, &w) in weights.iter().enumerate() {
@@ -261,7 +270,7 @@ pub fn encode_pruned(bits: u32, width: usize, weights: &[f32], prune: i32) -> Ve
             if q.abs() > 127.0 {
                 exceptions.push((i as u32, w));
                 codes.push(0x80u8);
-            } else if (q as i32).abs() < prune {
+            } else if ((w / fine).round() as i32).abs() < prune || q == 0.0 {
                 codes.push(0);
             } else {
                 codes.push(q as i8 as u8);
@@ -373,13 +382,10 @@ pub fn decode_beam<W: Weights>(
             weights.add_all(feats, &mut scores);
             for (t, &s) in scores.iter().enumerate() {
                 if allowed(p1, t) {
-                    next.push((score + s, b, t));
+                    keep_best(&mut next, (score + s, b, t), width);
                 }
             }
         }
-        // (hypothesis, tag) pairs are distinct, so this order is total.
-        next.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-        next.truncate(width);
         std::mem::swap(&mut beam, &mut previous);
         beam.clear();
         for &(s, b, t) in &next {
@@ -398,6 +404,24 @@ pub fn decode_beam<W: Weights>(
     tags
 }
 
+/// Inserts `candidate` (score, hypothesis, tag) into `best`, the `width` best so far in order:
+/// higher score first, then the earlier hypothesis, then the lower tag. (Hypothesis and tag
+/// pairs are distinct, so the order is total: the same list a full sort would give.)
+fn keep_best(best: &mut Vec<(f32, usize, usize)>, candidate: (f32, usize, usize), width: usize) {
+    let before = |a: &(f32, usize, usize), b: &(f32, usize, usize)| {
+        b.0.total_cmp(&a.0)
+            .then(a.1.cmp(&b.1))
+            .then(a.2.cmp(&b.2))
+            .is_lt()
+    };
+    if best.len() >= width && best.last().is_none_or(|last| !before(&candidate, last)) {
+        return;
+    }
+    let at = best.partition_point(|x| before(x, &candidate));
+    best.insert(at, candidate);
+    best.truncate(width);
+}
+
 /// The best allowed tag after `prev` (ties to the lower tag).
 pub fn best(scores: &[f32; TAGS], prev: Option<usize>) -> usize {
     let mut best = 0;
@@ -414,6 +438,27 @@ pub fn best(scores: &[f32; TAGS], prev: Option<usize>) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keep_best_equals_sort_and_truncate() {
+        let mut x: u32 = 7;
+        for width in 0..6 {
+            let mut all = Vec::new();
+            let mut best = Vec::new();
+            for b in 0..4 {
+                for t in 0..TAGS {
+                    x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                    // Few distinct scores, so ties are common.
+                    let c = ((x >> 16) % 5) as f32 - 2.0;
+                    all.push((c, b, t));
+                    keep_best(&mut best, (c, b, t), width);
+                }
+            }
+            all.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+            all.truncate(width);
+            assert_eq!(best, all, "width {width}");
+        }
+    }
 
     #[test]
     fn inside_needs_its_begin() {

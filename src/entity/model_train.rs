@@ -41,6 +41,9 @@ pub struct Trainer {
     pub dropout: u64,
     /// Beam width for structured training with early update (1 = greedy).
     pub beam: usize,
+    /// When set, only these static features are trained (the others are dropped in training;
+    /// see [`Trainer::keep_frequent`]).
+    keep: Option<std::collections::HashSet<u64>>,
     rng: u64,
 }
 
@@ -68,7 +71,49 @@ impl Trainer {
             language,
             dropout: 0,
             beam: 1,
+            keep: None,
             rng: 0x2545_f491_4f6c_dd1d,
+        }
+    }
+
+    /// Trains only the static features seen in at least `min_count` tokens of `examples`:
+    /// rare ones (mostly word pairs seen once) would only take buckets and add noise.
+    pub fn keep_frequent(&mut self, examples: &[Example], min_count: u32) {
+        if min_count <= 1 {
+            self.keep = None;
+            return;
+        }
+        let mut counts: std::collections::HashMap<u64, u32> = std::collections::HashMap::new();
+        let mut feats = Vec::new();
+        for ex in examples {
+            let context = SentenceContext::of(&ex.views);
+            for i in 0..ex.views.len() {
+                feats.clear();
+                static_features(&ex.views, i, self.language, context, &mut feats);
+                for &f in &feats {
+                    *counts.entry(f).or_default() += 1;
+                }
+            }
+        }
+        self.keep = Some(
+            counts
+                .into_iter()
+                .filter(|&(_, c)| c >= min_count)
+                .map(|(f, _)| f)
+                .collect(),
+        );
+    }
+
+    fn filter(&self, feats: &mut Vec<u64>, from: usize) {
+        if let Some(keep) = &self.keep {
+            let mut j = from;
+            for i in from..feats.len() {
+                if keep.contains(&feats[i]) {
+                    feats[j] = feats[i];
+                    j += 1;
+                }
+            }
+            feats.truncate(j);
         }
     }
 
@@ -84,6 +129,7 @@ impl Trainer {
         out.clear();
         let context = SentenceContext::of(&ex.views);
         static_features(&ex.views, i, self.language, context, out);
+        self.filter(out, 0);
         let p1 = if i >= 1 {
             tags.get(i - 1).copied()
         } else {
@@ -196,6 +242,7 @@ impl Trainer {
                 self.step += 1;
                 feats.clear();
                 static_features(&ex.views, i, self.language, context, &mut feats);
+                self.filter(&mut feats, 0);
                 if self.dropout > 0 {
                     self.rng ^= self.rng << 13;
                     self.rng ^= self.rng >> 7;

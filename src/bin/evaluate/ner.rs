@@ -12,9 +12,9 @@
 //! `--speed` also times the whole analysis (entities on) over the raw news corpora.
 
 use crate::ud::read_maybe_gz;
+use crate::Flags;
 use article_analyzer::entity::model_eval::{chunk, evaluate, parse_bio, table};
 use article_analyzer::{analyze, Options};
-use std::path::PathBuf;
 use std::time::Instant;
 
 const USAGE: &str =
@@ -25,33 +25,15 @@ const USAGE: &str =
 
 /// Runs `evaluate ner ARGS`.
 pub fn run(args: &[String]) -> Result<(), String> {
-    let mut data = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data"));
     let mut lang = "both".to_string();
     let mut doc_sentences = 20usize;
     let mut speed = false;
     let mut errors = false;
-    let mut i = 0;
-    while i < args.len() {
-        match args[i].as_str() {
-            "--data" => {
-                data = PathBuf::from(args.get(i + 1).ok_or("--data needs a directory")?);
-                i += 1;
-            }
-            "--lang" => {
-                lang = args
-                    .get(i + 1)
-                    .ok_or("--lang needs ar, en or both")?
-                    .clone();
-                i += 1;
-            }
-            "--doc-sentences" => {
-                doc_sentences = args
-                    .get(i + 1)
-                    .and_then(|n| n.parse().ok())
-                    .filter(|n| *n > 0)
-                    .ok_or("--doc-sentences needs a positive number")?;
-                i += 1;
-            }
+    let mut flags = Flags::new(args);
+    while let Some(flag) = flags.next_flag()? {
+        match flag {
+            "--lang" => lang = flags.value("--lang needs ar, en or both")?.to_string(),
+            "--doc-sentences" => doc_sentences = flags.number(flag, true)?,
             "--speed" => speed = true,
             "--errors" => errors = true,
             "-h" | "--help" => {
@@ -60,8 +42,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
             }
             other => return Err(format!("unknown option {other}\n{USAGE}")),
         }
-        i += 1;
     }
+    let data = flags.data;
     let options = Options::default();
     let run = |docs: &[Vec<article_analyzer::entity::model_eval::GoldSentence>]| {
         if errors {

@@ -10,6 +10,7 @@
 
 use crate::score::Table;
 use crate::ud::read_maybe_gz;
+use crate::Flags;
 use article_analyzer::entity;
 use article_analyzer::frequency::{frequencies, ngrams, FrequencyOptions, LanguageRuns, WordTable};
 use article_analyzer::keywords::keywords;
@@ -19,7 +20,6 @@ use article_analyzer::sentence::sentences;
 use article_analyzer::summary::summary;
 use article_analyzer::token::tokenize;
 use article_analyzer::{analyze, Options};
-use std::path::PathBuf;
 use std::time::Instant;
 
 const CORPORA: [(&str, &str); 2] = [
@@ -38,31 +38,19 @@ const USAGE: &str = "usage: evaluate speed [--data DIR] [--repeat N]
 
 /// Runs `evaluate speed ARGS`.
 pub fn run(args: &[String]) -> Result<(), String> {
-    let mut data = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data"));
     let mut repeat = 5usize;
-    let mut i = 0;
-    while i < args.len() {
-        match args[i].as_str() {
-            "--data" => {
-                data = PathBuf::from(args.get(i + 1).ok_or("--data needs a directory")?);
-                i += 1;
-            }
-            "--repeat" => {
-                repeat = args
-                    .get(i + 1)
-                    .and_then(|n| n.parse().ok())
-                    .filter(|n| *n > 0)
-                    .ok_or("--repeat needs a positive number")?;
-                i += 1;
-            }
+    let mut flags = Flags::new(args);
+    while let Some(flag) = flags.next_flag()? {
+        match flag {
+            "--repeat" => repeat = flags.number(flag, true)?,
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return Ok(());
             }
             other => return Err(format!("unknown option {other}\n{USAGE}")),
         }
-        i += 1;
     }
+    let data = flags.data;
     if cfg!(debug_assertions) {
         println!("note: a debug build; use --release for meaningful figures");
     }

@@ -18,6 +18,7 @@
 //! * **Scores** are exact-span precision, recall and F1, micro-averaged over the file.
 
 use crate::score::{Counts, Table};
+use crate::Flags;
 use article_analyzer::sentence::sentences;
 use article_analyzer::token::tokenize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -269,25 +270,14 @@ const USAGE: &str = "usage: evaluate ud [--data DIR] [--flat] [--errors N] [FILE
 
 /// Runs `evaluate ud ARGS`.
 pub fn run(args: &[String]) -> Result<(), String> {
-    let mut data = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data"));
     let mut join = Join::Paragraphs;
     let mut errors = 0usize;
     let mut files: Vec<(String, PathBuf)> = Vec::new();
-    let mut i = 0;
-    while i < args.len() {
-        match args[i].as_str() {
-            "--data" => {
-                data = PathBuf::from(args.get(i + 1).ok_or("--data needs a directory")?);
-                i += 1;
-            }
+    let mut flags = Flags::new(args);
+    while let Some(flag) = flags.next_flag()? {
+        match flag {
             "--flat" => join = Join::Flat,
-            "--errors" => {
-                errors = args
-                    .get(i + 1)
-                    .and_then(|n| n.parse().ok())
-                    .ok_or("--errors needs a number")?;
-                i += 1;
-            }
+            "--errors" => errors = flags.number(flag, false)?,
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return Ok(());
@@ -302,8 +292,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
             }
             other => return Err(format!("unknown option {other}\n{USAGE}")),
         }
-        i += 1;
     }
+    let data = flags.data;
     if files.is_empty() {
         files = DATASETS
             .iter()

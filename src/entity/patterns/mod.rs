@@ -209,7 +209,7 @@ impl<'a> Tok<'a> {
             kind: t.kind,
             text: s,
             key: if t.kind == TokenKind::Word {
-                if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+                if s.chars().all(is_own_fold) {
                     std::borrow::Cow::Borrowed(s)
                 } else {
                     std::borrow::Cow::Owned(fold(s))
@@ -254,6 +254,14 @@ pub(crate) fn folded_chars(s: &str) -> impl Iterator<Item = char> + '_ {
             _ => c,
         })
         .flat_map(char::to_lowercase)
+}
+
+/// True when [`fold`] keeps `c` as it is: ASCII other than capitals, and the Arabic letters
+/// other than the alef variants, alef maqsura and teh marbuta (no tatweel, no marks).
+fn is_own_fold(c: char) -> bool {
+    (c.is_ascii() && !c.is_ascii_uppercase())
+        || (matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}')
+            && !matches!(c, 'أ' | 'إ' | 'آ' | 'ى' | 'ة'))
 }
 
 /// The folded key of `s` (fast path for ASCII and Arabic letters, which need no case table).
@@ -517,6 +525,15 @@ pub(crate) mod test_util {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn own_fold_characters_fold_to_themselves() {
+        for c in ('\0'..='\u{7F}').chain('\u{0600}'..='\u{06FF}') {
+            if is_own_fold(c) {
+                assert_eq!(fold(&c.to_string()), c.to_string(), "{c:?}");
+            }
+        }
+    }
 
     #[test]
     fn whole_date_time_and_abbreviation_tokens_are_understood() {
