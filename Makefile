@@ -6,11 +6,7 @@
 #   make bench   native (criterion) and browser benchmarks vs the alternatives; target/bench/results.json
 #   make size    what the page downloads, gzipped, against the 600 KB budget (after make build)
 #   make fuzz    fuzz every target for FUZZ_SECONDS each (default 60; see README "Reliability")
-<<<<<<< HEAD
-.PHONY: serve build test test-native test-wasm test-e2e test-large lint package bench fuzz
-=======
-.PHONY: serve build size test test-native test-wasm test-e2e lint package bench fuzz
->>>>>>> main
+.PHONY: serve build size test test-native test-wasm test-e2e test-large lint package bench fuzz
 PORT ?= 8000
 
 serve: build
