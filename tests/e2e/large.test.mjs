@@ -200,11 +200,13 @@ test(`a ${TARGET_BYTES / MB} MB text: the prefix offer (en, ar), progress, cance
   console.log(`# large: prefix of ${shown.analyzed.toLocaleString('en')} units (~${mb(prefixBytes)}) analyzed and shown in ${prefixSeconds.toFixed(1)} s, ${shown.words} words; `
     + `wasm memory ${mb(shown.wasm)}, page JS heap ${mb(heap)}; renderer memory peak ${mb(peak)} (idle ${mb(idle)}) for the ${mb(bytes)} text`);
   await page.screenshot({ path: join(screenshots, 'large-prefix.png') });
-  // Bounded (linear in the text): the renderer's private memory grew by less than 16× the UTF-8
-  // text over its idle size. Measured 10–13× (README, "Large texts"): the 50 MB text is held as
-  // UTF-16 by the test and by the page, handed to the worker (slices, then joined, then copied
-  // into the wasm as UTF-8, and saved to IndexedDB) before Cancel, then the prefix is analyzed.
-  assert.ok(peak - idle < 16 * bytes, `renderer memory peak ${mb(peak)} (idle ${mb(idle)}) for ${mb(bytes)}`);
+  // Bounded (linear in the text): the renderer's private memory grew by less than 24× the UTF-8
+  // text over its idle size. Measured 10–13× on a quiet run and 20× with a benchmark and fuzzers
+  // running beside it (garbage collection comes later under load; README, "Large texts"): the
+  // 50 MB text is held as UTF-16 by the test and by the page, handed to the worker (slices, then
+  // joined, then copied into the wasm as UTF-8, and saved to IndexedDB) before Cancel, then the
+  // prefix is analyzed.
+  assert.ok(peak - idle < 24 * bytes, `renderer memory peak ${mb(peak)} (idle ${mb(idle)}) for ${mb(bytes)}`);
   assert.ok(shown.wasm < 40 * LIMIT, `wasm memory ${mb(shown.wasm)} for a prefix of ${LIMIT} units`);
 
   // 4. LARGE_FULL=1: all of it, to completion.
