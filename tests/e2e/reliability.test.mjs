@@ -328,24 +328,35 @@ test('recovery: a wasm trap restarts the worker, says so, keeps the text, and th
   await page.close();
 });
 
-test('leaks: repeated analyses (60; LEAK_RUNS=1000 in make test-large) of a ~100 KB article keep the JS heap and the wasm memory flat', async () => {
+/** The leak tests' ~100 KB article: the seeds repeated. */
+async function leakArticle() {
   const seeds = await Promise.all(['ar-amazon-protest.txt', 'en-harbour-bridge.txt', 'mixed-ar-en-markets.txt']
     .map((f) => readFile(join(root, 'seeds', f), 'utf8')));
   let base = '';
   while (base.length < 100_000) base += `${seeds.join('\n\n')}\n\n`;
+  return base;
+}
+
+/** A function giving the page's used JS heap in bytes after a forced garbage collection (CDP). */
+async function heapMeter(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await cdp.send('HeapProfiler.enable');
+  return async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    return metrics.find((m) => m.name === 'JSHeapUsedSize').value;
+  };
+}
+
+test('leaks: repeated analyses (60; LEAK_RUNS=1000 in make test-large) of a ~100 KB article keep the JS heap and the wasm memory flat', async () => {
+  const base = await leakArticle();
   const workers = [];
   const { page, errors } = await open('?nosw&lang=en', async (p) => {
     p.on('worker', (w) => workers.push(w));
     await instrumentGlue(p, '\u0000never\u0000');
   });
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Performance.enable');
-  await cdp.send('HeapProfiler.enable');
-  const heap = async () => {
-    await cdp.send('HeapProfiler.collectGarbage');
-    const { metrics } = await cdp.send('Performance.getMetrics');
-    return metrics.find((m) => m.name === 'JSHeapUsedSize').value;
-  };
+  const heap = await heapMeter(page);
   const wasmBytes = () => workers.at(-1).evaluate(() => self.__wasmBytes());
   // 60 by default keeps the suite short (~40 s); LEAK_RUNS=1000 for the full run.
   const RUNS = Number(process.env.LEAK_RUNS ?? 60);
@@ -373,20 +384,10 @@ test('leaks: 1,000 analyses of a ~100 KB article in one page, through the page\'
   // The UI test above drops the text 60 times (rendering included, ~0.3 s a run); this one asks
   // the same worker code for the same analysis the page shows (its lean view: every stage, no
   // per-token list) 1,000 times in one page, so the count is the issue's without the rendering.
-  const seeds = await Promise.all(['ar-amazon-protest.txt', 'en-harbour-bridge.txt', 'mixed-ar-en-markets.txt']
-    .map((f) => readFile(join(root, 'seeds', f), 'utf8')));
-  let base = '';
-  while (base.length < 100_000) base += `${seeds.join('\n\n')}\n\n`;
+  const base = await leakArticle();
   const RUNS = Number(process.env.LEAK_CLIENT_RUNS ?? 1000);
   const { page, errors } = await open('?nosw&lang=en');
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Performance.enable');
-  await cdp.send('HeapProfiler.enable');
-  const heap = async () => {
-    await cdp.send('HeapProfiler.collectGarbage');
-    const { metrics } = await cdp.send('Performance.getMetrics');
-    return metrics.find((m) => m.name === 'JSHeapUsedSize').value;
-  };
+  const heap = await heapMeter(page);
   await page.evaluate(async () => {
     const { AnalyzerClient } = await import('/analyzer/client.js');
     window.__leakClient = new AnalyzerClient();
