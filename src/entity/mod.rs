@@ -168,6 +168,7 @@ pub fn recognize(
 /// Rule 5: Arabic quote speakers the tagger missed, as person mentions (each span once).
 fn speakers_as_people(text: &str, named: &[Entity], found: &[Entity]) -> Vec<Entity> {
     let mut people: Vec<Entity> = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
     for s in found
         .iter()
         .filter(|e| e.kind == EntityKind::Quote)
@@ -178,12 +179,12 @@ fn speakers_as_people(text: &str, named: &[Entity], found: &[Entity]) -> Vec<Ent
             .text(text)
             .chars()
             .any(|c| ('\u{0621}'..='\u{064A}').contains(&c));
-        let overlaps = |e: &Entity| e.span.start < s.end && s.start < e.span.end;
-        if words >= 2
-            && arabic
-            && !named.iter().any(overlaps)
-            && !people.iter().any(|p| p.span == s)
-        {
+        // `named` is sorted and its mentions do not overlap, so their ends are sorted too: the
+        // only mention that can overlap the speaker is the first to end after it starts (a
+        // binary search, not a scan per quote, which was quadratic on long texts).
+        let first = named.partition_point(|e| e.span.end <= s.start);
+        let overlaps = named.get(first).is_some_and(|e| e.span.start < s.end);
+        if words >= 2 && arabic && !overlaps && seen.insert((s.start, s.end)) {
             people.push(Entity::new(s, EntityKind::Person));
         }
     }
