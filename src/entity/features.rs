@@ -507,6 +507,19 @@ pub fn static_features(
 /// The number of distinct tag-history values (tags plus "before the sentence").
 pub const HISTORY_START: u64 = 63;
 
+/// The tag-history values (`p1`, `p2`) of the token after `before`, the tags of the tokens
+/// before it: the last two tags, [`HISTORY_START`] where the sentence has none.
+pub fn tag_history(before: &[usize]) -> (u64, u64) {
+    let at = |back: usize| {
+        before
+            .len()
+            .checked_sub(back)
+            .and_then(|k| before.get(k))
+            .map_or(HISTORY_START, |&t| t as u64)
+    };
+    (at(1), at(2))
+}
+
 /// Appends the tag-history features of token `i`: the previous tag `p1`, the two previous
 /// `p2`,`p1`, and the previous tag with the current word and shape.
 pub fn history_features(

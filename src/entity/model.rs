@@ -16,7 +16,7 @@
 //!    99% of them; the largest 1% (bias-like features) are kept exactly as exceptions.
 
 use super::features::{
-    history_features, static_features, SentenceContext, TokenView, HISTORY_START,
+    history_features, static_features, tag_history, SentenceContext, TokenView, HISTORY_START,
 };
 use crate::lang::Language;
 
@@ -321,18 +321,8 @@ pub fn decode<W: Weights>(
         feats.clear();
         static_features(views, i, language, context, feats);
         let p1 = tags.last().copied();
-        let p2 = if i >= 2 {
-            tags.get(i - 2).copied()
-        } else {
-            None
-        };
-        history_features(
-            &views[i],
-            p1.map_or(HISTORY_START, |t| t as u64),
-            p2.map_or(HISTORY_START, |t| t as u64),
-            language,
-            feats,
-        );
+        let (h1, h2) = tag_history(&tags);
+        history_features(&views[i], h1, h2, language, feats);
         let mut scores = [0f32; TAGS];
         weights.add_all(feats, &mut scores);
         tags.push(best(&scores, p1));

@@ -15,7 +15,7 @@
 //! Pure: sentences in, weights out. The `train-ner` command reads the corpora and writes the file.
 
 use super::features::{
-    history_features, static_features, SentenceContext, TokenView, HISTORY_START, IDENTITY,
+    history_features, static_features, tag_history, SentenceContext, TokenView, IDENTITY,
 };
 use super::model::{best, bucket, Weights, TAGS};
 use crate::lang::Language;
@@ -130,23 +130,8 @@ impl Trainer {
         let context = SentenceContext::of(&ex.views);
         static_features(&ex.views, i, self.language, context, out);
         self.filter(out, 0);
-        let p1 = if i >= 1 {
-            tags.get(i - 1).copied()
-        } else {
-            None
-        };
-        let p2 = if i >= 2 {
-            tags.get(i - 2).copied()
-        } else {
-            None
-        };
-        history_features(
-            &ex.views[i],
-            p1.map_or(HISTORY_START, |t| t as u64),
-            p2.map_or(HISTORY_START, |t| t as u64),
-            self.language,
-            out,
-        );
+        let (h1, h2) = tag_history(tags.get(..i).unwrap_or(&[]));
+        history_features(&ex.views[i], h1, h2, self.language, out);
     }
 
     /// One structured pass with beam search and early update; returns the token error count.
@@ -253,18 +238,8 @@ impl Trainer {
                     }
                 }
                 let p1 = tags.last().copied();
-                let p2 = if i >= 2 {
-                    tags.get(i - 2).copied()
-                } else {
-                    None
-                };
-                history_features(
-                    &ex.views[i],
-                    p1.map_or(HISTORY_START, |t| t as u64),
-                    p2.map_or(HISTORY_START, |t| t as u64),
-                    self.language,
-                    &mut feats,
-                );
+                let (h1, h2) = tag_history(&tags);
+                history_features(&ex.views[i], h1, h2, self.language, &mut feats);
                 let mut scores = [0f32; TAGS];
                 let dense = Dense(&self.weights, self.bits);
                 for &f in &feats {
