@@ -31,10 +31,11 @@
 // Options the wasm build does not know are dropped for 'view' requests (the page is written for
 // fields that land over time); the plain API passes options through untouched.
 
-import { saveText } from './store.js';
+// store.js only when a text is saved (long texts): not part of the worker's start.
+const saveText = async (text) => (await import('./store.js')).saveText(text);
 
 const TOP_FREQUENCIES = 500;
-const PART = 8192; // list items per message (see sendLongListsInParts)
+const PART = 4096; // list items per message (see sendLongListsInParts)
 const TOP_GROUPS_PER_KIND = 300;
 const DISPERSION_WORDS = 10;
 

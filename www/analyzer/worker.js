@@ -2,8 +2,8 @@
 // once (a memoized promise); what it answers is in worker-core.js.
 //
 // Cold start: this file has no static import, so its first statement runs as soon as the worker
-// does. It imports the wasm-bindgen glue, worker-core.js and store.js at once, alongside the wasm
-// (one round trip for all, instead of worker.js → glue + core → store.js and .wasm in a row). The
+// does. It imports the wasm-bindgen glue and worker-core.js at once, alongside the wasm (one round
+// trip for all, instead of worker.js → glue + core → store.js and .wasm in a row). The
 // wasm comes either compiled from the page (a worker named POSTED_MODULE, see client.js: the page
 // preloads and compiles it while this worker starts) or fetched and compiled here, streaming.
 // Then, while no request is waiting, it warms the module up in small steps (warmSteps() in
@@ -39,8 +39,7 @@ function warmStep() {
   warmSoon(0);
 }
 
-// (store.js is worker-core.js's own import: asked for now, it does not wait for worker-core.js.)
-const ready = Promise.all([import('../pkg/article_analyzer.js'), import('./worker-core.js'), compiled, import('./store.js')])
+const ready = Promise.all([import('../pkg/article_analyzer.js'), import('./worker-core.js'), compiled])
   .then(async ([glue, core, module]) => {
     exports = await glue.default({ module_or_path: module });
     const wasm = { analyze: glue.analyze, version: glue.version, get memory() { return exports?.memory; } };
