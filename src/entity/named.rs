@@ -505,11 +505,15 @@ fn organization_head(word: &str) -> bool {
 }
 
 /// True when an Arabic word starts with the preposition ل or ب (alone or after و/ف), as split
-/// off by [`crate::normalize::split_clitics`].
+/// off by [`crate::normalize::split_clitics`], and surely so (see below).
 fn prepositional(word: &str) -> bool {
     let prefix = crate::normalize::split_clitics(word).prefix;
     let prefix = prefix.trim_start_matches(['و', 'ف']);
-    prefix.starts_with('ل') || prefix.starts_with('ب')
+    let preposition = prefix.starts_with('ل') || prefix.starts_with('ب');
+    // A bare ب or ل may be a name's first letter (`محمد بركات`, `ندي بسيوني`, `لويس`): only
+    // the preposition with the article (`بالقاهرة`, `للأمم`) or before an organization's head
+    // noun (`لوكالة`) is sure.
+    preposition && (prefix.chars().count() > 1 || organization_head(word))
 }
 
 /// A title-case headline (rule 6): four words or more, every Latin word capitalized (or a
@@ -696,6 +700,16 @@ mod tests {
         assert_eq!(clitic_bytes("بِواشنطن"), Some(4));
         assert_eq!(clitic_bytes("للأمم"), None);
         assert_eq!(clitic_bytes("نيويورك"), None);
+    }
+
+    #[test]
+    fn a_name_starting_with_ba_or_la_is_no_preposition() {
+        // Regression: `محمد بركات` was cut before بركات (ب taken for the preposition).
+        assert!(!prepositional("بركات"));
+        assert!(!prepositional("لويس"));
+        assert!(prepositional("بالقاهرة"));
+        assert!(prepositional("لوكالة"));
+        assert!(prepositional("وللأمم"));
     }
 
     #[test]
