@@ -21,7 +21,9 @@
 //! 5. Tidy edges: a mention starts and ends on a token with a letter or digit (`Aurora-` is
 //!    `Aurora`), holds a letter (no emoji), in Latin script starts with a capital and is not a
 //!    lone contraction (`We've`); two mentions of a kind joined by a possessive apostrophe are
-//!    one (`Harbour Residents' Association`).
+//!    one (`Harbour Residents' Association`). An Arabic person's name stops before `و` + a given
+//!    name the gazetteer knows, does not end on a particle (`بن`, `آل`, `أبو`, `فان`…) but takes
+//!    the word after it, and two names side by side without `و` are one (`فان | نيستلروي`).
 //! 6. In a title-case headline as the first sentence (`City Council Approves $1.2 Billion
 //!    Harbour Bridge Plan`) capitals tell nothing, so a mention there stands only if the article names it again
 //!    outside such headlines, or a gazetteer knows it.
@@ -298,6 +300,22 @@ pub fn recognize_with<W: Weights>(
         }
         if steps.tidy {
             tidy(&mut mentions, sentence_start, tokens, text);
+            if lang == Language::Arabic {
+                let conjoined: Vec<usize> = matches
+                    .iter()
+                    .filter(|g| g.clitic && g.kinds & 1 != 0)
+                    .map(|g| s.first_token + g.first)
+                    .filter(|&i| tokens[i].span.text(text).starts_with('و'))
+                    .collect();
+                arabic_names(
+                    &mut mentions,
+                    sentence_start,
+                    s.end_token,
+                    tokens,
+                    text,
+                    &conjoined,
+                );
+            }
         }
         let title = sentence_index == 0 && is_title_case(&words);
         if steps.title_case && lang == Language::English && title {
@@ -469,6 +487,99 @@ fn tidy(mentions: &mut Vec<Mention>, from: usize, tokens: &[Token], text: &str) 
         kept.extend(organization_after);
     }
     mentions.extend(kept);
+}
+
+/// Arabic people's names over one sentence's mentions (`mentions[from..]`): a name does not
+/// go on past `و` + a given name (`وطارق السعيد | وحسن مصطفي`; `conjoined` are the tokens
+/// where the gazetteer found a given name behind `و`); a name does not end on a particle
+/// (`بن`, `آل`, `أبو`, `عبد`, `فان`…) but takes the word after it; and two names side by side
+/// with no `و` between them are one (`فان | نيستلروي`).
+fn arabic_names(
+    mentions: &mut Vec<Mention>,
+    from: usize,
+    end_token: usize,
+    tokens: &[Token],
+    text: &str,
+    conjoined: &[usize],
+) {
+    let word = |i: usize| tokens[i].span.text(text);
+    let arabic_word = |i: usize| {
+        i < end_token
+            && tokens
+                .get(i)
+                .is_some_and(|t| t.script == Script::Arabic && t.kind == TokenKind::Word)
+    };
+    let mut kept: Vec<Mention> = Vec::new();
+    for m in mentions.drain(from..) {
+        let mut pieces = Vec::new();
+        let mut start = m.first;
+        if m.kind == PERSON {
+            for &c in conjoined.iter().filter(|&&c| c > m.first && c < m.end) {
+                pieces.push(Mention {
+                    first: start,
+                    end: c,
+                    ..m
+                });
+                start = c;
+            }
+        }
+        pieces.push(Mention {
+            first: start,
+            end: m.end,
+            ..m
+        });
+        for mut p in pieces {
+            // What the extension of the name before took of this mention.
+            if let Some(prev) = kept.last() {
+                p.first = p.first.max(prev.end.min(p.end));
+            }
+            if p.first == p.end {
+                continue;
+            }
+            if p.kind != PERSON {
+                kept.push(p);
+                continue;
+            }
+            while name_particle(word(p.end - 1))
+                && arabic_word(p.end)
+                && !word(p.end).starts_with('و')
+            {
+                p.end += 1;
+            }
+            if let Some(prev) = kept.last_mut() {
+                let joined = prev.kind == PERSON
+                    && prev.end == p.first
+                    && !word(p.first).starts_with(['و', 'ف'])
+                    && !super::features::fold(word(prev.first)).starts_with("ال");
+                if joined {
+                    prev.end = p.end;
+                    continue;
+                }
+            }
+            kept.push(p);
+        }
+    }
+    mentions.extend(kept);
+}
+
+/// True for an Arabic (or transliterated) word that introduces the next part of a name and
+/// never ends one: `بن`, `ابن`, `بنت`, `آل`, `أبو`, `أبي`, `عبد`, `ولد`, `فان`, `دي`, `دا`.
+fn name_particle(word: &str) -> bool {
+    matches!(
+        super::features::fold(word).as_str(),
+        "بن" | "ابن"
+            | "بنت"
+            | "ال"
+            | "ابو"
+            | "ابي"
+            | "عبد"
+            | "ولد"
+            | "فان"
+            | "دي"
+            | "دا"
+            | "دو"
+            | "ابا"
+    )
 }
 
 /// The kind index of people in the tagger's tags (`PER`/`PERS`).
@@ -710,6 +821,14 @@ mod tests {
         assert!(prepositional("بالقاهرة"));
         assert!(prepositional("لوكالة"));
         assert!(prepositional("وللأمم"));
+    }
+
+    #[test]
+    fn name_particles_never_end_a_name() {
+        for w in ["بن", "آل", "أبو", "ابو", "عبد", "فان"] {
+            assert!(name_particle(w), "{w}");
+        }
+        assert!(!name_particle("محمد"));
     }
 
     #[test]
