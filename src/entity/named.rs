@@ -301,6 +301,7 @@ pub fn recognize_with<W: Weights>(
         if steps.tidy {
             tidy(&mut mentions, sentence_start, tokens, text);
             if lang == Language::Arabic {
+                facilities(&mut mentions, sentence_start, &v, s.first_token);
                 let conjoined: Vec<usize> = matches
                     .iter()
                     .filter(|g| g.clitic && g.kinds & 1 != 0)
@@ -561,6 +562,95 @@ fn arabic_names(
     }
     mentions.extend(kept);
 }
+
+/// Arabic facilities the tagger missed (`mentions[from..]`, one sentence whose token views are
+/// `views`, from token `offset`): a place's head noun without the article (`مركز`, `ملعب`,
+/// `مطار`, `قاعة`…) followed by up to three words that no mention holds, without the article,
+/// that no list of common words knows ([`super::vocabulary`]) and that look like a name (four
+/// letters or more, not ending in ة, no four-letter participle in م) is a location, head
+/// included: `مركز جافيتس`. (`مركز تدريب`, `المركز الرئيسي`, `شارع مقفر` are not.)
+fn facilities(mentions: &mut Vec<Mention>, from: usize, views: &[TokenView], offset: usize) {
+    static HEADS: OnceLock<Vec<u64>> = OnceLock::new();
+    let heads = HEADS.get_or_init(|| {
+        [
+            "مركز",
+            "ملعب",
+            "استاد",
+            "ستاد",
+            "مطار",
+            "قاعه",
+            "فندق",
+            "مستشفي",
+            "ميدان",
+            "ساحه",
+            "شارع",
+            "قصر",
+            "برج",
+            "جسر",
+            "متحف",
+            "حديقه",
+            "مسرح",
+            "سجن",
+            "ميناء",
+        ]
+        .iter()
+        .map(|h| super::features::hash_bytes(h.as_bytes()))
+        .collect()
+    });
+    let covered = |i: usize, mentions: &[Mention]| {
+        mentions[from..]
+            .iter()
+            .any(|m| m.first <= offset + i && offset + i < m.end)
+    };
+    let hash = |w: &str| super::features::hash_bytes(w.as_bytes());
+    let (teh_marbuta, meem) = (hash("ه"), hash("م"));
+    // A word of Arabic letters, four or more, that no list knows, and not of the forms of
+    // rare common words: ending in ة (`متكئة`) or a participle of four letters (`مقفر`).
+    let name_word = |v: &TokenView| {
+        v.core == v.stem
+            && !v.no_letters
+            && v.length >= 4
+            && v.shape == arabic_shape()
+            && v.suffixes[0] != teh_marbuta
+            && !(v.length == 4 && v.prefixes[0] == meem)
+            && !super::vocabulary::is_common(v.core)
+    };
+    let mut k = 0;
+    while k + 1 < views.len() {
+        let head = &views[k];
+        if head.core != head.stem || !heads.contains(&head.core) || covered(k, mentions) {
+            k += 1;
+            continue;
+        }
+        let mut end = k + 1;
+        while end < views.len() && end - k <= 3 && name_word(&views[end]) && !covered(end, mentions)
+        {
+            end += 1;
+        }
+        if end > k + 1 {
+            let at = mentions[from..].partition_point(|m| m.first < offset + k) + from;
+            mentions.insert(
+                at,
+                Mention {
+                    first: offset + k,
+                    end: offset + end,
+                    kind: LOCATION,
+                    headline: false,
+                },
+            );
+        }
+        k = end;
+    }
+}
+
+/// The shape of a word of Arabic letters only (see [`super::features::shape_into`]).
+fn arabic_shape() -> u64 {
+    static H: OnceLock<u64> = OnceLock::new();
+    *H.get_or_init(|| super::features::hash_bytes("a".as_bytes()))
+}
+
+/// The kind index of places in the tagger's tags.
+const LOCATION: usize = 2;
 
 /// True for an Arabic (or transliterated) word that introduces the next part of a name and
 /// never ends one: `بن`, `ابن`, `بنت`, `آل`, `أبو`, `أبي`, `عبد`, `ولد`, `فان`, `دي`, `دا`.
