@@ -302,20 +302,7 @@ pub fn recognize_with<W: Weights>(
             tidy(&mut mentions, sentence_start, tokens, text);
             if lang == Language::Arabic {
                 facilities(&mut mentions, sentence_start, &v, s.first_token);
-                let conjoined: Vec<usize> = matches
-                    .iter()
-                    .filter(|g| g.clitic && g.kinds & 1 != 0)
-                    .map(|g| s.first_token + g.first)
-                    .filter(|&i| tokens[i].span.text(text).starts_with('و'))
-                    .collect();
-                arabic_names(
-                    &mut mentions,
-                    sentence_start,
-                    s.end_token,
-                    tokens,
-                    text,
-                    &conjoined,
-                );
+                arabic_names(&mut mentions, sentence_start, s.end_token, tokens, text);
             }
         }
         let title = sentence_index == 0 && is_title_case(&words);
@@ -491,8 +478,7 @@ fn tidy(mentions: &mut Vec<Mention>, from: usize, tokens: &[Token], text: &str) 
 }
 
 /// Arabic people's names over one sentence's mentions (`mentions[from..]`): a name does not
-/// go on past `و` + a given name (`وطارق السعيد | وحسن مصطفي`; `conjoined` are the tokens
-/// where the gazetteer found a given name behind `و`); a name does not end on a particle
+/// go on past `و` + a given name the gazetteer knows (`وطارق السعيد | وحسن مصطفي`); a name does not end on a particle
 /// (`بن`, `آل`, `أبو`, `عبد`, `فان`…) but takes the word after it; and two names side by side
 /// with no `و` between them are one (`فان | نيستلروي`).
 fn arabic_names(
@@ -501,7 +487,6 @@ fn arabic_names(
     end_token: usize,
     tokens: &[Token],
     text: &str,
-    conjoined: &[usize],
 ) {
     let word = |i: usize| tokens[i].span.text(text);
     let arabic_word = |i: usize| {
@@ -515,7 +500,7 @@ fn arabic_names(
         let mut pieces = Vec::new();
         let mut start = m.first;
         if m.kind == PERSON {
-            for &c in conjoined.iter().filter(|&&c| c > m.first && c < m.end) {
+            for c in (m.first + 1..m.end).filter(|&c| conjoined_name(word(c))) {
                 pieces.push(Mention {
                     first: start,
                     end: c,
@@ -651,6 +636,17 @@ fn arabic_shape() -> u64 {
 
 /// The kind index of places in the tagger's tags.
 const LOCATION: usize = 2;
+
+/// True for `و` + a given name the gazetteer knows as a person's only (`وحسن`).
+fn conjoined_name(word: &str) -> bool {
+    let Some(rest) = word.strip_prefix('و') else {
+        return false;
+    };
+    Gazetteer::shipped()
+        .find(&[rest])
+        .first()
+        .is_some_and(|m| m.len == 1 && m.kinds == 1)
+}
 
 /// True for an Arabic (or transliterated) word that introduces the next part of a name and
 /// never ends one: `بن`, `ابن`, `بنت`, `آل`, `أبو`, `أبي`, `عبد`, `ولد`, `فان`, `دي`, `دا`.
@@ -919,6 +915,14 @@ mod tests {
             assert!(name_particle(w), "{w}");
         }
         assert!(!name_particle("محمد"));
+    }
+
+    #[test]
+    fn a_known_given_name_after_waw_starts_another_name() {
+        assert!(conjoined_name("وحسن"));
+        assert!(conjoined_name("وطارق"));
+        assert!(!conjoined_name("حسن"));
+        assert!(!conjoined_name("وزير"));
     }
 
     #[test]
