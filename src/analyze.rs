@@ -4,9 +4,10 @@ use crate::entity::{recognize, Entity};
 use crate::frequency::{
     frequencies, ngrams, Frequency, FrequencyOptions, LanguageRuns, Ngram, WordTable,
 };
+use crate::intern::{Surfaces, TokenKeys};
 use crate::keywords::{keywords, Keyword};
 use crate::lang::{Language, LanguageChoice};
-use crate::normalize::FoldLevel;
+use crate::normalize::{folded_keys_agree, key_cow, FoldLevel};
 use crate::paragraph::{paragraphs, Paragraph};
 use crate::sentence::{sentences, Sentence};
 use crate::stats::TextStatistics;
@@ -147,6 +148,9 @@ pub struct Analysis {
     pub summary: Vec<usize>,
     /// Further statistics ([`crate::stats`]).
     pub text_statistics: TextStatistics,
+    /// Each token's `folded` key in [`Analysis::language`], for the report; empty when the
+    /// options ask for no per-token list.
+    pub token_keys: TokenKeys,
 }
 
 /// Analyzes `text`.
@@ -196,12 +200,15 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
             .map(|p| (p.span.start, p.language))
             .collect(),
     );
-    let table = WordTable::new(
+    // Each distinct token text gets an id once; the word table and the token keys work on ids.
+    let texts = Surfaces::new(text, &tokens);
+    let table = WordTable::with_surfaces(
         text,
         &tokens,
         &sentences,
         options.frequency_level,
         &languages,
+        &texts,
     );
     let frequencies = frequencies(
         &table,
@@ -231,6 +238,12 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     } else {
         TextStatistics::default()
     };
+    let token_keys = if options.tokens {
+        token_keys(&table, texts, language)
+    } else {
+        TokenKeys::default()
+    };
+    drop(table);
     let entities = if options.entities {
         recognize(text, &tokens, &sentences, language)
     } else {
@@ -248,5 +261,23 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         keywords,
         summary,
         text_statistics,
+        token_keys,
     }
+}
+
+/// The `folded` key in `language` of every token, once per distinct text: a word's key is the
+/// word table's when the table keyed it in a language that folds alike.
+fn token_keys(table: &WordTable<'_>, texts: Surfaces<'_>, language: Language) -> TokenKeys {
+    let Surfaces { ids, texts } = texts;
+    TokenKeys::new(ids, texts.len(), |id, out| {
+        match table.surface_of_text(id) {
+            Some(s) if folded_keys_agree(s.language, language) => {
+                out.push_str(table.folded_key(s.folded));
+            }
+            _ => {
+                let text = texts.get(id as usize).copied().unwrap_or("");
+                out.push_str(&key_cow(text, FoldLevel::Folded, language));
+            }
+        }
+    })
 }

@@ -167,18 +167,25 @@ impl Report {
     pub fn new(text: &str, analysis: &Analysis, options: &Options) -> Report {
         let utf16 = Utf16Offsets::new(text);
         let tokens = if options.tokens {
-            // A token's key depends only on its text (the language is the whole text's), so
-            // each distinct text is keyed once: most tokens of an article repeat one.
-            let mut keys: rustc_hash::FxHashMap<&str, String> = rustc_hash::FxHashMap::default();
+            let keys = &analysis.token_keys;
+            // Keys made by `analyze` (once per distinct text); else (an analysis made without
+            // the per-token list) each distinct text is keyed here, once. A token's key depends
+            // only on its text (the language is the whole text's).
+            let mut made: rustc_hash::FxHashMap<&str, String> = rustc_hash::FxHashMap::default();
+            let ready = keys.len() == analysis.tokens.len();
             analysis
                 .tokens
                 .iter()
-                .map(|t| {
-                    let surface = t.span.text(text);
-                    let key = keys
-                        .entry(surface)
-                        .or_insert_with(|| key(surface, FoldLevel::Folded, analysis.language))
-                        .clone();
+                .enumerate()
+                .map(|(i, t)| {
+                    let key = if ready {
+                        keys.key(i).to_string()
+                    } else {
+                        let surface = t.span.text(text);
+                        made.entry(surface)
+                            .or_insert_with(|| key(surface, FoldLevel::Folded, analysis.language))
+                            .clone()
+                    };
                     TokenReport {
                         start: utf16.convert(t.span.start),
                         end: utf16.convert(t.span.end),

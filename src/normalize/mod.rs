@@ -159,6 +159,19 @@ pub fn key_cow(word: &str, level: FoldLevel, language: Language) -> Cow<'_, str>
     Cow::Owned(fold(word, &Folding::for_level(level), language))
 }
 
+/// True when every word has the same `folded` key in language `a` as in `b`: at `folded`, the
+/// language only decides whether the English possessive `'s` is dropped (see `latin.rs`).
+///
+/// ```
+/// use article_analyzer::normalize::folded_keys_agree;
+/// use article_analyzer::lang::Language;
+/// assert!(folded_keys_agree(Language::English, Language::Arabic));
+/// assert!(!folded_keys_agree(Language::English, Language::French));
+/// ```
+pub fn folded_keys_agree(a: Language, b: Language) -> bool {
+    latin::possessive_applies(a) == latin::possessive_applies(b)
+}
+
 /// True for a lowercase ASCII word without apostrophes: already folded.
 fn is_plain_folded(word: &str) -> bool {
     word.bytes()
