@@ -86,6 +86,16 @@ impl TokenKeys {
         self.ids.is_empty()
     }
 
+    /// Number of distinct texts.
+    pub fn texts(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// The text id of token `i` (`u32::MAX` for an index out of range).
+    pub fn id(&self, i: usize) -> u32 {
+        self.ids.get(i).copied().unwrap_or(u32::MAX)
+    }
+
     /// The key of token `i` ("" for an index out of range).
     pub fn key(&self, i: usize) -> &str {
         let Some(&id) = self.ids.get(i) else {

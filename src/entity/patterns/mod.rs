@@ -24,6 +24,7 @@ pub mod times;
 pub mod web;
 
 use super::{Entity, EntityKind};
+use crate::intern::{Surfaces, TokenKeys};
 use crate::lang::Language;
 use crate::normalize::is_arabic_mark;
 use crate::sentence::Sentence;
@@ -53,7 +54,8 @@ pub fn recognize(
     _language: Language,
     named: &[Entity],
 ) -> Vec<Entity> {
-    let toks = make_toks(text, tokens);
+    let keys = fold_keys(text, tokens);
+    let toks = make_toks(text, tokens, &keys);
     let mut out = web::scan(text);
     let mut blocked = vec![false; toks.len()];
     if !out.is_empty() {
@@ -171,13 +173,60 @@ fn scan_run(run: &Run<'_>, out: &mut Vec<Entity>) {
     }
 }
 
-/// The tokens of `text` with keys, lexicon entries and line starts.
-pub(crate) fn make_toks<'a>(text: &'a str, tokens: &[Token]) -> Vec<Tok<'a>> {
-    let mut toks: Vec<Tok<'a>> = tokens.iter().map(|t| Tok::new(text, t)).collect();
+/// The [`fold`] of each distinct token text of `text`, made once per text (for [`make_toks`]).
+pub(crate) fn fold_keys(text: &str, tokens: &[Token]) -> TokenKeys {
+    let Surfaces { ids, texts } = Surfaces::new(text, tokens);
+    TokenKeys::new(ids, texts.len(), |id, out| {
+        let s = texts.get(id as usize).copied().unwrap_or("");
+        if s.chars().all(is_own_fold) {
+            out.push_str(s);
+        } else {
+            out.push_str(&fold(s));
+        }
+    })
+}
+
+/// The tokens of `text` with keys (`keys`, from [`fold_keys`] over the same tokens), lexicon
+/// entries and line starts. A word's entries that depend on it alone (no phrase can start
+/// there) are looked up once per distinct text.
+pub(crate) fn make_toks<'a>(text: &'a str, tokens: &[Token], keys: &'a TokenKeys) -> Vec<Tok<'a>> {
+    let mut toks: Vec<Tok<'a>> = tokens
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Tok::new(text, t, keys.key(i)))
+        .collect();
+    // Per text id: its entries, starts relative to the token's, when they depend on it alone.
+    let mut memo: Vec<Option<Vec<Entry>>> = vec![None; keys.texts()];
     let mut previous_end = 0;
     for i in 0..toks.len() {
-        toks[i].entries = entries(&toks, i);
         let start = toks[i].span.start;
+        let id = keys.id(i) as usize;
+        toks[i].entries = match memo.get(id) {
+            Some(Some(known)) if toks[i].is_word() => known
+                .iter()
+                .map(|e| Entry {
+                    start: e.start + start,
+                    ..*e
+                })
+                .collect(),
+            _ => {
+                let (found, alone) = entries(&toks, i);
+                if alone && toks[i].is_word() {
+                    if let Some(slot) = memo.get_mut(id) {
+                        *slot = Some(
+                            found
+                                .iter()
+                                .map(|e| Entry {
+                                    start: e.start - start,
+                                    ..*e
+                                })
+                                .collect(),
+                        );
+                    }
+                }
+                found
+            }
+        };
         toks[i].newline_before = text
             .get(previous_end..start)
             .is_some_and(|gap| gap.contains('\n'));
@@ -202,18 +251,15 @@ pub(crate) struct Tok<'a> {
 }
 
 impl<'a> Tok<'a> {
-    fn new(text: &'a str, t: &Token) -> Self {
+    /// The token `t` of `text`, whose text folds to `key` (see [`fold_keys`]).
+    fn new(text: &'a str, t: &Token, key: &'a str) -> Self {
         let s = t.span.text(text);
         Tok {
             span: t.span,
             kind: t.kind,
             text: s,
             key: if t.kind == TokenKind::Word {
-                if s.chars().all(is_own_fold) {
-                    std::borrow::Cow::Borrowed(s)
-                } else {
-                    std::borrow::Cow::Owned(fold(s))
-                }
+                std::borrow::Cow::Borrowed(key)
             } else {
                 std::borrow::Cow::Borrowed("")
             },
@@ -372,13 +418,15 @@ pub(crate) struct Entry {
 }
 
 /// The entries of word `i` and of the phrases of up to three words starting there, with
-/// Arabic clitics stripped or not; longest phrases first, unstripped first. Computed once per
-/// token.
-fn entries(toks: &[Tok<'_>], i: usize) -> Vec<Entry> {
+/// Arabic clitics stripped or not; longest phrases first, unstripped first; and whether they
+/// depend on word `i` alone (no phrase of the lexicon starts with it, so the words after it
+/// were not read).
+fn entries(toks: &[Tok<'_>], i: usize) -> (Vec<Entry>, bool) {
     let mut out = Vec::new();
+    let mut alone = true;
     let t = &toks[i];
     if !t.is_word() {
-        return out;
+        return (out, alone);
     }
     // Only a word that starts with a clitic letter can carry clitics.
     let clitic = t
@@ -412,6 +460,7 @@ fn entries(toks: &[Tok<'_>], i: usize) -> Vec<Entry> {
         };
         let start = t.span.start + offset_after_letters(t.text, prefix.chars().count());
         if lexicon::is_head(stem) {
+            alone = false;
             for n in (2..=3u8).rev() {
                 let end = i + usize::from(n);
                 if end > toks.len() || !toks[i + 1..end].iter().all(Tok::is_word) {
@@ -435,7 +484,7 @@ fn entries(toks: &[Tok<'_>], i: usize) -> Vec<Entry> {
             lex: *l,
         }));
     }
-    out
+    (out, alone)
 }
 
 /// Byte offset in `s` after its first `n` letters, skipping the marks and tatweel that follow.

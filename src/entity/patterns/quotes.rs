@@ -639,13 +639,14 @@ fn role(t: &Tok<'_>) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::make_toks;
+    use super::super::{fold_keys, make_toks};
     use super::*;
     use crate::token::tokenize;
 
     fn quotes(text: &str) -> Vec<(&str, Option<&str>)> {
         let tokens = tokenize(text);
-        let toks = make_toks(text, &tokens);
+        let keys = fold_keys(text, &tokens);
+        let toks = make_toks(text, &tokens, &keys);
         find(text, &toks, &[])
             .into_iter()
             .map(|e| (e.span.text(text), e.speaker.map(|s| s.text(text))))
@@ -726,7 +727,8 @@ mod tests {
     fn named_people_win_over_the_heuristics() {
         let text = "Mayor Laura Chen said the vote was \"a promise kept to every commuter.\"";
         let tokens = tokenize(text);
-        let toks = make_toks(text, &tokens);
+        let keys = fold_keys(text, &tokens);
+        let toks = make_toks(text, &tokens, &keys);
         let person = Entity::new(Span::new(6, 16), EntityKind::Person);
         let q = find(text, &toks, &[person]);
         assert_eq!(q[0].speaker.map(|s| s.text(text)), Some("Laura Chen"));
