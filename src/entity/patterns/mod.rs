@@ -55,7 +55,8 @@ pub fn recognize(
     named: &[Entity],
 ) -> Vec<Entity> {
     let keys = fold_keys(text, tokens);
-    let toks = make_toks(text, tokens, &keys);
+    let mut arena = Vec::new();
+    let toks = make_toks(text, tokens, &keys, &mut arena);
     let mut out = web::scan(text);
     let mut blocked = vec![false; toks.len()];
     if !out.is_empty() {
@@ -187,9 +188,15 @@ pub(crate) fn fold_keys(text: &str, tokens: &[Token]) -> TokenKeys {
 }
 
 /// The tokens of `text` with keys (`keys`, from [`fold_keys`] over the same tokens), lexicon
-/// entries and line starts. A word's entries that depend on it alone (no phrase can start
-/// there) are looked up once per distinct text.
-pub(crate) fn make_toks<'a>(text: &'a str, tokens: &[Token], keys: &'a TokenKeys) -> Vec<Tok<'a>> {
+/// entries (stored one after another in `arena`, which this fills) and line starts. A word's
+/// entries that depend on it alone (no phrase can start there) are looked up once per distinct
+/// text.
+pub(crate) fn make_toks<'a>(
+    text: &'a str,
+    tokens: &[Token],
+    keys: &'a TokenKeys,
+    arena: &'a mut Vec<Entry>,
+) -> Vec<Tok<'a>> {
     let mut toks: Vec<Tok<'a>> = tokens
         .iter()
         .enumerate()
@@ -197,18 +204,19 @@ pub(crate) fn make_toks<'a>(text: &'a str, tokens: &[Token], keys: &'a TokenKeys
         .collect();
     // Per text id: its entries, starts relative to the token's, when they depend on it alone.
     let mut memo: Vec<Option<Vec<Entry>>> = vec![None; keys.texts()];
+    // Per token with entries: (token, end of its entries in `arena`).
+    let mut ends: Vec<(u32, u32)> = Vec::new();
+    arena.clear();
     let mut previous_end = 0;
     for i in 0..toks.len() {
         let start = toks[i].span.start;
         let id = keys.id(i) as usize;
-        toks[i].entries = match memo.get(id) {
-            Some(Some(known)) if toks[i].is_word() => known
-                .iter()
-                .map(|e| Entry {
-                    start: e.start + start,
-                    ..*e
-                })
-                .collect(),
+        let before = arena.len();
+        match memo.get(id) {
+            Some(Some(known)) if toks[i].is_word() => arena.extend(known.iter().map(|e| Entry {
+                start: e.start + start,
+                ..*e
+            })),
             _ => {
                 let (found, alone) = entries(&toks, i);
                 if alone && toks[i].is_word() {
@@ -224,13 +232,24 @@ pub(crate) fn make_toks<'a>(text: &'a str, tokens: &[Token], keys: &'a TokenKeys
                         );
                     }
                 }
-                found
+                arena.extend(found);
             }
-        };
+        }
+        if arena.len() > before {
+            ends.push((i as u32, arena.len() as u32));
+        }
         toks[i].newline_before = text
             .get(previous_end..start)
             .is_some_and(|gap| gap.contains('\n'));
         previous_end = toks[i].span.end;
+    }
+    let arena: &'a Vec<Entry> = arena;
+    let mut from = 0usize;
+    for (i, end) in ends {
+        if let (Some(t), Some(e)) = (toks.get_mut(i as usize), arena.get(from..end as usize)) {
+            t.entries = e;
+        }
+        from = end as usize;
     }
     toks
 }
@@ -242,10 +261,10 @@ pub(crate) struct Tok<'a> {
     pub(crate) kind: TokenKind,
     pub(crate) text: &'a str,
     /// Folded key (see the module rules); empty for tokens other than words. Borrowed from the
-    /// text when the word is its own key (lowercase ASCII, most English words): no allocation.
-    pub(crate) key: std::borrow::Cow<'a, str>,
+    /// keys of the distinct texts ([`fold_keys`]): no allocation per token.
+    pub(crate) key: &'a str,
     /// Lexicon entries of the word and the phrases it starts (see [`entries`]).
-    pub(crate) entries: Vec<Entry>,
+    pub(crate) entries: &'a [Entry],
     /// True when a line break separates the token from the one before.
     pub(crate) newline_before: bool,
 }
@@ -258,12 +277,8 @@ impl<'a> Tok<'a> {
             span: t.span,
             kind: t.kind,
             text: s,
-            key: if t.kind == TokenKind::Word {
-                std::borrow::Cow::Borrowed(key)
-            } else {
-                std::borrow::Cow::Borrowed("")
-            },
-            entries: Vec::new(),
+            key: if t.kind == TokenKind::Word { key } else { "" },
+            entries: &[],
             newline_before: false,
         }
     }

@@ -646,7 +646,8 @@ mod tests {
     fn quotes(text: &str) -> Vec<(&str, Option<&str>)> {
         let tokens = tokenize(text);
         let keys = fold_keys(text, &tokens);
-        let toks = make_toks(text, &tokens, &keys);
+        let mut arena = Vec::new();
+        let toks = make_toks(text, &tokens, &keys, &mut arena);
         find(text, &toks, &[])
             .into_iter()
             .map(|e| (e.span.text(text), e.speaker.map(|s| s.text(text))))
@@ -728,7 +729,8 @@ mod tests {
         let text = "Mayor Laura Chen said the vote was \"a promise kept to every commuter.\"";
         let tokens = tokenize(text);
         let keys = fold_keys(text, &tokens);
-        let toks = make_toks(text, &tokens, &keys);
+        let mut arena = Vec::new();
+        let toks = make_toks(text, &tokens, &keys, &mut arena);
         let person = Entity::new(Span::new(6, 16), EntityKind::Person);
         let q = find(text, &toks, &[person]);
         assert_eq!(q[0].speaker.map(|s| s.text(text)), Some("Laura Chen"));
