@@ -13,10 +13,11 @@ use crate::stats::TextStatistics;
 use crate::token::{Script, TokenKind};
 use crate::utf16::Utf16Offsets;
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// One token.
 #[derive(Debug, Clone, Serialize)]
-pub struct TokenReport {
+pub struct TokenReport<'a> {
     /// UTF-16 start.
     pub start: usize,
     /// UTF-16 end (exclusive).
@@ -27,8 +28,9 @@ pub struct TokenReport {
     pub script: Script,
     /// The token's key at the `folded` level (what counting and matching use): lowercase, no
     /// tashkeel, alef variants unified, proclitics split off, ASCII digits, … (see
-    /// `normalize`). Always present, even when equal to the text.
-    pub key: String,
+    /// `normalize`). Always present, even when equal to the text. Borrowed from the analysis's
+    /// keys (stored once per distinct text), so a token costs no allocation.
+    pub key: Cow<'a, str>,
 }
 
 /// One sentence.
@@ -135,9 +137,9 @@ pub struct StatisticsReport {
 /// The whole report.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct Report {
+pub struct Report<'a> {
     /// Tokens (empty when the options ask for none).
-    pub tokens: Vec<TokenReport>,
+    pub tokens: Vec<TokenReport<'a>>,
     /// Sentences (empty when the options ask for none).
     pub sentences: Vec<SentenceReport>,
     /// Paragraphs with their language (empty when the options ask for none).
@@ -162,9 +164,9 @@ pub struct Report {
     pub summary: Vec<usize>,
 }
 
-impl Report {
+impl<'a> Report<'a> {
     /// Builds the report of `analysis` over `text`, converting spans to UTF-16.
-    pub fn new(text: &str, analysis: &Analysis, options: &Options) -> Report {
+    pub fn new(text: &'a str, analysis: &'a Analysis, options: &Options) -> Report<'a> {
         let utf16 = Utf16Offsets::new(text);
         let tokens = if options.tokens {
             let keys = &analysis.token_keys;
@@ -179,12 +181,16 @@ impl Report {
                 .enumerate()
                 .map(|(i, t)| {
                     let key = if ready {
-                        keys.key(i).to_string()
+                        Cow::Borrowed(keys.key(i))
                     } else {
                         let surface = t.span.text(text);
-                        made.entry(surface)
-                            .or_insert_with(|| key(surface, FoldLevel::Folded, analysis.language))
-                            .clone()
+                        Cow::Owned(
+                            made.entry(surface)
+                                .or_insert_with(|| {
+                                    key(surface, FoldLevel::Folded, analysis.language)
+                                })
+                                .clone(),
+                        )
                     };
                     TokenReport {
                         start: utf16.convert(t.span.start),
@@ -296,7 +302,21 @@ impl Report {
     }
 }
 
-/// Analyzes `text` and builds its report in one call.
-pub fn report(text: &str, options: &Options) -> Report {
-    Report::new(text, &crate::analyze(text, options), options)
+/// Analyzes `text` and builds its report in one call. (The report owns its token keys here, as
+/// the analysis they were borrowed from ends with the call: for long texts, [`Report::new`]
+/// over a kept [`Analysis`] saves an allocation per token.)
+pub fn report(text: &str, options: &Options) -> Report<'static> {
+    let analysis = crate::analyze(text, options);
+    let report = Report::new(text, &analysis, options);
+    Report {
+        tokens: report
+            .tokens
+            .into_iter()
+            .map(|t| TokenReport {
+                key: Cow::Owned(t.key.into_owned()),
+                ..t
+            })
+            .collect(),
+        ..report
+    }
 }
