@@ -6,9 +6,9 @@ use crate::frequency::{
 };
 use crate::intern::{Surfaces, TokenKeys};
 use crate::keywords::{keywords, Keyword};
-use crate::lang::{Language, LanguageChoice};
+use crate::lang::{detect_with_letters, Language, LanguageChoice};
 use crate::normalize::{folded_keys_agree, key_cow, FoldLevel};
-use crate::paragraph::{paragraphs, Paragraph};
+use crate::paragraph::{paragraphs_and_letters, Paragraph};
 use crate::sentence::{sentences, Sentence};
 use crate::stats::TextStatistics;
 use crate::summary::summary;
@@ -164,9 +164,14 @@ pub struct Analysis {
 /// ```
 pub fn analyze(text: &str, options: &Options) -> Analysis {
     let tokens = tokenize(text);
-    let language = options.language.resolve(text);
     let sentences = sentences(text, &tokens);
-    let mut paragraphs = paragraphs(text, &sentences);
+    let (mut paragraphs, letters) = paragraphs_and_letters(text, &sentences);
+    // The whole text's language from the letters the paragraphs counted (the same answer as
+    // `options.language.resolve(text)`, without a second pass over the text).
+    let language = match options.language {
+        LanguageChoice::Auto => detect_with_letters(text, &letters).0,
+        LanguageChoice::Fixed(l) => l,
+    };
     if let LanguageChoice::Fixed(forced) = options.language {
         // The reader's choice holds for every paragraph, not only the whole text.
         for p in &mut paragraphs {
