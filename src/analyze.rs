@@ -1,6 +1,6 @@
 //! The analysis: composes the stages over one text.
 
-use crate::entity::{recognize, Entity};
+use crate::entity::{recognize_with_ids, Entity};
 use crate::frequency::{
     frequencies, ngrams, Frequency, FrequencyOptions, LanguageRuns, Ngram, WordTable,
 };
@@ -243,14 +243,21 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     } else {
         TextStatistics::default()
     };
-    let token_keys = if options.tokens {
-        token_keys(&table, texts, language)
+    // The token keys take the text ids over (no copy); the entities read them from there.
+    let Surfaces { ids, texts } = texts;
+    let (token_keys, ids) = if options.tokens {
+        (token_keys(&table, ids, &texts, language), Vec::new())
     } else {
-        TokenKeys::default()
+        (TokenKeys::default(), ids)
     };
     drop(table);
+    let ids = if options.tokens {
+        token_keys.ids()
+    } else {
+        &ids[..]
+    };
     let entities = if options.entities {
-        recognize(text, &tokens, &sentences, language)
+        recognize_with_ids(text, &tokens, &sentences, language, ids, &texts)
     } else {
         Vec::new()
     };
@@ -272,8 +279,12 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
 
 /// The `folded` key in `language` of every token, once per distinct text: a word's key is the
 /// word table's when the table keyed it in a language that folds alike.
-fn token_keys(table: &WordTable<'_>, texts: Surfaces<'_>, language: Language) -> TokenKeys {
-    let Surfaces { ids, texts } = texts;
+fn token_keys(
+    table: &WordTable<'_>,
+    ids: Vec<u32>,
+    texts: &[&str],
+    language: Language,
+) -> TokenKeys {
     TokenKeys::new(ids, texts.len(), |id, out| {
         match table.surface_of_text(id) {
             Some(s) if folded_keys_agree(s.language, language) => {

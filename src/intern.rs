@@ -86,6 +86,22 @@ impl TokenKeys {
         self.ids.is_empty()
     }
 
+    /// The text id of every token.
+    pub fn ids(&self) -> &[u32] {
+        &self.ids
+    }
+
+    /// The key of the text with id `id` ("" for an unknown id).
+    pub fn key_of_text(&self, id: u32) -> &str {
+        let id = id as usize;
+        let end = self.ends.get(id).copied().unwrap_or(0) as usize;
+        let start = match id.checked_sub(1) {
+            Some(p) => self.ends.get(p).copied().unwrap_or(0) as usize,
+            None => 0,
+        };
+        self.buffer.get(start..end).unwrap_or("")
+    }
+
     /// Number of distinct texts.
     pub fn texts(&self) -> usize {
         self.ends.len()
@@ -98,16 +114,10 @@ impl TokenKeys {
 
     /// The key of token `i` ("" for an index out of range).
     pub fn key(&self, i: usize) -> &str {
-        let Some(&id) = self.ids.get(i) else {
-            return "";
-        };
-        let id = id as usize;
-        let end = self.ends.get(id).copied().unwrap_or(0) as usize;
-        let start = match id.checked_sub(1) {
-            Some(p) => self.ends.get(p).copied().unwrap_or(0) as usize,
-            None => 0,
-        };
-        self.buffer.get(start..end).unwrap_or("")
+        match self.ids.get(i) {
+            Some(&id) => self.key_of_text(id),
+            None => "",
+        }
     }
 }
 

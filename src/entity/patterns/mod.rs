@@ -51,12 +51,35 @@ pub fn recognize(
     text: &str,
     tokens: &[Token],
     sentences: &[Sentence],
-    _language: Language,
+    language: Language,
     named: &[Entity],
 ) -> Vec<Entity> {
-    let keys = fold_keys(text, tokens);
+    let texts = Surfaces::new(text, tokens);
+    recognize_with_ids(
+        text,
+        tokens,
+        sentences,
+        language,
+        named,
+        &texts.ids,
+        &texts.texts,
+    )
+}
+
+/// Like [`recognize`], with the text ids of the tokens already made (`ids` per token, `texts`
+/// per id: see [`Surfaces`]), so no token is looked up by its text again.
+pub fn recognize_with_ids(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Sentence],
+    _language: Language,
+    named: &[Entity],
+    ids: &[u32],
+    texts: &[&str],
+) -> Vec<Entity> {
+    let keys = fold_keys(texts);
     let mut arena = Vec::new();
-    let toks = make_toks(text, tokens, &keys, &mut arena);
+    let toks = make_toks(text, tokens, ids, &keys, &mut arena);
     let mut out = web::scan(text);
     let mut blocked = vec![false; toks.len()];
     if !out.is_empty() {
@@ -174,10 +197,10 @@ fn scan_run(run: &Run<'_>, out: &mut Vec<Entity>) {
     }
 }
 
-/// The [`fold`] of each distinct token text of `text`, made once per text (for [`make_toks`]).
-pub(crate) fn fold_keys(text: &str, tokens: &[Token]) -> TokenKeys {
-    let Surfaces { ids, texts } = Surfaces::new(text, tokens);
-    TokenKeys::new(ids, texts.len(), |id, out| {
+/// The [`fold`] of each distinct token text (`texts`, by id), made once per text (for
+/// [`make_toks`]; looked up with [`TokenKeys::key_of_text`]).
+pub(crate) fn fold_keys(texts: &[&str]) -> TokenKeys {
+    TokenKeys::new(Vec::new(), texts.len(), |id, out| {
         let s = texts.get(id as usize).copied().unwrap_or("");
         if s.chars().all(is_own_fold) {
             out.push_str(s);
@@ -194,13 +217,15 @@ pub(crate) fn fold_keys(text: &str, tokens: &[Token]) -> TokenKeys {
 pub(crate) fn make_toks<'a>(
     text: &'a str,
     tokens: &[Token],
+    ids: &[u32],
     keys: &'a TokenKeys,
     arena: &'a mut Vec<Entry>,
 ) -> Vec<Tok<'a>> {
+    let id_of = |i: usize| ids.get(i).copied().unwrap_or(u32::MAX);
     let mut toks: Vec<Tok<'a>> = tokens
         .iter()
         .enumerate()
-        .map(|(i, t)| Tok::new(text, t, keys.key(i)))
+        .map(|(i, t)| Tok::new(text, t, keys.key_of_text(id_of(i))))
         .collect();
     // Per text id: its entries, starts relative to the token's, when they depend on it alone.
     let mut memo: Vec<Option<Vec<Entry>>> = vec![None; keys.texts()];
@@ -210,7 +235,7 @@ pub(crate) fn make_toks<'a>(
     let mut previous_end = 0;
     for i in 0..toks.len() {
         let start = toks[i].span.start;
-        let id = keys.id(i) as usize;
+        let id = id_of(i) as usize;
         let before = arena.len();
         match memo.get(id) {
             Some(Some(known)) if toks[i].is_word() => arena.extend(known.iter().map(|e| Entry {

@@ -645,9 +645,10 @@ mod tests {
 
     fn quotes(text: &str) -> Vec<(&str, Option<&str>)> {
         let tokens = tokenize(text);
-        let keys = fold_keys(text, &tokens);
+        let texts = crate::intern::Surfaces::new(text, &tokens);
+        let keys = fold_keys(&texts.texts);
         let mut arena = Vec::new();
-        let toks = make_toks(text, &tokens, &keys, &mut arena);
+        let toks = make_toks(text, &tokens, &texts.ids, &keys, &mut arena);
         find(text, &toks, &[])
             .into_iter()
             .map(|e| (e.span.text(text), e.speaker.map(|s| s.text(text))))
@@ -728,9 +729,10 @@ mod tests {
     fn named_people_win_over_the_heuristics() {
         let text = "Mayor Laura Chen said the vote was \"a promise kept to every commuter.\"";
         let tokens = tokenize(text);
-        let keys = fold_keys(text, &tokens);
+        let texts = crate::intern::Surfaces::new(text, &tokens);
+        let keys = fold_keys(&texts.texts);
         let mut arena = Vec::new();
-        let toks = make_toks(text, &tokens, &keys, &mut arena);
+        let toks = make_toks(text, &tokens, &texts.ids, &keys, &mut arena);
         let person = Entity::new(Span::new(6, 16), EntityKind::Person);
         let q = find(text, &toks, &[person]);
         assert_eq!(q[0].speaker.map(|s| s.text(text)), Some("Laura Chen"));
