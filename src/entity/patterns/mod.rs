@@ -128,7 +128,7 @@ fn sentence_ranges(toks: &[Tok<'_>], sentences: &[Sentence]) -> Vec<(usize, usiz
                 let w = &toks[b - 2];
                 w.is_word()
                     && w.is_latin()
-                    && lexicon::lookup(&w.key).iter().any(|(_, l)| {
+                    && lexicon::lookup(w.key).iter().any(|(_, l)| {
                         matches!(
                             l,
                             Lex::DayPeriod(_) | Lex::Month(_, _, lexicon::Need::Number)
@@ -509,7 +509,7 @@ fn entries(toks: &[Tok<'_>], i: usize) -> (Vec<Entry>, bool) {
                 let mut key = stem.to_string();
                 for w in &toks[i + 1..end] {
                     key.push(' ');
-                    key.push_str(&w.key);
+                    key.push_str(w.key);
                 }
                 out.extend(lexicon::lookup(&key).iter().map(|(_, l)| Entry {
                     start,

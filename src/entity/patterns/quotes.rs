@@ -370,7 +370,7 @@ fn names_follow(t: &Tok<'_>) -> bool {
 
 /// Entries of word `t`, with Arabic clitics `و ف ب ل` stripped when `clitics`.
 fn lex_of(t: &Tok<'_>, clitics: bool) -> Vec<Lex> {
-    let mut out: Vec<Lex> = super::lexicon::lookup(&t.key)
+    let mut out: Vec<Lex> = super::lexicon::lookup(t.key)
         .iter()
         .map(|(_, l)| *l)
         .collect();
