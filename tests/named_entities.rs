@@ -55,7 +55,7 @@ fn arabic_seed_entities_as_a_reader_marks_them() {
             ("أمريكا", Location, true),
             ("علي بنجواني", Person, true),
             ("برايم داي", Misc, true),
-            ("مركز جافيتس", Location, false),
+            ("مركز جافيتس", Location, true),
             ("مركز العمل حول العرق والاقتصاد", Organization, false),
         ],
     );

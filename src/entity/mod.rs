@@ -26,6 +26,7 @@ pub mod model_eval;
 pub mod model_train;
 pub mod named;
 pub mod patterns;
+pub mod vocabulary;
 
 use crate::lang::Language;
 use crate::sentence::Sentence;

@@ -21,7 +21,9 @@
 //! 5. Tidy edges: a mention starts and ends on a token with a letter or digit (`Aurora-` is
 //!    `Aurora`), holds a letter (no emoji), in Latin script starts with a capital and is not a
 //!    lone contraction (`We've`); two mentions of a kind joined by a possessive apostrophe are
-//!    one (`Harbour Residents' Association`).
+//!    one (`Harbour Residents' Association`). An Arabic person's name stops before `و` + a given
+//!    name the gazetteer knows, does not end on a particle (`بن`, `آل`, `أبو`, `فان`…) but takes
+//!    the word after it, and two names side by side without `و` are one (`فان | نيستلروي`).
 //! 6. In a title-case headline as the first sentence (`City Council Approves $1.2 Billion
 //!    Harbour Bridge Plan`) capitals tell nothing, so a mention there stands only if the article names it again
 //!    outside such headlines, or a gazetteer knows it.
@@ -298,6 +300,10 @@ pub fn recognize_with<W: Weights>(
         }
         if steps.tidy {
             tidy(&mut mentions, sentence_start, tokens, text);
+            if lang == Language::Arabic {
+                facilities(&mut mentions, sentence_start, &v, s.first_token);
+                arabic_names(&mut mentions, sentence_start, s.end_token, tokens, text);
+            }
         }
         let title = sentence_index == 0 && is_title_case(&words);
         if steps.title_case && lang == Language::English && title {
@@ -471,6 +477,197 @@ fn tidy(mentions: &mut Vec<Mention>, from: usize, tokens: &[Token], text: &str) 
     mentions.extend(kept);
 }
 
+/// Arabic people's names over one sentence's mentions (`mentions[from..]`): a name does not
+/// go on past `و` + a given name the gazetteer knows (`وطارق السعيد | وحسن مصطفي`); a name does not end on a particle
+/// (`بن`, `آل`, `أبو`, `عبد`, `فان`…) but takes the word after it; and two names side by side
+/// with no `و` between them are one (`فان | نيستلروي`).
+fn arabic_names(
+    mentions: &mut Vec<Mention>,
+    from: usize,
+    end_token: usize,
+    tokens: &[Token],
+    text: &str,
+) {
+    let word = |i: usize| tokens[i].span.text(text);
+    let arabic_word = |i: usize| {
+        i < end_token
+            && tokens
+                .get(i)
+                .is_some_and(|t| t.script == Script::Arabic && t.kind == TokenKind::Word)
+    };
+    let mut kept: Vec<Mention> = Vec::new();
+    for m in mentions.drain(from..) {
+        let mut pieces = Vec::new();
+        let mut start = m.first;
+        if m.kind == PERSON {
+            for c in (m.first + 1..m.end).filter(|&c| conjoined_name(word(c))) {
+                pieces.push(Mention {
+                    first: start,
+                    end: c,
+                    ..m
+                });
+                start = c;
+            }
+        }
+        pieces.push(Mention {
+            first: start,
+            end: m.end,
+            ..m
+        });
+        for mut p in pieces {
+            // What the extension of the name before took of this mention.
+            if let Some(prev) = kept.last() {
+                p.first = p.first.max(prev.end.min(p.end));
+            }
+            if p.first == p.end {
+                continue;
+            }
+            if p.kind != PERSON {
+                kept.push(p);
+                continue;
+            }
+            while name_particle(word(p.end - 1))
+                && arabic_word(p.end)
+                && !word(p.end).starts_with('و')
+            {
+                p.end += 1;
+            }
+            if let Some(prev) = kept.last_mut() {
+                let joined = prev.kind == PERSON
+                    && prev.end == p.first
+                    && !word(p.first).starts_with(['و', 'ف'])
+                    && !super::features::fold(word(prev.first)).starts_with("ال");
+                if joined {
+                    prev.end = p.end;
+                    continue;
+                }
+            }
+            kept.push(p);
+        }
+    }
+    mentions.extend(kept);
+}
+
+/// Arabic facilities the tagger missed (`mentions[from..]`, one sentence whose token views are
+/// `views`, from token `offset`): a place's head noun without the article (`مركز`, `ملعب`,
+/// `مطار`, `قاعة`…) followed by up to three words that no mention holds, without the article,
+/// that no list of common words knows ([`super::vocabulary`]) and that look like a name (four
+/// letters or more, not ending in ة, no four-letter participle in م) is a location, head
+/// included: `مركز جافيتس`. (`مركز تدريب`, `المركز الرئيسي`, `شارع مقفر` are not.)
+fn facilities(mentions: &mut Vec<Mention>, from: usize, views: &[TokenView], offset: usize) {
+    static HEADS: OnceLock<Vec<u64>> = OnceLock::new();
+    let heads = HEADS.get_or_init(|| {
+        [
+            "مركز",
+            "ملعب",
+            "استاد",
+            "ستاد",
+            "مطار",
+            "قاعه",
+            "فندق",
+            "مستشفي",
+            "ميدان",
+            "ساحه",
+            "شارع",
+            "قصر",
+            "برج",
+            "جسر",
+            "متحف",
+            "حديقه",
+            "مسرح",
+            "سجن",
+            "ميناء",
+        ]
+        .iter()
+        .map(|h| super::features::hash_bytes(h.as_bytes()))
+        .collect()
+    });
+    let covered = |i: usize, mentions: &[Mention]| {
+        mentions[from..]
+            .iter()
+            .any(|m| m.first <= offset + i && offset + i < m.end)
+    };
+    let hash = |w: &str| super::features::hash_bytes(w.as_bytes());
+    let (teh_marbuta, meem) = (hash("ه"), hash("م"));
+    // A word of Arabic letters, four or more, that no list knows, and not of the forms of
+    // rare common words: ending in ة (`متكئة`) or a participle of four letters (`مقفر`).
+    let name_word = |v: &TokenView| {
+        v.core == v.stem
+            && !v.no_letters
+            && v.length >= 4
+            && v.shape == arabic_shape()
+            && v.suffixes[0] != teh_marbuta
+            && !(v.length == 4 && v.prefixes[0] == meem)
+            && !super::vocabulary::is_common(v.core)
+    };
+    let mut k = 0;
+    while k + 1 < views.len() {
+        let head = &views[k];
+        if head.core != head.stem || !heads.contains(&head.core) || covered(k, mentions) {
+            k += 1;
+            continue;
+        }
+        let mut end = k + 1;
+        while end < views.len() && end - k <= 3 && name_word(&views[end]) && !covered(end, mentions)
+        {
+            end += 1;
+        }
+        if end > k + 1 {
+            let at = mentions[from..].partition_point(|m| m.first < offset + k) + from;
+            mentions.insert(
+                at,
+                Mention {
+                    first: offset + k,
+                    end: offset + end,
+                    kind: LOCATION,
+                    headline: false,
+                },
+            );
+        }
+        k = end;
+    }
+}
+
+/// The shape of a word of Arabic letters only (see [`super::features::shape_into`]).
+fn arabic_shape() -> u64 {
+    static H: OnceLock<u64> = OnceLock::new();
+    *H.get_or_init(|| super::features::hash_bytes("a".as_bytes()))
+}
+
+/// The kind index of places in the tagger's tags.
+const LOCATION: usize = 2;
+
+/// True for `و` + a given name the gazetteer knows as a person's only (`وحسن`).
+fn conjoined_name(word: &str) -> bool {
+    let Some(rest) = word.strip_prefix('و') else {
+        return false;
+    };
+    Gazetteer::shipped()
+        .find(&[rest])
+        .first()
+        .is_some_and(|m| m.len == 1 && m.kinds == 1)
+}
+
+/// True for an Arabic (or transliterated) word that introduces the next part of a name and
+/// never ends one: `بن`, `ابن`, `بنت`, `آل`, `أبو`, `أبي`, `عبد`, `ولد`, `فان`, `دي`, `دا`.
+fn name_particle(word: &str) -> bool {
+    matches!(
+        super::features::fold(word).as_str(),
+        "بن" | "ابن"
+            | "بنت"
+            | "ال"
+            | "ابو"
+            | "ابي"
+            | "عبد"
+            | "ولد"
+            | "فان"
+            | "دي"
+            | "دا"
+            | "دو"
+            | "ابا"
+    )
+}
+
 /// The kind index of people in the tagger's tags (`PER`/`PERS`).
 const PERSON: usize = 0;
 
@@ -505,11 +702,15 @@ fn organization_head(word: &str) -> bool {
 }
 
 /// True when an Arabic word starts with the preposition ل or ب (alone or after و/ف), as split
-/// off by [`crate::normalize::split_clitics`].
+/// off by [`crate::normalize::split_clitics`], and surely so (see below).
 fn prepositional(word: &str) -> bool {
     let prefix = crate::normalize::split_clitics(word).prefix;
     let prefix = prefix.trim_start_matches(['و', 'ف']);
-    prefix.starts_with('ل') || prefix.starts_with('ب')
+    let preposition = prefix.starts_with('ل') || prefix.starts_with('ب');
+    // A bare ب or ل may be a name's first letter (`محمد بركات`, `ندي بسيوني`, `لويس`): only
+    // the preposition with the article (`بالقاهرة`, `للأمم`) or before an organization's head
+    // noun (`لوكالة`) is sure.
+    preposition && (prefix.chars().count() > 1 || organization_head(word))
 }
 
 /// A title-case headline (rule 6): four words or more, every Latin word capitalized (or a
@@ -696,6 +897,32 @@ mod tests {
         assert_eq!(clitic_bytes("بِواشنطن"), Some(4));
         assert_eq!(clitic_bytes("للأمم"), None);
         assert_eq!(clitic_bytes("نيويورك"), None);
+    }
+
+    #[test]
+    fn a_name_starting_with_ba_or_la_is_no_preposition() {
+        // Regression: `محمد بركات` was cut before بركات (ب taken for the preposition).
+        assert!(!prepositional("بركات"));
+        assert!(!prepositional("لويس"));
+        assert!(prepositional("بالقاهرة"));
+        assert!(prepositional("لوكالة"));
+        assert!(prepositional("وللأمم"));
+    }
+
+    #[test]
+    fn name_particles_never_end_a_name() {
+        for w in ["بن", "آل", "أبو", "ابو", "عبد", "فان"] {
+            assert!(name_particle(w), "{w}");
+        }
+        assert!(!name_particle("محمد"));
+    }
+
+    #[test]
+    fn a_known_given_name_after_waw_starts_another_name() {
+        assert!(conjoined_name("وحسن"));
+        assert!(conjoined_name("وطارق"));
+        assert!(!conjoined_name("حسن"));
+        assert!(!conjoined_name("وزير"));
     }
 
     #[test]

@@ -122,7 +122,14 @@ fn print_errors(
             format!("{}: {}", KINDS[e.2], &doc.text[a..b])
         };
         for g in doc.entities.iter().filter(|g| !pred.contains(g)) {
-            println!("- {}", show(g));
+            let class = if pred.iter().any(|p| (p.0, p.1) == (g.0, g.1)) {
+                "type"
+            } else if pred.iter().any(|p| p.0 < g.1 && g.0 < p.1) {
+                "edge"
+            } else {
+                "miss"
+            };
+            println!("- {} [{class}]", show(g));
         }
         for p in pred.iter().filter(|p| !doc.entities.contains(p)) {
             println!("+ {}", show(p));
