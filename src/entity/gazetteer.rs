@@ -5,8 +5,9 @@
 //!    each with its source and licence in its header: `countries.tsv` (npm i18n-iso-countries,
 //!    MIT), `curated.tsv` and `names.tsv` (written by hand; the latter Arabic given names and
 //!    football clubs: a given name alone is a cue for the tagger, not a whole entity) and
-//!    `organizations.tsv` (written by hand: Arabic-script clubs and federations, companies,
-//!    international and regional bodies, news agencies and media, parties, universities).
+//!    `organizations.tsv` (written by hand: clubs and federations, companies, international and
+//!    regional bodies, news agencies and media, parties, universities; Arabic script, then
+//!    English forms). Compiling all lists takes ~1.5 ms native, once per process.
 //! 2. A name is tokenized by the crate's own tokenizer and each token folded
 //!    ([`super::features::fold`]), so a name matches exactly the token runs the analyzer sees.
 //! 3. At each token the longest name wins; matching then goes on after it.
