@@ -5,11 +5,14 @@
 // sibling files cannot be fetched or imported and a module worker from a blob: URL does not start,
 // but a classic worker from a blob: URL does. So:
 //   - wasm-bindgen --target no-modules makes classic glue (a `wasm_bindgen` global with initSync);
-//   - the worker = that glue + analyzer/worker-core.js + the wasm bytes as base64, kept in a
-//     <script type="text/plain"> and started from a Blob;
+//   - the worker = that glue + analyzer/worker-core.js, kept in a <script type="text/plain"> and
+//     started from a Blob; the wasm bytes, as base64, in a <script type="application/octet-stream">,
+//     compiled by the page, which posts the module to each worker it starts;
 //   - the page's ES modules are joined into one inline module script. There is no bundler: each
 //     module becomes a function scope returning its exports, and its `import { a, b as c } from`
 //     lines become destructuring of the modules before it (only those two forms are allowed);
+//     an `import('./x.js')` expression (a module loaded when first needed) becomes a promise of
+//     that module, which is in the bundle too;
 //   - CSS is inlined; the CSP allows exactly the inline script and style by their SHA-256 hashes.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -61,6 +64,8 @@ function bundle(entries) {
         return `const { ${names.join(', ')} } = ${depId};`;
       }
       if (/^\s*import\s/.test(line) || /^export\s+default/.test(line)) throw new Error(`${file}: unsupported line for the single-file build: ${line}`);
+      // A dynamic import('./x.js') of one of our modules: it is in the bundle already.
+      line = line.replace(/\bimport\(\s*'([^']+)'\s*\)/g, (_, path) => `Promise.resolve(${load(posix.normalize(posix.join(posix.dirname(file), path)))})`);
       const exp = /^export\s+((?:async\s+)?function\*?|class|const|let)\s+(\w+)/.exec(line);
       if (exp) {
         exported.push(exp[2]);
@@ -80,31 +85,55 @@ function bundle(entries) {
   return order.join('\n');
 }
 
-// 3. The worker: classic glue + worker-core + wasm bytes, initialised on the first message.
+// 3. The worker: classic glue + worker-core. The wasm is not in its source (a 1.9 MB string literal
+// the worker would decode and parse each time it starts): its bytes, as base64, are in their own
+// element; the page decodes and compiles them (asynchronously: off its main thread) and posts the
+// compiled module to the worker (analyzer/page-client.js, `boot.module`), which warms up in steps
+// between requests, as analyzer/worker.js does.
 const workerSource = `${glue}
 ${bundle(['analyzer/worker-core.js'])}
-const WASM_BASE64 = "${wasmBase64}";
-let handle = null;
-function start() {
-  if (handle) return;
-  const binary = atob(WASM_BASE64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  const exports = wasm_bindgen.initSync({ module: bytes });
-  handle = __m0.createHandler({ analyze: wasm_bindgen.analyze, version: wasm_bindgen.version, memory: exports.memory });
-  __m0.warm({ analyze: wasm_bindgen.analyze });
+let pending = 0;
+let warmSteps = [];
+let warmTimer = 0;
+const warmSoon = (delay) => {
+  clearTimeout(warmTimer);
+  if (warmSteps.length) warmTimer = setTimeout(warmStep, delay);
+};
+function warmStep() {
+  if (pending > 0 || !warmSteps.length) return;
+  warmSteps.shift()();
+  warmSoon(0);
 }
-// Start at once (see analyzer/worker.js): the page sends its first text a little later.
-try { start(); } catch { /* reported to the first request */ }
+let receiveModule;
+const compiled = new Promise((resolve) => { receiveModule = resolve; });
+const ready = compiled.then(async (module) => {
+  if (!module) throw new Error('the page could not compile the analyzer');
+  const exports = await wasm_bindgen({ module_or_path: module });
+  const wasm = { analyze: wasm_bindgen.analyze, version: wasm_bindgen.version, memory: exports.memory };
+  warmSteps = __m0.warmSteps(wasm);
+  warmSoon(0);
+  return __m0.createHandler(wasm);
+});
+ready.catch(() => {});
 self.addEventListener('message', async (event) => {
+  const kind = event.data && event.data.kind;
+  if (kind === 'module') { receiveModule(event.data.module); return; }
+  if (kind === 'warm') return;
+  pending += 1;
   try {
-    start();
-  } catch (e) {
-    self.postMessage({ id: event.data.id, error: { message: 'the analyzer could not start: ' + (e && e.message || e), name: 'Error' } });
-    return;
+    let handle;
+    try {
+      handle = await ready;
+    } catch (e) {
+      self.postMessage({ id: event.data.id, error: { message: 'the analyzer could not start: ' + (e && e.message || e), name: 'Error' } });
+      return;
+    }
+    const { message, transfer } = await handle(event.data, (m) => self.postMessage(m));
+    if (message) self.postMessage(message, transfer || []);
+  } finally {
+    pending -= 1;
+    if (pending === 0) warmSoon(300);
   }
-  const { message, transfer } = await handle(event.data, (m) => self.postMessage(m));
-  if (message) self.postMessage(message, transfer || []);
 });
 `;
 
@@ -118,7 +147,10 @@ const json = (value) => JSON.stringify(value).replace(/</g, '\\u003c');
 const boot = `globalThis.ARTICLE_ANALYZER_BOOT = (() => {
   const source = document.getElementById('aa-worker').textContent;
   const workerUrl = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
-  return { singleFile: true, workerUrl, samples: JSON.parse(document.getElementById('aa-samples').textContent) };
+  const base64 = document.getElementById('aa-wasm').textContent;
+  const bytes = typeof Uint8Array.fromBase64 === 'function' ? Uint8Array.fromBase64(base64) : Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const module = WebAssembly.compile(bytes);
+  return { singleFile: true, workerUrl, module, samples: JSON.parse(document.getElementById('aa-samples').textContent) };
 })();`;
 const app = scriptSafe(`${boot}\n${bundle(['app.js'])}\n`);
 const css = readFileSync(join(www, 'app.css'), 'utf8');
@@ -135,10 +167,14 @@ html = html.replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">
 replaceOnce('<link rel="icon" href="favicon.svg" type="image/svg+xml">', `<link rel="icon" href="${favicon}" type="image/svg+xml">`);
 replaceOnce('<link rel="stylesheet" href="app.css">', `<style>${css}</style>`);
 replaceOnce('<script type="module" src="app.js"></script>', '');
-// Its modules are inlined: no module to preload (from file:// the links would only fail).
-html = html.replace(/\s*<!--[^>]*-->\s*(?=<link rel="modulepreload")/, '\n').replace(/\s*<link rel="modulepreload" href="[^"]*">/g, '');
+// Its modules are inlined: no module to load or preload (from file:// the links would only fail),
+// nor the comments that explain those links.
+html = html.replace(/\s*<!--[^>]*-->\s*(?=<(link rel="(modulepreload|preload)"|script type="module"))/g, '\n')
+  .replace(/\s*<link rel="(modulepreload|preload)" href="[^"]*"[^>]*>/g, '')
+  .replace(/\s*<script type="module" async src="[^"]*"><\/script>/g, '');
 if (/<\/script/i.test(workerSource)) throw new Error('the worker source contains </script');
 replaceOnce('</body>', `<script type="text/plain" id="aa-worker">${workerSource}</script>
+<script type="application/octet-stream" id="aa-wasm">${wasmBase64}</script>
 <script type="application/json" id="aa-samples">${json(samples)}</script>
 <script type="module">${app}</script>
 </body>`);

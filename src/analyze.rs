@@ -1,13 +1,14 @@
 //! The analysis: composes the stages over one text.
 
-use crate::entity::{recognize, Entity};
+use crate::entity::{recognize_with_ids, Entity};
 use crate::frequency::{
     frequencies, ngrams, Frequency, FrequencyOptions, LanguageRuns, Ngram, WordTable,
 };
+use crate::intern::{Surfaces, TokenKeys};
 use crate::keywords::{keywords, Keyword};
-use crate::lang::{Language, LanguageChoice};
-use crate::normalize::FoldLevel;
-use crate::paragraph::{paragraphs, Paragraph};
+use crate::lang::{detect_with_letters, Language, LanguageChoice};
+use crate::normalize::{folded_keys_agree, key_cow, FoldLevel};
+use crate::paragraph::{paragraphs_and_letters, Paragraph};
 use crate::sentence::{sentences, Sentence};
 use crate::stats::TextStatistics;
 use crate::summary::summary;
@@ -147,6 +148,9 @@ pub struct Analysis {
     pub summary: Vec<usize>,
     /// Further statistics ([`crate::stats`]).
     pub text_statistics: TextStatistics,
+    /// Each token's `folded` key in [`Analysis::language`], for the report; empty when the
+    /// options ask for no per-token list.
+    pub token_keys: TokenKeys,
 }
 
 /// Analyzes `text`.
@@ -160,9 +164,14 @@ pub struct Analysis {
 /// ```
 pub fn analyze(text: &str, options: &Options) -> Analysis {
     let tokens = tokenize(text);
-    let language = options.language.resolve(text);
     let sentences = sentences(text, &tokens);
-    let mut paragraphs = paragraphs(text, &sentences);
+    let (mut paragraphs, letters) = paragraphs_and_letters(text, &sentences);
+    // The whole text's language from the letters the paragraphs counted (the same answer as
+    // `options.language.resolve(text)`, without a second pass over the text).
+    let language = match options.language {
+        LanguageChoice::Auto => detect_with_letters(text, &letters).0,
+        LanguageChoice::Fixed(l) => l,
+    };
     if let LanguageChoice::Fixed(forced) = options.language {
         // The reader's choice holds for every paragraph, not only the whole text.
         for p in &mut paragraphs {
@@ -196,12 +205,15 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
             .map(|p| (p.span.start, p.language))
             .collect(),
     );
-    let table = WordTable::new(
+    // Each distinct token text gets an id once; the word table and the token keys work on ids.
+    let texts = Surfaces::new(text, &tokens);
+    let table = WordTable::with_surfaces(
         text,
         &tokens,
         &sentences,
         options.frequency_level,
         &languages,
+        &texts,
     );
     let frequencies = frequencies(
         &table,
@@ -231,8 +243,21 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     } else {
         TextStatistics::default()
     };
+    // The token keys take the text ids over (no copy); the entities read them from there.
+    let Surfaces { ids, texts } = texts;
+    let (token_keys, ids) = if options.tokens {
+        (token_keys(&table, ids, &texts, language), Vec::new())
+    } else {
+        (TokenKeys::default(), ids)
+    };
+    drop(table);
+    let ids = if options.tokens {
+        token_keys.ids()
+    } else {
+        &ids[..]
+    };
     let entities = if options.entities {
-        recognize(text, &tokens, &sentences, language)
+        recognize_with_ids(text, &tokens, &sentences, language, ids, &texts)
     } else {
         Vec::new()
     };
@@ -248,5 +273,27 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         keywords,
         summary,
         text_statistics,
+        token_keys,
     }
+}
+
+/// The `folded` key in `language` of every token, once per distinct text: a word's key is the
+/// word table's when the table keyed it in a language that folds alike.
+fn token_keys(
+    table: &WordTable<'_>,
+    ids: Vec<u32>,
+    texts: &[&str],
+    language: Language,
+) -> TokenKeys {
+    TokenKeys::new(ids, texts.len(), |id, out| {
+        match table.surface_of_text(id) {
+            Some(s) if folded_keys_agree(s.language, language) => {
+                out.push_str(table.folded_key(s.folded));
+            }
+            _ => {
+                let text = texts.get(id as usize).copied().unwrap_or("");
+                out.push_str(&key_cow(text, FoldLevel::Folded, language));
+            }
+        }
+    })
 }

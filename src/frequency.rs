@@ -23,10 +23,13 @@
 //!    surprise and coincidence"), not by raw counts, and need a count of at least 2. A trigram's
 //!    score is the smaller of G²(w1 | w2w3) and G²(w1w2 | w3): both splits must be associated.
 //!
-//! Cost: one pass over the tokens with one hash look-up per word, keyed by the word's text as
-//! written; [`crate::normalize::key`] runs once per *distinct* surface form, so a repeated word
-//! allocates nothing.
+//! Cost: one pass over the tokens with one array look-up per word, by the id of its text
+//! ([`crate::intern::Surfaces`], one hash look-up per token made once for all stages);
+//! [`crate::normalize::key`] runs once per *distinct* surface form, so a repeated word
+//! allocates nothing. Adjacent pairs and triples of folded keys are counted once, on first use,
+//! and shared by the n-grams and the keywords.
 
+use crate::intern::Surfaces;
 use crate::lang::Language;
 use crate::lexicon::stopwords;
 use crate::normalize::{key_cow, FoldLevel};
@@ -35,6 +38,7 @@ use crate::token::{Script, Token, TokenKind};
 use crate::utf16::Utf16Offsets;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
+use std::cell::OnceCell;
 
 /// The language of each part of a text, as runs starting at byte offsets.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -198,6 +202,8 @@ pub struct WordTable<'t> {
     /// Word tokens in order.
     pub words: Vec<WordRef>,
     surfaces: Vec<Surface<'t>>,
+    /// Per text id (see [`Surfaces`]): its first surface, `u32::MAX` for a text that is no word.
+    by_text: Vec<u32>,
     folded_keys: Interner,
     folded_counts: Vec<u32>,
     folded_stop: Vec<bool>,
@@ -206,6 +212,8 @@ pub struct WordTable<'t> {
     level_counts: Vec<u32>,
     level_stop: Vec<bool>,
     level: FoldLevel,
+    /// Adjacent pairs and triples of folded keys, counted on first use ([`Grams`]).
+    grams: OnceCell<Grams>,
 }
 
 impl<'t> WordTable<'t> {
@@ -234,11 +242,26 @@ impl<'t> WordTable<'t> {
         level: FoldLevel,
         languages: &LanguageRuns,
     ) -> WordTable<'t> {
+        let texts = Surfaces::new(text, tokens);
+        WordTable::with_surfaces(text, tokens, sentences, level, languages, &texts)
+    }
+
+    /// Like [`WordTable::new`], with the text ids of the tokens already made (`texts`, over the
+    /// same `tokens`), so no word is looked up by its text again.
+    pub fn with_surfaces(
+        text: &'t str,
+        tokens: &'t [Token],
+        sentences: &[Sentence],
+        level: FoldLevel,
+        languages: &LanguageRuns,
+        texts: &Surfaces<'t>,
+    ) -> WordTable<'t> {
         let mut table = WordTable {
             text,
             tokens,
             words: Vec::with_capacity(tokens.len()),
             surfaces: Vec::new(),
+            by_text: vec![u32::MAX; texts.texts.len()],
             folded_keys: Interner::default(),
             folded_counts: Vec::new(),
             folded_stop: Vec::new(),
@@ -246,9 +269,11 @@ impl<'t> WordTable<'t> {
             level_counts: Vec::new(),
             level_stop: Vec::new(),
             level,
+            grams: OnceCell::new(),
         };
-        let mut by_surface: FxHashMap<(&'t str, Language), u32> =
-            FxHashMap::with_capacity_and_hasher(tokens.len() / 2, Default::default());
+        // A text written in two languages (an English word in a French and an English
+        // paragraph) is two surfaces: the first one is in `by_text`, later ones here.
+        let mut other_languages: FxHashMap<(u32, Language), u32> = FxHashMap::default();
         let mut cursor = 0;
         let mut sentence = 0;
         for (i, t) in tokens.iter().enumerate() {
@@ -258,16 +283,37 @@ impl<'t> WordTable<'t> {
             if t.kind != TokenKind::Word {
                 continue;
             }
-            let surface_text = t.span.text(text);
+            let text_id = texts.ids.get(i).copied().unwrap_or(u32::MAX);
+            let surface_text = texts
+                .texts
+                .get(text_id as usize)
+                .copied()
+                .unwrap_or_else(|| t.span.text(text));
             let language =
                 LanguageRuns::word_language(t.script, languages.at(t.span.start, &mut cursor));
-            let sid = match by_surface.get(&(surface_text, language)) {
-                Some(&sid) => sid,
+            let first = table.by_text.get(text_id as usize).copied();
+            let known = match first {
+                Some(sid) if sid != u32::MAX => {
+                    if table.surfaces[sid as usize].language == language {
+                        Some(sid)
+                    } else {
+                        other_languages.get(&(text_id, language)).copied()
+                    }
+                }
+                _ => None,
+            };
+            let sid = match known {
+                Some(sid) => sid,
                 None => {
                     let sid = table.surfaces.len() as u32;
                     let s = table.new_surface(surface_text, language);
                     table.surfaces.push(s);
-                    by_surface.insert((surface_text, language), sid);
+                    match table.by_text.get_mut(text_id as usize) {
+                        Some(slot) if *slot == u32::MAX => *slot = sid,
+                        _ => {
+                            other_languages.insert((text_id, language), sid);
+                        }
+                    }
                     sid
                 }
             };
@@ -288,6 +334,13 @@ impl<'t> WordTable<'t> {
             });
         }
         table
+    }
+
+    /// The surface of the text with id `text_id` (see [`Surfaces`]) in the first language it
+    /// was met in; `None` for a text that is no word.
+    pub fn surface_of_text(&self, text_id: u32) -> Option<&Surface<'t>> {
+        let sid = *self.by_text.get(text_id as usize)?;
+        self.surfaces.get(sid as usize)
     }
 
     fn new_surface(&mut self, surface: &'t str, language: Language) -> Surface<'t> {
@@ -707,10 +760,75 @@ pub fn log_likelihood(n11: u64, n1p: u64, np1: u64, n: u64) -> f64 {
     g2.max(0.0)
 }
 
-#[derive(Clone, Copy)]
-struct NgramCount {
-    count: u32,
-    first: u32,
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct NgramCount {
+    pub(crate) count: u32,
+    /// Index (among the words) of its first occurrence.
+    pub(crate) first: u32,
+}
+
+/// Counts of adjacent words (see [`WordTable::adjacent`]): every pair, and the triples that
+/// neither start nor end with a stopword (judged on the folded key), by key id.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Grams {
+    /// Pairs `a << 32 | b`.
+    pub(crate) bigrams: FxHashMap<u64, NgramCount>,
+    pub(crate) trigrams: FxHashMap<[u32; 3], NgramCount>,
+}
+
+impl Grams {
+    /// The count of the pair `a b` (0 when it never occurs).
+    pub(crate) fn pair(&self, a: u32, b: u32) -> u32 {
+        self.bigrams.get(&pair_key(a, b)).map_or(0, |c| c.count)
+    }
+}
+
+pub(crate) fn pair_key(a: u32, b: u32) -> u64 {
+    (u64::from(a) << 32) | u64::from(b)
+}
+
+/// Counts the grams of `table` over the key ids `id` gives each word.
+fn count_grams(table: &WordTable<'_>, id: impl Fn(&WordRef) -> u32) -> Grams {
+    let words = &table.words;
+    let mut grams = Grams {
+        bigrams: FxHashMap::with_capacity_and_hasher(words.len() / 2, Default::default()),
+        trigrams: FxHashMap::with_capacity_and_hasher(words.len() / 8, Default::default()),
+    };
+    for w in 0..words.len() {
+        if !table.adjacent(w) {
+            continue;
+        }
+        let (a, b) = (&words[w], &words[w + 1]);
+        let e = grams
+            .bigrams
+            .entry(pair_key(id(a), id(b)))
+            .or_insert(NgramCount {
+                count: 0,
+                first: w as u32,
+            });
+        e.count += 1;
+        if table.adjacent(w + 1) {
+            let c = &words[w + 2];
+            if !table.is_stop(a.folded) && !table.is_stop(c.folded) {
+                let e = grams
+                    .trigrams
+                    .entry([id(a), id(b), id(c)])
+                    .or_insert(NgramCount {
+                        count: 0,
+                        first: w as u32,
+                    });
+                e.count += 1;
+            }
+        }
+    }
+    grams
+}
+
+impl WordTable<'_> {
+    /// The grams of the folded keys, counted on first use.
+    pub(crate) fn folded_grams(&self) -> &Grams {
+        self.grams.get_or_init(|| count_grams(self, |w| w.folded))
+    }
 }
 
 /// The top collocations of 2 and 3 words of `table`, ranked by G² (then count desc, text asc);
@@ -730,31 +848,13 @@ struct NgramCount {
 /// ```
 pub fn ngrams(table: &WordTable<'_>, top: usize) -> Vec<Ngram> {
     let words = &table.words;
-    let mut bigrams: FxHashMap<[u32; 2], NgramCount> =
-        FxHashMap::with_capacity_and_hasher(words.len(), Default::default());
-    let mut trigrams: FxHashMap<[u32; 3], NgramCount> =
-        FxHashMap::with_capacity_and_hasher(words.len() / 2, Default::default());
-    for w in 0..words.len() {
-        if !table.adjacent(w) {
-            continue;
-        }
-        let (a, b) = (words[w], words[w + 1]);
-        let e = bigrams.entry([a.key, b.key]).or_insert(NgramCount {
-            count: 0,
-            first: w as u32,
-        });
-        e.count += 1;
-        if table.adjacent(w + 1) {
-            let c = words[w + 2];
-            if !table.is_stop(a.folded) && !table.is_stop(c.folded) {
-                let e = trigrams.entry([a.key, b.key, c.key]).or_insert(NgramCount {
-                    count: 0,
-                    first: w as u32,
-                });
-                e.count += 1;
-            }
-        }
-    }
+    let own;
+    let grams = if table.level() == FoldLevel::Folded {
+        table.folded_grams()
+    } else {
+        own = count_grams(table, |w| w.key);
+        &own
+    };
     let n = words.len() as u64;
     let unigram = |k: u32| table.key_count(k) as u64;
     let text_of = |first: u32, len: usize| -> String {
@@ -772,7 +872,8 @@ pub fn ngrams(table: &WordTable<'_>, top: usize) -> Vec<Ngram> {
         }
     };
     let mut out: Vec<Ngram> = Vec::new();
-    for (&[a, b], c) in &bigrams {
+    for (&ab, c) in &grams.bigrams {
+        let (a, b) = ((ab >> 32) as u32, ab as u32);
         if c.count < 2 || table.key_is_stop(a) || table.key_is_stop(b) {
             continue;
         }
@@ -783,12 +884,12 @@ pub fn ngrams(table: &WordTable<'_>, top: usize) -> Vec<Ngram> {
             score: log_likelihood(c.count as u64, unigram(a), unigram(b), n),
         });
     }
-    for (&[a, b, z], c) in &trigrams {
+    for (&[a, b, z], c) in &grams.trigrams {
         if c.count < 2 || table.key_is_stop(a) || table.key_is_stop(z) {
             continue;
         }
-        let ab = bigrams.get(&[a, b]).map_or(0, |x| x.count as u64);
-        let bz = bigrams.get(&[b, z]).map_or(0, |x| x.count as u64);
+        let ab = grams.pair(a, b) as u64;
+        let bz = grams.pair(b, z) as u64;
         let left = log_likelihood(c.count as u64, unigram(a), bz, n);
         let right = log_likelihood(c.count as u64, ab, unigram(z), n);
         out.push(Ngram {

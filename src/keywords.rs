@@ -96,8 +96,8 @@ pub fn keywords(table: &WordTable<'_>, sentences: usize, top: usize) -> Vec<Keyw
         };
         n_terms
     ];
-    let mut pair_counts: FxHashMap<[u32; 2], u32> =
-        FxHashMap::with_capacity_and_hasher(words.len(), Default::default());
+    // Adjacent pairs and triples of folded keys, shared with the n-grams.
+    let grams = table.folded_grams();
     let title_case = title_case_sentences(table, sentences);
     for (w, word) in words.iter().enumerate() {
         let t = &mut terms[word.folded as usize];
@@ -124,14 +124,10 @@ pub fn keywords(table: &WordTable<'_>, sentences: usize, top: usize) -> Vec<Keyw
         } else if word.token > 0 && is_opening_quote(table, word.token - 1) {
             t.marked += 1;
         }
-        if table.adjacent(w) {
-            *pair_counts
-                .entry([word.folded, words[w + 1].folded])
-                .or_insert(0) += 1;
-        }
     }
     // Neighbour diversity from the pair counts: one entry per distinct neighbour.
-    for (&[a, b], &c) in &pair_counts {
+    for (&ab, c) in &grams.bigrams {
+        let (a, b, c) = ((ab >> 32) as u32, ab as u32, c.count);
         let ta = &mut terms[a as usize];
         ta.right_distinct += 1;
         ta.right_total += c;
@@ -198,35 +194,13 @@ pub fn keywords(table: &WordTable<'_>, sentences: usize, top: usize) -> Vec<Keyw
         .collect();
 
     // Candidates: 1–3 adjacent words, not starting or ending with a stopword. Single words are
-    // the terms themselves; phrases are counted in a map.
-    let mut candidates: FxHashMap<[u32; 3], Candidate> =
-        FxHashMap::with_capacity_and_hasher(words.len(), Default::default());
-    for w in 0..words.len() {
-        if table.is_stop(words[w].folded) {
-            continue;
-        }
-        for len in 2..=3usize {
-            if len > 1 && !table.adjacent(w + len - 2) {
-                break;
-            }
-            let last = words[w + len - 1].folded;
-            if table.is_stop(last) {
-                continue;
-            }
-            let mut k = [u32::MAX; 3];
-            for (i, slot) in k.iter_mut().enumerate().take(len) {
-                *slot = words[w + i].folded;
-            }
-            candidates
-                .entry(k)
-                .or_insert(Candidate {
-                    count: 0,
-                    first: w as u32,
-                    len: len as u8,
-                })
-                .count += 1;
-        }
-    }
+    // the terms themselves; phrases are the grams (every counted triple starts and ends with a
+    // word that is no stopword; pairs are filtered here).
+    let pairs = grams.bigrams.iter().filter_map(|(&ab, c)| {
+        let (a, b) = ((ab >> 32) as u32, ab as u32);
+        (!table.is_stop(a) && !table.is_stop(b)).then_some(([a, b, u32::MAX], c, 2u8))
+    });
+    let triples = grams.trigrams.iter().map(|(&k, c)| (k, c, 3u8));
     let singles = terms.iter().enumerate().filter_map(|(k, t)| {
         let k = k as u32;
         (t.tf > 0 && !table.is_stop(k) && table.folded_key(k).chars().nth(1).is_some()).then_some((
@@ -238,10 +212,19 @@ pub fn keywords(table: &WordTable<'_>, sentences: usize, top: usize) -> Vec<Keyw
             },
         ))
     });
-    let phrases = candidates
-        .iter()
-        .filter(|(_, c)| c.count >= 2)
-        .map(|(k, c)| (*k, *c));
+    let phrases = pairs
+        .chain(triples)
+        .filter(|(_, c, _)| c.count >= 2)
+        .map(|(k, c, len)| {
+            (
+                k,
+                Candidate {
+                    count: c.count,
+                    first: c.first,
+                    len,
+                },
+            )
+        });
     let scored: Vec<([u32; 3], f64, Candidate)> = singles
         .chain(phrases)
         .map(|(k, c)| {
@@ -252,10 +235,8 @@ pub fn keywords(table: &WordTable<'_>, sentences: usize, top: usize) -> Vec<Keyw
                 if table.is_stop(t) {
                     let prev = k[i - 1];
                     let next = k[i + 1];
-                    let p1 = pair_counts.get(&[prev, t]).copied().unwrap_or(0) as f64
-                        / terms[prev as usize].tf.max(1) as f64;
-                    let p2 = pair_counts.get(&[t, next]).copied().unwrap_or(0) as f64
-                        / terms[next as usize].tf.max(1) as f64;
+                    let p1 = grams.pair(prev, t) as f64 / terms[prev as usize].tf.max(1) as f64;
+                    let p2 = grams.pair(t, next) as f64 / terms[next as usize].tf.max(1) as f64;
                     let p = p1 * p2;
                     prod *= 1.0 + (1.0 - p);
                     sum -= 1.0 - p;

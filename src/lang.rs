@@ -496,36 +496,85 @@ const LATIN_SCRIPT_WORDS: &[(&str, u16)] = &[
 /// assert_eq!(detect_with_confidence("2026 — 15%"), (Language::Unknown, 0.0));
 /// ```
 pub fn detect_with_confidence(text: &str) -> (Language, f32) {
-    // Rule 1.
-    let mut counts = [0usize; 5]; // arabic, latin, cyrillic, hebrew, other
-    let (mut ar_sig, mut fa_sig, mut ur_sig) = (0usize, 0usize, 0usize);
-    for c in text.chars() {
-        // ASCII first (most characters of Latin-script text and of the spaces and digits of
-        // any): its letters are Latin.
-        if c.is_ascii() {
-            counts[1] += usize::from(c.is_ascii_alphabetic());
-            continue;
-        }
-        if !is_letter(c) {
-            continue;
-        }
-        let slot = match Script::of_char(c) {
-            Script::Arabic => {
-                match c {
-                    'ة' | 'ي' | 'ك' | 'ى' => ar_sig += 1,
-                    'پ' | 'چ' | 'ژ' | 'گ' | 'ک' | 'ی' => fa_sig += 1,
-                    'ے' | 'ں' | 'ٹ' | 'ڈ' | 'ڑ' | 'ہ' | 'ھ' => ur_sig += 1,
-                    _ => {}
-                }
-                0
+    detect_with_letters(text, &Letters::of(text))
+}
+
+/// The letters of a text by script (rule 1): what detection counts in one pass over the text.
+/// Counts add up: the letters of a text are the sum of those of its pieces, so a caller that
+/// counted the pieces (the paragraphs) need not count the whole again.
+///
+/// ```
+/// use article_analyzer::lang::{detect_with_confidence, detect_with_letters, Letters};
+/// let (a, b) = ("قال الرئيس ", "The president said the deal is close");
+/// let mut sum = Letters::of(a);
+/// sum.add(&Letters::of(b));
+/// let whole = format!("{a}{b}");
+/// assert_eq!(sum, Letters::of(&whole));
+/// assert_eq!(detect_with_letters(&whole, &sum), detect_with_confidence(&whole));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Letters {
+    /// Arabic, Latin, Cyrillic, Hebrew, other.
+    counts: [usize; 5],
+    /// Letters typical of Arabic, Persian and Urdu (rule 2).
+    signs: [usize; 3],
+}
+
+impl Letters {
+    /// Counts the letters of `text`.
+    pub fn of(text: &str) -> Letters {
+        let mut counts = [0usize; 5]; // arabic, latin, cyrillic, hebrew, other
+        let (mut ar_sig, mut fa_sig, mut ur_sig) = (0usize, 0usize, 0usize);
+        for c in text.chars() {
+            // ASCII first (most characters of Latin-script text and of the spaces and digits of
+            // any): its letters are Latin.
+            if c.is_ascii() {
+                counts[1] += usize::from(c.is_ascii_alphabetic());
+                continue;
             }
-            Script::Latin => 1,
-            Script::Cyrillic => 2,
-            Script::Hebrew => 3,
-            _ => 4,
-        };
-        counts[slot] += 1;
+            if !is_letter(c) {
+                continue;
+            }
+            let slot = match Script::of_char(c) {
+                Script::Arabic => {
+                    match c {
+                        'ة' | 'ي' | 'ك' | 'ى' => ar_sig += 1,
+                        'پ' | 'چ' | 'ژ' | 'گ' | 'ک' | 'ی' => fa_sig += 1,
+                        'ے' | 'ں' | 'ٹ' | 'ڈ' | 'ڑ' | 'ہ' | 'ھ' => ur_sig += 1,
+                        _ => {}
+                    }
+                    0
+                }
+                Script::Latin => 1,
+                Script::Cyrillic => 2,
+                Script::Hebrew => 3,
+                _ => 4,
+            };
+            counts[slot] += 1;
+        }
+        Letters {
+            counts,
+            signs: [ar_sig, fa_sig, ur_sig],
+        }
     }
+
+    /// Adds the letters of another piece of text.
+    pub fn add(&mut self, other: &Letters) {
+        for (a, b) in self.counts.iter_mut().zip(other.counts) {
+            *a += b;
+        }
+        for (a, b) in self.signs.iter_mut().zip(other.signs) {
+            *a += b;
+        }
+    }
+}
+
+/// Like [`detect_with_confidence`], with the letters of `text` already counted (`letters` must
+/// be [`Letters::of`] `text`, or the sum over pieces that make it up).
+pub fn detect_with_letters(text: &str, letters: &Letters) -> (Language, f32) {
+    // Rule 1.
+    let counts = letters.counts;
+    let [ar_sig, fa_sig, ur_sig] = letters.signs;
     let total: usize = counts.iter().sum();
     if total == 0 {
         return (Language::Unknown, 0.0);

@@ -23,6 +23,7 @@ pub mod analyze;
 pub mod decode;
 pub mod entity;
 pub mod frequency;
+pub mod intern;
 pub mod keywords;
 pub mod lang;
 pub mod lexicon;

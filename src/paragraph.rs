@@ -16,7 +16,7 @@
 //! 5. Each paragraph gets the language [`crate::lang::detect`] finds in its text, so a mixed
 //!    Arabic/English article reports each paragraph in its own language.
 
-use crate::lang::{detect, Language};
+use crate::lang::{detect_with_letters, Language, Letters};
 use crate::sentence::{line_breaks, Sentence};
 use crate::span::Span;
 
@@ -54,6 +54,15 @@ fn has_blank_line(gap: &str) -> bool {
 /// ]);
 /// ```
 pub fn paragraphs(text: &str, sentences: &[Sentence]) -> Vec<Paragraph> {
+    paragraphs_and_letters(text, sentences).0
+}
+
+/// Like [`paragraphs`], with the letters of the whole text (the paragraphs' and those between
+/// them), counted as the paragraphs' languages are detected: detecting the language of the whole
+/// text from them ([`crate::lang::detect_with_letters`]) does not count its letters again.
+pub fn paragraphs_and_letters(text: &str, sentences: &[Sentence]) -> (Vec<Paragraph>, Letters) {
+    let mut letters = Letters::default();
+    let mut counted = 0usize;
     let gap = |i: usize| -> &str {
         text.get(sentences[i].span.end..sentences[i + 1].span.start)
             .unwrap_or("")
@@ -74,16 +83,21 @@ pub fn paragraphs(text: &str, sentences: &[Sentence]) -> Vec<Paragraph> {
         };
         if ends_here {
             let span = Span::new(sentences[first].span.start, sentences[i].span.end);
+            let own = Letters::of(span.text(text));
+            letters.add(&Letters::of(text.get(counted..span.start).unwrap_or("")));
+            letters.add(&own);
+            counted = span.end.max(counted);
             out.push(Paragraph {
                 span,
                 first_sentence: first,
                 end_sentence: i + 1,
-                language: detect(span.text(text)),
+                language: detect_with_letters(span.text(text), &own).0,
             });
             first = i + 1;
         }
     }
-    out
+    letters.add(&Letters::of(text.get(counted..).unwrap_or("")));
+    (out, letters)
 }
 
 #[cfg(test)]
@@ -97,6 +111,20 @@ mod tests {
             .iter()
             .map(|p| p.span.text(text))
             .collect()
+    }
+
+    #[test]
+    fn letters_of_the_paragraphs_are_the_letters_of_the_text() {
+        for text in [
+            "",
+            "   \n\n  ",
+            "  Markets rose. Oil fell.\n\nارتفعت الأسهم.\nNew line, new paragraph.  \n",
+            "قال الرئيس\n\nThe president said\n— Привет мир.",
+            "١٢٣ — 15% …",
+        ] {
+            let (_, letters) = paragraphs_and_letters(text, &sentences(text, &tokenize(text)));
+            assert_eq!(letters, Letters::of(text), "{text:?}");
+        }
     }
 
     #[test]

@@ -13,10 +13,11 @@ use crate::stats::TextStatistics;
 use crate::token::{Script, TokenKind};
 use crate::utf16::Utf16Offsets;
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// One token.
 #[derive(Debug, Clone, Serialize)]
-pub struct TokenReport {
+pub struct TokenReport<'a> {
     /// UTF-16 start.
     pub start: usize,
     /// UTF-16 end (exclusive).
@@ -27,8 +28,9 @@ pub struct TokenReport {
     pub script: Script,
     /// The token's key at the `folded` level (what counting and matching use): lowercase, no
     /// tashkeel, alef variants unified, proclitics split off, ASCII digits, … (see
-    /// `normalize`). Always present, even when equal to the text.
-    pub key: String,
+    /// `normalize`). Always present, even when equal to the text. Borrowed from the analysis's
+    /// keys (stored once per distinct text), so a token costs no allocation.
+    pub key: Cow<'a, str>,
 }
 
 /// One sentence.
@@ -135,9 +137,9 @@ pub struct StatisticsReport {
 /// The whole report.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct Report {
+pub struct Report<'a> {
     /// Tokens (empty when the options ask for none).
-    pub tokens: Vec<TokenReport>,
+    pub tokens: Vec<TokenReport<'a>>,
     /// Sentences (empty when the options ask for none).
     pub sentences: Vec<SentenceReport>,
     /// Paragraphs with their language (empty when the options ask for none).
@@ -162,23 +164,34 @@ pub struct Report {
     pub summary: Vec<usize>,
 }
 
-impl Report {
+impl<'a> Report<'a> {
     /// Builds the report of `analysis` over `text`, converting spans to UTF-16.
-    pub fn new(text: &str, analysis: &Analysis, options: &Options) -> Report {
+    pub fn new(text: &'a str, analysis: &'a Analysis, options: &Options) -> Report<'a> {
         let utf16 = Utf16Offsets::new(text);
         let tokens = if options.tokens {
-            // A token's key depends only on its text (the language is the whole text's), so
-            // each distinct text is keyed once: most tokens of an article repeat one.
-            let mut keys: rustc_hash::FxHashMap<&str, String> = rustc_hash::FxHashMap::default();
+            let keys = &analysis.token_keys;
+            // Keys made by `analyze` (once per distinct text); else (an analysis made without
+            // the per-token list) each distinct text is keyed here, once. A token's key depends
+            // only on its text (the language is the whole text's).
+            let mut made: rustc_hash::FxHashMap<&str, String> = rustc_hash::FxHashMap::default();
+            let ready = keys.len() == analysis.tokens.len();
             analysis
                 .tokens
                 .iter()
-                .map(|t| {
-                    let surface = t.span.text(text);
-                    let key = keys
-                        .entry(surface)
-                        .or_insert_with(|| key(surface, FoldLevel::Folded, analysis.language))
-                        .clone();
+                .enumerate()
+                .map(|(i, t)| {
+                    let key = if ready {
+                        Cow::Borrowed(keys.key(i))
+                    } else {
+                        let surface = t.span.text(text);
+                        Cow::Owned(
+                            made.entry(surface)
+                                .or_insert_with(|| {
+                                    key(surface, FoldLevel::Folded, analysis.language)
+                                })
+                                .clone(),
+                        )
+                    };
                     TokenReport {
                         start: utf16.convert(t.span.start),
                         end: utf16.convert(t.span.end),
@@ -289,7 +302,21 @@ impl Report {
     }
 }
 
-/// Analyzes `text` and builds its report in one call.
-pub fn report(text: &str, options: &Options) -> Report {
-    Report::new(text, &crate::analyze(text, options), options)
+/// Analyzes `text` and builds its report in one call. (The report owns its token keys here, as
+/// the analysis they were borrowed from ends with the call: for long texts, [`Report::new`]
+/// over a kept [`Analysis`] saves an allocation per token.)
+pub fn report(text: &str, options: &Options) -> Report<'static> {
+    let analysis = crate::analyze(text, options);
+    let report = Report::new(text, &analysis, options);
+    Report {
+        tokens: report
+            .tokens
+            .into_iter()
+            .map(|t| TokenReport {
+                key: Cow::Owned(t.key.into_owned()),
+                ..t
+            })
+            .collect(),
+        ..report
+    }
 }

@@ -76,31 +76,36 @@ pub fn summary(table: &WordTable<'_>, sentences: usize, n: usize) -> Vec<usize> 
             fill[k as usize] += 1;
         }
     }
-    // Sparse symmetric weights.
+    // Sparse symmetric weights. ln(1 + |bag|) once per sentence, not once per link.
+    let ln_len: Vec<f64> = (0..count)
+        .map(|i| ((1 + bag(i).len()) as f64).ln())
+        .collect();
     let mut edges: Vec<Vec<(u32, f64)>> = vec![Vec::new(); count];
     let mut shared = vec![0u32; count];
-    let mut touched: Vec<u32> = Vec::new();
     for i in 0..count {
+        // The linked sentences lie between the first and the last one met: scanning that range
+        // in order costs less than sorting the list of them (often most of the sentences).
+        let (mut low, mut high) = (usize::MAX, 0usize);
         for &k in bag(i) {
             for &j in &post[post_start[k as usize]..post_start[k as usize + 1]] {
-                if (j as usize) > i {
-                    if shared[j as usize] == 0 {
-                        touched.push(j);
-                    }
-                    shared[j as usize] += 1;
+                let j = j as usize;
+                if j > i {
+                    shared[j] += 1;
+                    low = low.min(j);
+                    high = high.max(j);
                 }
             }
         }
-        touched.sort_unstable();
-        for &j in &touched {
-            let j = j as usize;
-            let denom = ((1 + bag(i).len()) as f64).ln() + ((1 + bag(j).len()) as f64).ln();
+        for j in low..=high.min(count.saturating_sub(1)) {
+            if shared[j] == 0 {
+                continue;
+            }
+            let denom = ln_len[i] + ln_len[j];
             let w = shared[j] as f64 / denom;
             edges[i].push((j as u32, w));
             edges[j].push((i as u32, w));
             shared[j] = 0;
         }
-        touched.clear();
     }
     let out_weight: Vec<f64> = edges.iter().map(|e| e.iter().map(|x| x.1).sum()).collect();
     // Each link's factor `DAMPING * w / out_weight[j]` is the same in every iteration: computed

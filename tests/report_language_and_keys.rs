@@ -43,7 +43,7 @@ fn report_names_the_detected_or_forced_language() {
 fn every_token_has_its_folded_key() {
     let text = "وقال Reuters’s مُحَمَّد ٢٠٢٦";
     let r = report(text, &Options::default());
-    let keys: Vec<&str> = r.tokens.iter().map(|t| t.key.as_str()).collect();
+    let keys: Vec<&str> = r.tokens.iter().map(|t| t.key.as_ref()).collect();
     assert_eq!(keys, ["قال", "reuters", "محمد", "2026"]);
     let json = serde_json::to_value(&r).unwrap();
     assert_eq!(json["language"], "ar");

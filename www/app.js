@@ -1,27 +1,33 @@
 // The page: an editor on one side, its analysis on the other, updated as you type — computed in a
 // worker, rendered in small chunks, so the page never freezes. Every view renders what the wasm
 // build provides and says so when a field is not there yet.
-import { AnalyzerClient } from './analyzer/client.js';
+import { client } from './analyzer/page-client.js';
 import { h, clear, num, download, yieldToMain } from './lib/dom.js';
 import { t, setLanguage, initialLanguage, language } from './lib/i18n.js';
-import { readArticleFile, FileProblem } from './lib/files.js';
 import { loadText, saveText } from './analyzer/store.js';
-import { encodeFragment, decodeFragment, isShareFragment, LIMIT } from './lib/share.js';
 import { ArticleView } from './lib/article.js';
-import { barChart, histogram, dispersion } from './lib/charts.js';
+// Loaded when first needed, not with the page: opening a file, share links, the charts of the
+// Statistics and Words panels (drawn after the first result is shown). Fewer requests before the
+// first result: Chromium opens at most 6 connections to a server without HTTP/2.
+const filesModule = () => import('./lib/files.js');
+const shareModule = () => import('./lib/share.js');
+const chartsModule = () => import('./lib/charts.js');
 
 const KINDS = ['person', 'organization', 'location', 'misc', 'date', 'time', 'number', 'money', 'percent',
   'quantity', 'url', 'email', 'hashtag', 'mention', 'quote'];
 const $ = (sel) => document.querySelector(sel);
 const boot = globalThis.ARTICLE_ANALYZER_BOOT ?? {}; // set by the single-file build
-const client = boot.workerUrl ? new AnalyzerClient(boot.workerUrl, { type: 'classic' }) : new AnalyzerClient();
-// The worker loads and warms the wasm while the page sets up (cold start, README Performance).
-client.warm();
+// `client` (analyzer/page-client.js) started the worker before this module ran: it loads and
+// warms the wasm while the page sets up (cold start, README Performance).
 
 const editor = $('#text');
-// Above this many UTF-16 units the text does not go into the text box: Chromium needs seconds
-// (a minute at 5 MB) to lay one out. It is kept in state.large and shown in the Article view.
-const LARGE = 500_000;
+// Above this many UTF-16 units the text does not go into the text box: the browser lays a text
+// box's whole text out in one task, and that task grows with the text (measured in Chromium 156 on
+// a loaded 2-core machine, setting the value: 100,000 units ~36 ms, 200,000 ~80 ms, 500,000
+// ~230 ms, 1,000,000 ~460 ms; 5 MB 1.1–1.5 s), so above ~100,000 it freezes the page. Such a
+// text — pasted, dropped, opened, restored — is kept in state.large and shown in the Article
+// view only.
+const LARGE = 100_000;
 // Above this many UTF-16 units an analysis does not start by itself: the page offers to analyze a
 // prefix (cut at a paragraph break) or all of it anyway. Measured (README, "Large texts"): the
 // worker's wasm memory grows by about 25 bytes per UTF-16 unit analyzed, so 5 million units (5 MB
@@ -75,14 +81,23 @@ function schedule({ now = false } = {}) {
   timer = setTimeout(run, delay);
 }
 
+// Every option the page would like; the worker drops those its wasm build does not know (see
+// worker-core.js), so the first analysis need not wait for the build's capabilities.
 function analysisOptions() {
-  const names = state.capabilities?.options ?? [];
-  const o = {};
-  if (names.includes('frequencyLevel')) o.frequencyLevel = $('#level').value;
-  if (names.includes('stopwords')) o.stopwords = $('#stopwords').checked;
-  if (names.includes('top')) o.top = 200;
-  if (names.includes('summarySentences')) o.summarySentences = 3;
-  return o;
+  return { frequencyLevel: $('#level').value, stopwords: $('#stopwords').checked, top: 200, summarySentences: 3 };
+}
+
+/** What the wasm build offers ({ options, version }), asked once, alongside the first analysis. */
+let capabilities = null;
+function loadCapabilities() {
+  capabilities ??= client.request({ kind: 'capabilities' }).then(({ result }) => {
+    state.capabilities = result;
+    return result;
+  }, () => {
+    capabilities = null; // asked again next time (the worker may have been restarted)
+    return null;
+  });
+  return capabilities;
 }
 
 /** The first `limit` UTF-16 units of `text`, cut after a paragraph break, else after a line
@@ -172,37 +187,44 @@ async function run() {
   state.running = controller;
   state.dirty = false;
   const big = text.length > 200_000;
-  const size = sizeLabel(estimateBytes(text));
-  const progressTimer = setTimeout(() => showProgress(t('analyzing', { size }), null, { cancel: big }), big ? 0 : 400);
+  // The size label, for progress messages only: formatting numbers the first time sets up Intl
+  // (20–40 ms at a cold start), which a short text's first analysis should not wait for.
+  let sizeText = null;
+  const sizeOf = () => (sizeText ??= sizeLabel(estimateBytes(text)));
+  const progressTimer = setTimeout(() => showProgress(t('analyzing', { size: sizeOf() }), null, { cancel: big }), big ? 0 : 400);
   // The analysis' progress: sending the text (real), then the wasm call (one step: estimated from
   // the speed measured on earlier analyses), then packing the answer.
   let ticker = 0;
   const onProgress = ({ stage, fraction }) => {
     if (controller.signal.aborted) return;
     if (stage === 'sending') {
-      showProgress(t('sendingPct', { size, pct: Math.round(fraction * 100) }), 0.05 * fraction, { cancel: true });
+      showProgress(t('sendingPct', { size: sizeOf(), pct: Math.round(fraction * 100) }), 0.05 * fraction, { cancel: true });
     } else if (stage === 'analyzing') {
       const began = performance.now();
       const tick = () => {
         const f = Math.min(0.97, ((performance.now() - began) * state.rate) / Math.max(1, text.length));
-        showProgress(t('analyzingPct', { size, pct: Math.round(f * 100) }), 0.05 + 0.85 * f, { cancel: true });
+        showProgress(t('analyzingPct', { size: sizeOf(), pct: Math.round(f * 100) }), 0.05 + 0.85 * f, { cancel: true });
       };
       tick();
       clearInterval(ticker);
       ticker = setInterval(tick, 250);
     } else if (stage === 'packing') {
       clearInterval(ticker);
-      showProgress(t('analyzing', { size }), 0.9, { cancel: true });
+      showProgress(t('analyzing', { size: sizeOf() }), 0.9, { cancel: true });
     }
   };
   try {
-    state.capabilities ??= (await client.request({ kind: 'capabilities' })).result;
     const save = state.saveInWorker;
     state.saveInWorker = false;
     // A prefix is analyzed, but the whole text is what the reader keeps.
     if (save && text !== full) await client.request({ kind: 'save', text: full }, { signal: controller.signal });
-    const { result, ms } = await client.request({ kind: 'view', text, options, save: save && text === full },
+    const request = client.request({ kind: 'view', text, options, save: save && text === full },
       { signal: controller.signal, onProgress: big ? onProgress : undefined, hard: big });
+    // While the worker analyzes: what showing the result needs and does not depend on it.
+    loadCapabilities();
+    num(0, language());
+    const { result, ms } = await request;
+    await loadCapabilities();
     clearTimeout(progressTimer);
     clearInterval(ticker);
     if (text.length > 100_000 && ms > 0) state.rate = text.length / ms;
@@ -270,6 +292,9 @@ function statusLine() {
   return state.prefixOf ? `${line}. ${t('prefixShown', { shown: num(state.text.length, lang), total: num(state.prefixOf, lang) })}` : line;
 }
 
+// Only what is on screen is built: the counts, the article (its visible part: see lib/article.js)
+// with its legend and summary, and the selected tab's panel; the result counts as shown then
+// (data-analyzed-length). The other panels are built when their tab is selected (selectTab).
 async function showAnalysis() {
   const { view, text } = state;
   const lang = language();
@@ -277,10 +302,11 @@ async function showAnalysis() {
     el.textContent = num(view.statistics[el.dataset.stat], lang);
   }
   $('#status').textContent = statusLine();
-  for (const render of [renderLegend, renderSummary, renderStats, renderWords, renderEntities, hideKwic]) {
-    await render();
-    await yieldToMain(); // each view in its own task
-  }
+  renderLegend();
+  renderSummary();
+  hideKwic();
+  const selected = selectedTab();
+  if (selected !== 'article') await renderPanel(selected);
   const done = await article.render(text, view, {
     onProgress: (f) => { if (f < 1) showProgress(t('rendering', { pct: Math.round(f * 100) }), f); },
   });
@@ -290,8 +316,23 @@ async function showAnalysis() {
     document.body.dataset.analyses = String(Number(document.body.dataset.analyses ?? 0) + 1);
     document.body.dataset.options = JSON.stringify(view.options ?? {});
     document.dispatchEvent(new CustomEvent('analyzed'));
-    setTimeout(registerServiceWorker, 0);
+    setTimeout(registerServiceWorker, 1000);
   }
+}
+
+// The Statistics, Words and Entities panels: each built for the analysis shown when its tab is
+// selected (a hidden panel costs nothing: on a 5 MB text the Words panel alone is thousands of
+// elements and a chart).
+const PANELS = { stats: () => renderStats(), words: () => renderWords(), entities: () => renderEntities() };
+let panelsShown = new WeakMap(); // view → the panels built for it
+
+/** Builds a panel for the current analysis unless it already shows it. */
+function renderPanel(name) {
+  if (!PANELS[name] || !state.view) return undefined;
+  const built = panelsShown.get(state.view) ?? new Set();
+  if (built.has(name)) return undefined;
+  panelsShown.set(state.view, built.add(name));
+  return PANELS[name]();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -473,6 +514,7 @@ async function renderStats() {
     const shown = formatStat(key, stats[key]);
     if (shown != null) card(key, shown, t(`stat${cap(key)}`), t(`stat${cap(key)}Help`));
   }
+  const { histogram } = await chartsModule();
   await yieldToMain(); // the histogram in a task of its own
   if (state.view !== view) return;
   const chart = clear($('#sentence-histogram'));
@@ -493,6 +535,7 @@ async function renderWords() {
   $('#level').disabled = !names.includes('frequencyLevel');
   $('#stopwords').disabled = !names.includes('stopwords');
   await renderFrequencyTable();
+  const { barChart, dispersion } = await chartsModule();
   await yieldToMain();
   if (state.view !== view) return;
   const lang = language();
@@ -604,7 +647,9 @@ function renderEntities() {
 // Tabs (WAI-ARIA tabs: roving tabindex, arrows, Home/End).
 
 const tabs = [...document.querySelectorAll('[role="tab"]')];
+const selectedTab = () => tabs.find((tab) => tab.getAttribute('aria-selected') === 'true')?.id.slice(4) ?? 'article';
 function selectTab(name, { focus = false } = {}) {
+  renderPanel(name); // a panel not rendered yet for this analysis (showAnalysis) is, now
   for (const tab of tabs) {
     const on = tab.id === `tab-${name}`;
     tab.setAttribute('aria-selected', String(on));
@@ -669,15 +714,22 @@ function setText(text) {
   }
 }
 
-// A paste that would make the text too long for the text box goes to the large-text state.
-editor.addEventListener('paste', (e) => {
-  const pasted = e.clipboardData?.getData('text/plain') ?? '';
-  if (editor.value.length + pasted.length <= LARGE) return;
-  e.preventDefault();
-  const next = editor.value.slice(0, editor.selectionStart) + pasted + editor.value.slice(editor.selectionEnd);
+// A paste, or a drop of text (dragged from another page or application), that would make the
+// text too long for the text box goes to the large-text state instead, with what was typed around
+// it: the browser never gets to put it in the box.
+function insertLarge(event, inserted) {
+  if (editor.value.length + inserted.length <= LARGE) return;
+  event.preventDefault();
+  event.stopPropagation();
+  const next = editor.value.slice(0, editor.selectionStart) + inserted + editor.value.slice(editor.selectionEnd);
   setText(next);
   persist();
   schedule({ now: true });
+}
+editor.addEventListener('paste', (e) => insertLarge(e, e.clipboardData?.getData('text/plain') ?? ''));
+editor.addEventListener('drop', (e) => {
+  if ([...(e.dataTransfer?.types ?? [])].includes('Files')) return; // a file: opened by the page (below)
+  insertLarge(e, e.dataTransfer?.getData('text/plain') ?? '');
 });
 
 editor.addEventListener('input', (event) => {
@@ -704,6 +756,7 @@ function replaceText(text, message) {
 }
 
 async function openFile(file) {
+  const { readArticleFile, FileProblem } = await filesModule();
   try {
     const { text, encoding } = await readArticleFile(file);
     replaceText(text, t('loadedFile', { name: file.name, encoding }));
@@ -791,6 +844,7 @@ window.addEventListener('beforeprint', () => article.fillAll());
 
 $('#share').addEventListener('click', async () => {
   const lang = language();
+  const { encodeFragment, LIMIT } = await shareModule();
   const encoded = await encodeFragment(currentText());
   if (encoded.tooLong) {
     notify(t('shareTooLong', { size: `${num(Math.ceil(encoded.tooLong / 1024), lang)} KB`, limit: `${num(LIMIT / 1024, lang)} KB` }), { tone: 'error' });
@@ -823,7 +877,9 @@ function applyLanguage(lang, remember) {
   if (state.view) {
     for (const el of document.querySelectorAll('[data-stat]')) el.textContent = num(state.view.statistics[el.dataset.stat], lang);
     $('#status').textContent = statusLine();
-    renderLegend(); renderStats(); renderWords(); renderEntities(); renderSummary();
+    renderLegend(); renderSummary();
+    panelsShown = new WeakMap(); // every panel again, in the new language, when it is shown
+    renderPanel(selectedTab());
   }
 }
 $('#lang-switch').addEventListener('click', () => applyLanguage(language() === 'ar' ? 'en' : 'ar', true));
@@ -853,8 +909,9 @@ async function start() {
     if (theme === 'dark' || theme === 'light') document.documentElement.dataset.theme = theme;
   } catch { /* storage off */ }
   applyLanguage(initialLanguage(), false);
-  if (isShareFragment(location.hash)) {
+  if (location.hash.startsWith('#text=')) { // a share link (lib/share.js)
     try {
+      const { decodeFragment } = await shareModule();
       setText(await decodeFragment(location.hash));
       persist();
       notify(t('shareLoaded'));
@@ -868,9 +925,9 @@ async function start() {
     if (!currentText()) setText(saved);
   }
   run();
-  client.request({ kind: 'capabilities' }).then(({ result }) => {
-    if (result.version) $('#version').textContent = `article-analyzer ${result.version}`;
-  }).catch(() => {});
+  loadCapabilities().then((result) => {
+    if (result?.version) $('#version').textContent = `article-analyzer ${result.version}`;
+  });
   // Without a first analysis to wait for, the service worker is registered soon after load.
   addEventListener('load', () => setTimeout(registerServiceWorker, currentText() ? 3000 : 0), { once: true });
 }

@@ -3,12 +3,12 @@
 // soon as the server is reachable) and falls back to the cache when offline. Bump VERSION when
 // the list of files changes; old caches are deleted on activation. No request ever leaves the
 // page's origin.
-const VERSION = 'v1';
+const VERSION = 'v2';
 const CACHE = `article-analyzer-${VERSION}`;
 const SHELL = [
   './', 'index.html', 'app.css', 'app.js', 'favicon.svg',
   'lib/dom.js', 'lib/i18n.js', 'lib/files.js', 'lib/share.js', 'lib/article.js', 'lib/charts.js',
-  'analyzer/client.js', 'analyzer/worker.js', 'analyzer/worker-core.js', 'analyzer/store.js',
+  'analyzer/client.js', 'analyzer/page-client.js', 'analyzer/worker.js', 'analyzer/worker-core.js', 'analyzer/store.js',
   'pkg/article_analyzer.js', 'pkg/article_analyzer_bg.wasm',
   'samples/ar-amazon-protest.txt', 'samples/en-harbour-bridge.txt', 'samples/en-launch-social.txt', 'samples/mixed-ar-en-markets.txt',
 ];

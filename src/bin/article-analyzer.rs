@@ -7,7 +7,7 @@
 //! article-analyzer --jsonl [--options JSON]          JSON Lines {"id", "text"} in, one analysis per line out
 //! ```
 
-use article_analyzer::report::report;
+use article_analyzer::report::{report, Report};
 use article_analyzer::Options;
 use serde_json::Value;
 use std::io::{self, BufRead, BufWriter, Read, Write};
@@ -70,7 +70,10 @@ fn analyze_file(path: &str, options: &Options) -> Result<(), String> {
     let text = decode_text(path, bytes)?;
     let out = io::stdout();
     let mut out = BufWriter::new(out.lock());
-    serde_json::to_writer(&mut out, &report(&text, options)).map_err(|e| e.to_string())?;
+    // The report borrows the analysis's token keys (no allocation per token).
+    let analysis = article_analyzer::analyze(&text, options);
+    let report = Report::new(&text, &analysis, options);
+    serde_json::to_writer(&mut out, &report).map_err(|e| e.to_string())?;
     writeln!(out).map_err(|e| e.to_string())?;
     out.flush().map_err(|e| e.to_string())
 }

@@ -159,8 +159,23 @@ pub fn recognize(
     sentences: &[Sentence],
     language: Language,
 ) -> Vec<Entity> {
+    let texts = crate::intern::Surfaces::new(text, tokens);
+    recognize_with_ids(text, tokens, sentences, language, &texts.ids, &texts.texts)
+}
+
+/// Like [`recognize`], with the text ids of the tokens already made (`ids` per token, `texts`
+/// per id, see [`crate::intern::Surfaces`]; [`crate::analyze()`] makes them once for all
+/// stages).
+pub fn recognize_with_ids(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Sentence],
+    language: Language,
+    ids: &[u32],
+    texts: &[&str],
+) -> Vec<Entity> {
     let mut named = named::recognize(text, tokens, sentences, language);
-    let found = patterns::recognize(text, tokens, sentences, language, &named);
+    let found = patterns::recognize_with_ids(text, tokens, sentences, language, &named, ids, texts);
     let speakers = speakers_as_people(text, &named, &found);
     named.extend(speakers);
     compose(named, found)

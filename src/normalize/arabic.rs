@@ -131,7 +131,7 @@ pub(crate) fn fold_letters(word: &str, rules: &ArabicFolding) -> String {
 }
 
 /// `على`, alone or after proclitics (`وعلى`, `فعلى`).
-fn is_ala(word: &str) -> bool {
+pub(crate) fn is_ala(word: &str) -> bool {
     matches!(word, "على" | "وعلى" | "فعلى")
 }
 
@@ -421,12 +421,38 @@ const WHOLE_WORDS: &[&str] = &[
 /// begins with a listed word of at least 4 letters without the article (its inflections:
 /// `فلسطينيون`, `وزيرة`).
 fn is_whole_word(folded: &str) -> bool {
-    let probe: std::borrow::Cow<'_, str> = if folded.contains('ة') {
-        folded.replace('ة', "ه").into()
+    // `ة` → `ه` in a stack buffer (both are two bytes in UTF-8): this runs several times per
+    // distinct word, and a heap copy cost more than the search.
+    let mut buffer = [0u8; 64];
+    let owned: String;
+    let probe: &str = if !folded.contains('ة') {
+        folded
+    } else if let Some(slot) = buffer.get_mut(..folded.len()) {
+        slot.copy_from_slice(folded.as_bytes());
+        // UTF-8 of `ة` (U+0629) and `ه` (U+0647); a lead byte never matches a continuation byte,
+        // so a match is a whole char.
+        let (teh, heh) = ([0xD8u8, 0xA9], [0xD9u8, 0x87]);
+        let mut i = 0;
+        while i + 1 < slot.len() {
+            if slot[i] == teh[0] && slot[i + 1] == teh[1] {
+                slot[i] = heh[0];
+                slot[i + 1] = heh[1];
+                i += 2;
+            } else {
+                i += 1;
+            }
+        }
+        match std::str::from_utf8(slot) {
+            Ok(p) => p,
+            Err(_) => {
+                owned = folded.replace('ة', "ه");
+                &owned
+            }
+        }
     } else {
-        folded.into()
+        owned = folded.replace('ة', "ه");
+        &owned
     };
-    let probe = probe.as_ref();
     let after = WHOLE_WORDS.partition_point(|&e| e <= probe);
     if after > 0 && WHOLE_WORDS.get(after - 1) == Some(&probe) {
         return true;
@@ -614,6 +640,13 @@ mod tests {
 
     fn folded(w: &str) -> String {
         key(w, FoldLevel::Folded, Language::Arabic)
+    }
+
+    #[test]
+    fn teh_marbuta_and_heh_bytes() {
+        assert_eq!('ة'.to_string().as_bytes(), [0xD8, 0xA9]);
+        assert_eq!('ه'.to_string().as_bytes(), [0xD9, 0x87]);
+        assert_eq!(is_whole_word("وزارة"), is_whole_word("وزاره"));
     }
 
     #[test]

@@ -87,7 +87,7 @@ pub(crate) fn fold(word: &str, rules: &LatinFolding, language: Language) -> Stri
 
 /// Rule 3 applies to English, unknown language, and languages not written in Latin script (an
 /// English name quoted in Arabic text).
-fn possessive_applies(language: Language) -> bool {
+pub(crate) fn possessive_applies(language: Language) -> bool {
     language == Language::English || language.script() != Script::Latin
 }
 

@@ -159,6 +159,19 @@ pub fn key_cow(word: &str, level: FoldLevel, language: Language) -> Cow<'_, str>
     Cow::Owned(fold(word, &Folding::for_level(level), language))
 }
 
+/// True when every word has the same `folded` key in language `a` as in `b`: at `folded`, the
+/// language only decides whether the English possessive `'s` is dropped (see `latin.rs`).
+///
+/// ```
+/// use article_analyzer::normalize::folded_keys_agree;
+/// use article_analyzer::lang::Language;
+/// assert!(folded_keys_agree(Language::English, Language::Arabic));
+/// assert!(!folded_keys_agree(Language::English, Language::French));
+/// ```
+pub fn folded_keys_agree(a: Language, b: Language) -> bool {
+    latin::possessive_applies(a) == latin::possessive_applies(b)
+}
+
 /// True for a lowercase ASCII word without apostrophes: already folded.
 fn is_plain_folded(word: &str) -> bool {
     word.bytes()
@@ -193,6 +206,51 @@ pub fn fold(word: &str, folding: &Folding, language: Language) -> String {
 }
 
 fn fold_once(word: &str, folding: &Folding, language: Language) -> String {
+    if *folding == Folding::folded() {
+        if let Some(key) = folded_fast(word) {
+            return key;
+        }
+    }
+    fold_general(word, folding, language)
+}
+
+/// The `folded` key of the two most common kinds of word, made without the general path's
+/// passes and copies; the same key as [`fold_general`] (a property test checks it):
+/// - ASCII without apostrophes: NFKC, format characters, digits, the Arabic rules and the
+///   possessive change nothing, so the key is the word in lowercase.
+/// - Arabic base letters only (U+0621–U+063A, U+0641–U+064A: no marks, tatweel, digits or
+///   presentation forms): NFKC and NFC change nothing and the Latin rules do not apply, so the
+///   key is the alef and alef maqsura rules, then the proclitic split.
+///
+/// `None` for other words.
+fn folded_fast(word: &str) -> Option<String> {
+    if word.is_ascii() {
+        if word.contains('\'') {
+            return None;
+        }
+        return Some(word.to_ascii_lowercase());
+    }
+    if !word
+        .chars()
+        .all(|c| matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}'))
+    {
+        return None;
+    }
+    let mut out: String = word
+        .chars()
+        .map(|c| match c {
+            'أ' | 'إ' | 'آ' => 'ا',
+            _ => c,
+        })
+        .collect();
+    if out.contains('ى') && !arabic::is_ala(&out) {
+        out = out.replace('ى', "ي");
+    }
+    Some(arabic::strip_clitics(&out))
+}
+
+/// Every rule of `folding`, one after the other.
+fn fold_general(word: &str, folding: &Folding, language: Language) -> String {
     let canonical: String = match folding.canonical {
         Canonical::Nfc => unicode::nfc(word),
         Canonical::Nfkc => unicode::nfkc(word),
@@ -384,6 +442,21 @@ mod properties {
             w in "[a-zA-ZéÉïßẞçÇøØæœİı'’\u{301}\u{308}\\-.0-9]{0,12}"
         ) {
             idempotent(&w)?;
+        }
+
+        #[test]
+        fn the_fast_folded_path_equals_the_general_one(
+            w in "[\u{621}-\u{64A}a-zA-Z0-9'.\\-]{0,12}|[\u{621}-\u{63A}\u{641}-\u{64A}]{0,12}"
+        ) {
+            if let Some(fast) = folded_fast(&w) {
+                for language in [Language::Arabic, Language::English, Language::French] {
+                    prop_assert_eq!(
+                        &fast,
+                        &fold_general(&w, &Folding::folded(), language),
+                        "{:?} {:?}", w, language
+                    );
+                }
+            }
         }
 
         #[test]

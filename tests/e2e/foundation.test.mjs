@@ -39,7 +39,7 @@ test('pasting the Arabic seed shows the counts of the wasm analysis', async () =
     assert.equal(await shown('characters'), 2171, 'characters as [...text].length counts them');
     assert.equal(expected.characters, [...seed].length);
     assert.equal(await shown('sentences'), 16, 'a headline, a dateline and 14 one-sentence paragraphs');
-    await page.screenshot({ path: join(screenshots, 'foundation-arabic-seed.png'), fullPage: true });
+    await page.screenshot({ animations: 'disabled', path: join(screenshots, 'foundation-arabic-seed.png'), fullPage: true });
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();

@@ -107,7 +107,7 @@ test(`a ${TARGET_BYTES / MB} MB text: the prefix offer (en, ar), progress, cance
   assert.deepEqual(offer.buttons, ['Analyze the first 5,000,000 characters', 'Analyze all of it anyway']);
   assert.match(offer.notice, /very long text/, 'announced in the live region');
   assert.match(offer.large, new RegExp(length.toLocaleString('en')), 'the whole text is loaded');
-  await page.screenshot({ path: join(screenshots, 'large-offer-en.png') });
+  await page.screenshot({ animations: 'disabled', path: join(screenshots, 'large-offer-en.png') });
   await page.click('#lang-switch');
   const arabic = await page.evaluate(() => ({
     title: document.querySelector('#limit-title').textContent,
@@ -119,7 +119,7 @@ test(`a ${TARGET_BYTES / MB} MB text: the prefix offer (en, ar), progress, cance
   assert.equal(arabic.notice, 'نص طويل جدًا: اختر طريقة تحليله.');
   assert.match(arabic.large, /^حُمِّل نص طويل/);
   assert.deepEqual(arabic.buttons, ['حلّل أول 5,000,000 محرف', 'حلّله كاملًا على أي حال']);
-  await page.screenshot({ path: join(screenshots, 'large-offer-ar.png') });
+  await page.screenshot({ animations: 'disabled', path: join(screenshots, 'large-offer-ar.png') });
   await page.click('#lang-switch');
 
   // 2. All of it: progress, then Cancel; the main thread is watched from the click on.
@@ -150,7 +150,7 @@ test(`a ${TARGET_BYTES / MB} MB text: the prefix offer (en, ar), progress, cance
     console.log(`# large: progress ${p1}% → ${progress.value}% (“${progress.label}”)`);
     assert.ok(progress.value > p1 && progress.value > 5, 'the progress moves on while the worker analyzes');
     assert.match(progress.label, /Analyzing .*MB… about \d+%/);
-    await page.screenshot({ path: join(screenshots, 'large-progress.png') });
+    await page.screenshot({ animations: 'disabled', path: join(screenshots, 'large-progress.png') });
     workersBefore = workers.length;
     const cancelAt = Date.now();
     await page.click('#cancel');
@@ -177,7 +177,7 @@ test(`a ${TARGET_BYTES / MB} MB text: the prefix offer (en, ar), progress, cance
   let over = await runAndCancel();
   for (let attempt = 1; attempt < 3 && over.length; attempt++) over = await runAndCancel();
   assert.deepEqual(over, [], 'no main-thread task over 50 ms');
-  await page.screenshot({ path: join(screenshots, 'large-cancelled.png') });
+  await page.screenshot({ animations: 'disabled', path: join(screenshots, 'large-cancelled.png') });
 
   // 3. The prefix, to completion; memory bounded.
   console.log(`# large: renderer memory peak ${mb(peakBeforeCancel)} up to the cancel, ${mb(await rendererRss())} after it`);
@@ -199,7 +199,7 @@ test(`a ${TARGET_BYTES / MB} MB text: the prefix offer (en, ar), progress, cance
   const prefixBytes = Math.round(bytes * (shown.analyzed / length));
   console.log(`# large: prefix of ${shown.analyzed.toLocaleString('en')} units (~${mb(prefixBytes)}) analyzed and shown in ${prefixSeconds.toFixed(1)} s, ${shown.words} words; `
     + `wasm memory ${mb(shown.wasm)}, page JS heap ${mb(heap)}; renderer memory peak ${mb(peak)} (idle ${mb(idle)}) for the ${mb(bytes)} text`);
-  await page.screenshot({ path: join(screenshots, 'large-prefix.png') });
+  await page.screenshot({ animations: 'disabled', path: join(screenshots, 'large-prefix.png') });
   // Bounded (linear in the text): the renderer's private memory grew by less than 24× the UTF-8
   // text over its idle size. Measured 10–13× on a quiet run and 20× with a benchmark and fuzzers
   // running beside it (garbage collection comes later under load; README, "Large texts"): the
@@ -225,7 +225,7 @@ test(`a ${TARGET_BYTES / MB} MB text: the prefix offer (en, ar), progress, cance
     console.log(`# large FULL: all ${mb(bytes)} (${length.toLocaleString('en')} units, ${words} words) analyzed and shown in ${seconds.toFixed(1)} s; `
       + `wasm memory ${mb(wasm)} (${(wasm / length).toFixed(1)} B per unit; the prefix: ${(shown.wasm / shown.analyzed).toFixed(1)}); `
       + `renderer memory peak ${mb(fullPeak)} (${(fullPeak / bytes).toFixed(1)}× the UTF-8 text)`);
-    await page.screenshot({ path: join(screenshots, 'large-full.png') });
+    await page.screenshot({ animations: 'disabled', path: join(screenshots, 'large-full.png') });
     // Not 8× the input (README, "Large texts": the core's tokens and word table take 25–30 bytes
     // per UTF-16 unit, which is why the limit exists), but linear: at most twice the wasm memory
     // per unit of text that the 5,000,000-unit prefix took (vectors grow by doubling), and the

@@ -128,10 +128,10 @@ test('the Arabic seed: entity highlights, RTL paragraphs, both UI languages and 
   const direction = await page.$eval('#article p', (p) => getComputedStyle(p).direction);
   assert.equal(direction, 'rtl');
   assert.equal(await page.$eval('#article p', (p) => p.textContent), seed.split('\n')[0]);
-  await page.screenshot({ path: join(screenshots, 'page-en-light.png') });
+  await page.screenshot({ animations: 'disabled', path: join(screenshots, 'page-en-light.png') });
   await page.click('#theme-switch');
   assert.equal(await page.getAttribute('#theme-switch', 'aria-pressed'), 'true');
-  await page.screenshot({ path: join(screenshots, 'page-en-dark.png') });
+  await page.screenshot({ animations: 'disabled', path: join(screenshots, 'page-en-dark.png') });
 
   // The Arabic UI mirrors the layout.
   await page.click('#lang-switch');
@@ -142,15 +142,15 @@ test('the Arabic seed: entity highlights, RTL paragraphs, both UI languages and 
   assert.ok(first > second, 'the first tab is on the right in Arabic');
   const [input, results] = await Promise.all(['.input', '#results'].map((s) => page.$eval(s, (e) => e.getBoundingClientRect().x)));
   assert.ok(input > results, 'the editor is on the right in Arabic');
-  await page.screenshot({ path: join(screenshots, 'page-ar-dark.png') });
+  await page.screenshot({ animations: 'disabled', path: join(screenshots, 'page-ar-dark.png') });
   await page.click('#theme-switch');
-  await page.screenshot({ path: join(screenshots, 'page-ar-light.png') });
+  await page.screenshot({ animations: 'disabled', path: join(screenshots, 'page-ar-light.png') });
   await page.click('#tab-stats');
-  await page.screenshot({ path: join(screenshots, 'page-ar-stats.png') });
+  await page.screenshot({ animations: 'disabled', path: join(screenshots, 'page-ar-stats.png') });
   await page.click('#tab-words');
-  await page.screenshot({ path: join(screenshots, 'page-ar-words.png'), fullPage: true });
+  await page.screenshot({ animations: 'disabled', path: join(screenshots, 'page-ar-words.png'), fullPage: true });
   await page.click('#tab-entities');
-  await page.screenshot({ path: join(screenshots, 'page-ar-entities.png') });
+  await page.screenshot({ animations: 'disabled', path: join(screenshots, 'page-ar-entities.png') });
   // The choice is remembered.
   await page.reload();
   await page.waitForSelector('body[data-analyzed]');
@@ -366,7 +366,7 @@ test('the single-file build works from file://', async () => {
   const requests = [];
   page.on('request', (r) => { if (!/^(file|blob|data):/.test(r.url())) requests.push(r.url()); });
   await page.click('#tab-words');
-  await page.screenshot({ path: join(screenshots, 'page-single-file.png') });
+  await page.screenshot({ animations: 'disabled', path: join(screenshots, 'page-single-file.png') });
   assert.deepEqual(requests, [], 'no request leaves the file');
   assert.deepEqual(errors, []);
   await page.close();

@@ -53,7 +53,7 @@ test('the element and the iframe work from another origin under the documented C
     await frame.waitForFunction(() => document.querySelector('article-analyzer')?.dataset.state === 'done', null, { timeout: 20000 });
     assert.equal(await frame.evaluate(() => document.querySelector('article-analyzer').result.statistics.words), 21);
     await page.waitForFunction(() => parseFloat(document.querySelector('iframe').style.height) > 50);
-    await page.screenshot({ path: join(screenshots, 'widget-cross-origin.png'), fullPage: true });
+    await page.screenshot({ animations: 'disabled', path: join(screenshots, 'widget-cross-origin.png'), fullPage: true });
     assert.deepEqual(await page.evaluate(() => window.__csp), [], 'no CSP violation');
     assert.deepEqual(errors, []);
   } finally {

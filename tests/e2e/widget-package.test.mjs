@@ -70,7 +70,7 @@ test('in Chromium the packaged analyze() and <article-analyzer> work from the pa
     });
     assert.deepEqual([facts.worker, facts.main, facts.widget], [3, 3, 5]);
     assert.match(facts.unknown, /unknown option `noSuchOption`/);
-    await page.locator('#w').screenshot({ path: join(screenshots, 'widget-package.png') });
+    await page.locator('#w').screenshot({ animations: 'disabled', path: join(screenshots, 'widget-package.png') });
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();

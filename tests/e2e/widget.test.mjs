@@ -44,7 +44,7 @@ test('the demo page: two themed widgets render under a strict CSP and emit analy
     .map((w) => getComputedStyle(w.shadowRoot.querySelector('.panel')).backgroundColor));
   assert.notEqual(backgrounds[0], backgrounds[1], 'themed differently');
   assert.equal(workers.length, 1, `one shared worker for the page, got ${workers.join(', ')}`);
-  await page.screenshot({ path: join(screenshots, 'widget-demo.png'), fullPage: true });
+  await page.screenshot({ animations: 'disabled', path: join(screenshots, 'widget-demo.png'), fullPage: true });
 
   // Hovering a name highlights its mentions in the host article (CSS Custom Highlight API).
   const kinds = await page.evaluate(() => [...CSS.highlights.keys()].sort());
@@ -61,7 +61,7 @@ test('the demo page: two themed widgets render under a strict CSP and emit analy
   const after = await page.evaluate(() => window.__analyzed.filter((e) => e.id === 'story-en').at(-1).words);
   assert.ok(after > en0, 'more words after the edit');
   await page.click('#toggle-theme');
-  await page.locator('article-analyzer[for="story-en"]').screenshot({ path: join(screenshots, 'widget-demo-en-dark.png') });
+  await page.locator('article-analyzer[for="story-en"]').screenshot({ animations: 'disabled', path: join(screenshots, 'widget-demo-en-dark.png') });
   assert.deepEqual(await page.evaluate(() => window.__csp), [], 'no CSP violation');
   assert.deepEqual(errors, []);
   await page.close();
@@ -160,7 +160,7 @@ test('hostile article text renders as inert text in the widget and never changes
   assert.deepEqual(highlighted['article-analyzer-location'], ['City Hall']);
   assert.deepEqual(highlighted['article-analyzer-misc'].sort(), [PAYLOADS.img, '\u202Efdp.exe\u202C'].sort());
   assert.deepEqual(highlighted['article-analyzer-focus'], ['Laura Chen']);
-  await page.screenshot({ path: join(screenshots, 'widget-hostile.png'), fullPage: true });
+  await page.screenshot({ animations: 'disabled', path: join(screenshots, 'widget-hostile.png'), fullPage: true });
   assert.deepEqual(errors, []);
   // The hook is live: the same payload as markup does run (so the zero above means something).
   await page.evaluate((html) => { document.createElement('div').innerHTML = html; }, PAYLOADS.img);
@@ -226,7 +226,7 @@ test('the iframe embed reads its text from the fragment or from its parent', asy
   await page.waitForFunction(() => parseFloat(document.querySelector('iframe').style.height) > 100);
   const words = await page.frames()[1].evaluate(() => document.querySelector('article-analyzer').result.statistics.words);
   assert.equal(words, 11);
-  await page.screenshot({ path: join(screenshots, 'widget-iframe.png'), fullPage: true });
+  await page.screenshot({ animations: 'disabled', path: join(screenshots, 'widget-iframe.png'), fullPage: true });
   assert.deepEqual(await page.evaluate(() => window.__csp), []);
   assert.deepEqual(errors, []);
   await page.close();

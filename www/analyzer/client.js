@@ -1,11 +1,15 @@
 // The analysis client: a promise API over the worker. UI code never sees postMessage.
 //
-//   const client = new AnalyzerClient();             // or new AnalyzerClient(workerUrl, { type: 'classic' })
+//   const client = new AnalyzerClient();             // or new AnalyzerClient(workerUrl, { type: 'classic', module })
 //   const { result, ms } = await client.analyze(text, options, { signal });
 //
 // A newer call does not wait for older ones: callers abort stale requests with an AbortSignal,
 // whose promise then rejects with an AbortError. If the worker dies (a wasm trap), it is
 // restarted and pending calls reject with a clear message.
+//
+// A result's long lists (a 5 MB text has ~100,000 entities) come in slices, one message each, and
+// are joined here: the browser copies a message into this thread in one task, and one message of
+// the whole result took 130–160 ms (a long task) where each slice takes a few.
 //
 // The page also uses request(message, { signal, onProgress, hard }) for the worker's other answers
 // (a lean "view" of an analysis, occurrences of a word, exports); see worker-core.js.
@@ -20,6 +24,8 @@
 // replaced first, so memory follows the current text, not the largest one ever analyzed.
 
 const SLICE = 256 * 1024;
+/** A worker with this name waits for a { kind: 'module', module } message (see worker.js). */
+export const POSTED_MODULE = 'article-analyzer (module posted)';
 export const RECYCLE_BYTES = 256 * 1024 * 1024;
 
 export class AnalyzerClient {
@@ -28,6 +34,7 @@ export class AnalyzerClient {
   #nextId = 1;
   #workerUrl;
   #type;
+  #module;
   /** How many times the worker died and was replaced. */
   restarts = 0;
   /** How many times a hard abort terminated the worker. */
@@ -39,20 +46,40 @@ export class AnalyzerClient {
   /** The largest wasm memory size reported by any worker of this client. */
   peakMemory = 0;
 
-  constructor(workerUrl = new URL('./worker.js', import.meta.url), { type = 'module' } = {}) {
+  /**
+   * workerUrl: the worker script; type: 'module' or 'classic'. module: the compiled wasm (a
+   * WebAssembly.Module, or a promise of one) when the caller compiles it itself — the page does,
+   * from a <link rel="preload">, while the worker is still starting: each worker this client
+   * starts is then posted the module instead of fetching and compiling the .wasm (a promise that
+   * rejects makes it fetch after all). Without it, the worker fetches the .wasm at once.
+   */
+  constructor(workerUrl = new URL('./worker.js', import.meta.url), { type = 'module', module = null } = {}) {
     this.#workerUrl = workerUrl;
     this.#type = type;
+    this.#module = module;
   }
 
   #start() {
     if (this.#worker) return this.#worker;
-    const worker = new Worker(this.#workerUrl, { type: this.#type });
+    // The worker reads its name to know whether to wait for the module (see worker.js).
+    const worker = new Worker(this.#workerUrl, { type: this.#type, name: this.#module ? POSTED_MODULE : 'article-analyzer' });
+    if (this.#module) {
+      Promise.resolve(this.#module).then((module) => worker.postMessage({ kind: 'module', module }),
+        () => worker.postMessage({ kind: 'module', module: null }));
+    }
     worker.addEventListener('message', (event) => {
-      const { id, result, error, ms, progress, memory } = event.data;
+      const { id, result, error, ms, progress, memory, part } = event.data;
       const call = this.#pending.get(id);
       if (!call) return; // cancelled
       if (progress) {
         call.onProgress?.(progress);
+        return;
+      }
+      if (part) {
+        // A slice of one of the result's long lists, ahead of the result (see worker-core.js).
+        call.parts ??= new Map();
+        if (!call.parts.has(part.key)) call.parts.set(part.key, []);
+        call.parts.get(part.key).push(part.items);
         return;
       }
       this.#pending.delete(id);
@@ -66,7 +93,10 @@ export class AnalyzerClient {
         call.reject(crash);
         if (this.#worker === worker) this.#restart(crash);
       } else if (error) call.reject(Object.assign(new Error(error.message), { name: error.name }));
-      else call.resolve({ result, ms });
+      else {
+        for (const [key, slices] of call.parts ?? []) result[key] = slices.length === 1 ? slices[0] : [].concat(...slices);
+        call.resolve({ result, ms });
+      }
     });
     worker.addEventListener('error', (event) => {
       event.preventDefault();

@@ -4,7 +4,10 @@
 //
 // Messages (each answered with { id, result, ms } or { id, error }; error.fatal is true when the
 // wasm trapped, after which this worker must not be used again):
-//   { id, text, options }                      the plain API: the wasm result as is (the widget uses it)
+//   { id, text, options }                      the plain API: the wasm result as is (the widget uses it);
+//                                              lists longer than PART items come ahead of it in
+//                                              slices ({ id, part: { key, items } }), joined back
+//                                              by the client (client.js)
 //   { id, kind: 'view', text, options, save }  the page's request: the worker keeps the full result
 //                                              (and stores the text when save is true)
 //                                              and answers a lean "view" — no tokens, and the long
@@ -14,7 +17,7 @@
 //   { id, kind: 'export', format, labels }     a Blob: json | frequencies.csv | entities.csv | html
 //   { id, kind: 'capabilities' }               { options: [names], version }
 //   { kind: 'warm' }                           nothing: starts the worker (its wasm is loaded and
-//                                              warmed, see warm(), as soon as it runs)
+//                                              warmed, see warmSteps(), as soon as it runs)
 //   { id, kind: 'text-part', part }            a slice of a long text; the request that follows
 //                                              with textParts: true gets the slices prepended
 //   { id, kind: 'save', text }                 stores the text (IndexedDB) without analyzing it
@@ -28,9 +31,11 @@
 // Options the wasm build does not know are dropped for 'view' requests (the page is written for
 // fields that land over time); the plain API passes options through untouched.
 
-import { saveText } from './store.js';
+// store.js only when a text is saved (long texts): not part of the worker's start.
+const saveText = async (text) => (await import('./store.js')).saveText(text);
 
 const TOP_FREQUENCIES = 500;
+const PART = 4096; // list items per message (see sendLongListsInParts)
 const TOP_GROUPS_PER_KIND = 300;
 const DISPERSION_WORDS = 10;
 
@@ -71,7 +76,10 @@ export function createHandler(wasm) {
 
   const memory = () => wasm.memory?.buffer?.byteLength ?? 0;
 
-  return async function onMessage(data, progress = () => {}) {
+  // post(message): sends a message ahead of the answer (progress, slices of long lists); without
+  // it, progress is not reported and long lists stay in the answer.
+  return async function onMessage(data, post = null) {
+    const progress = post ?? (() => {});
     const { id, kind } = data;
     if (kind === 'text-part') {
       if (!parts.has(id)) parts.set(id, []);
@@ -91,7 +99,8 @@ export function createHandler(wasm) {
     try {
       if (!kind) {
         const result = wasm.analyze(data.text, data.options);
-        return { message: { id, result, ms: performance.now() - started } };
+        const ms = performance.now() - started;
+        return { message: { id, result: post ? sendLongListsInParts(result, id, post) : result, ms } };
       }
       if (kind === 'capabilities') {
         return { message: { id, result: { options: capabilities(), version: wasm.version?.() ?? '' } } };
@@ -140,15 +149,39 @@ export function createHandler(wasm) {
 }
 
 /**
- * Runs one small analysis so that what the first real one would pay for once — the entity
- * models decoded into their tables, the word lists built, the wasm functions compiled on first
- * call — is paid while the page is still starting. Errors are ignored: the real request reports
- * its own.
+ * The warm-up: small analyses that pay, while the page is still starting or idle, what the first
+ * real analysis would pay for once — the wasm functions compiled on their first call (most of
+ * it), the entity model of each language decoded into its tables, the word lists built. One
+ * step per language, Arabic first (the page's first language); the caller runs each step in a
+ * task of its own and none while a request waits (worker.js). Errors are ignored: the real
+ * request reports its own.
  */
-export function warm(wasm) {
-  try {
-    wasm.analyze('قال الرئيس محمد علي في القاهرة يوم الاثنين. The president said in London on Monday.', { tokens: false });
-  } catch { /* reported by the first real request */ }
+export function warmSteps(wasm) {
+  const step = (text) => () => {
+    try {
+      wasm.analyze(text, { tokens: false });
+    } catch { /* reported by the first real request */ }
+  };
+  return [
+    step('قال الرئيس محمد علي في القاهرة يوم الاثنين 5 مايو إن الشركة دفعت 20% من المبلغ.'),
+    step('The president said in London on Monday, May 5, that Acme Corp. paid 20% ($5 million).'),
+  ];
+}
+
+/**
+ * Posts each list of the result longer than PART items in slices, one message each
+ * ({ id, part: { key, items } }), and returns the result with those lists emptied: the client
+ * joins the slices back in place (client.js). A message is copied into the receiving thread in one
+ * task; the slices keep each of those tasks short whatever the text's length.
+ */
+function sendLongListsInParts(result, id, post) {
+  if (!result || typeof result !== 'object') return result;
+  for (const [key, value] of Object.entries(result)) {
+    if (!Array.isArray(value) || value.length <= PART) continue;
+    for (let at = 0; at < value.length; at += PART) post({ id, part: { key, items: value.slice(at, at + PART) } });
+    result[key] = [];
+  }
+  return result;
 }
 
 /** Packs a list of { start, end, …strings } into typed arrays (+ a name table per string field). */

@@ -24,6 +24,7 @@ pub mod times;
 pub mod web;
 
 use super::{Entity, EntityKind};
+use crate::intern::{Surfaces, TokenKeys};
 use crate::lang::Language;
 use crate::normalize::is_arabic_mark;
 use crate::sentence::Sentence;
@@ -50,10 +51,35 @@ pub fn recognize(
     text: &str,
     tokens: &[Token],
     sentences: &[Sentence],
-    _language: Language,
+    language: Language,
     named: &[Entity],
 ) -> Vec<Entity> {
-    let toks = make_toks(text, tokens);
+    let texts = Surfaces::new(text, tokens);
+    recognize_with_ids(
+        text,
+        tokens,
+        sentences,
+        language,
+        named,
+        &texts.ids,
+        &texts.texts,
+    )
+}
+
+/// Like [`recognize`], with the text ids of the tokens already made (`ids` per token, `texts`
+/// per id: see [`Surfaces`]), so no token is looked up by its text again.
+pub fn recognize_with_ids(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Sentence],
+    _language: Language,
+    named: &[Entity],
+    ids: &[u32],
+    texts: &[&str],
+) -> Vec<Entity> {
+    let keys = fold_keys(texts);
+    let mut arena = Vec::new();
+    let toks = make_toks(text, tokens, ids, &keys, &mut arena);
     let mut out = web::scan(text);
     let mut blocked = vec![false; toks.len()];
     if !out.is_empty() {
@@ -102,7 +128,7 @@ fn sentence_ranges(toks: &[Tok<'_>], sentences: &[Sentence]) -> Vec<(usize, usiz
                 let w = &toks[b - 2];
                 w.is_word()
                     && w.is_latin()
-                    && lexicon::lookup(&w.key).iter().any(|(_, l)| {
+                    && lexicon::lookup(w.key).iter().any(|(_, l)| {
                         matches!(
                             l,
                             Lex::DayPeriod(_) | Lex::Month(_, _, lexicon::Need::Number)
@@ -171,17 +197,84 @@ fn scan_run(run: &Run<'_>, out: &mut Vec<Entity>) {
     }
 }
 
-/// The tokens of `text` with keys, lexicon entries and line starts.
-pub(crate) fn make_toks<'a>(text: &'a str, tokens: &[Token]) -> Vec<Tok<'a>> {
-    let mut toks: Vec<Tok<'a>> = tokens.iter().map(|t| Tok::new(text, t)).collect();
+/// The [`fold`] of each distinct token text (`texts`, by id), made once per text (for
+/// [`make_toks`]; looked up with [`TokenKeys::key_of_text`]).
+pub(crate) fn fold_keys(texts: &[&str]) -> TokenKeys {
+    TokenKeys::new(Vec::new(), texts.len(), |id, out| {
+        let s = texts.get(id as usize).copied().unwrap_or("");
+        if s.chars().all(is_own_fold) {
+            out.push_str(s);
+        } else {
+            out.push_str(&fold(s));
+        }
+    })
+}
+
+/// The tokens of `text` with keys (`keys`, from [`fold_keys`] over the same tokens), lexicon
+/// entries (stored one after another in `arena`, which this fills) and line starts. A word's
+/// entries that depend on it alone (no phrase can start there) are looked up once per distinct
+/// text.
+pub(crate) fn make_toks<'a>(
+    text: &'a str,
+    tokens: &[Token],
+    ids: &[u32],
+    keys: &'a TokenKeys,
+    arena: &'a mut Vec<Entry>,
+) -> Vec<Tok<'a>> {
+    let id_of = |i: usize| ids.get(i).copied().unwrap_or(u32::MAX);
+    let mut toks: Vec<Tok<'a>> = tokens
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Tok::new(text, t, keys.key_of_text(id_of(i))))
+        .collect();
+    // Per text id: its entries, starts relative to the token's, when they depend on it alone.
+    let mut memo: Vec<Option<Vec<Entry>>> = vec![None; keys.texts()];
+    // Per token with entries: (token, end of its entries in `arena`).
+    let mut ends: Vec<(u32, u32)> = Vec::new();
+    arena.clear();
     let mut previous_end = 0;
     for i in 0..toks.len() {
-        toks[i].entries = entries(&toks, i);
         let start = toks[i].span.start;
+        let id = id_of(i) as usize;
+        let before = arena.len();
+        match memo.get(id) {
+            Some(Some(known)) if toks[i].is_word() => arena.extend(known.iter().map(|e| Entry {
+                start: e.start + start,
+                ..*e
+            })),
+            _ => {
+                let (found, alone) = entries(&toks, i);
+                if alone && toks[i].is_word() {
+                    if let Some(slot) = memo.get_mut(id) {
+                        *slot = Some(
+                            found
+                                .iter()
+                                .map(|e| Entry {
+                                    start: e.start - start,
+                                    ..*e
+                                })
+                                .collect(),
+                        );
+                    }
+                }
+                arena.extend(found);
+            }
+        }
+        if arena.len() > before {
+            ends.push((i as u32, arena.len() as u32));
+        }
         toks[i].newline_before = text
             .get(previous_end..start)
             .is_some_and(|gap| gap.contains('\n'));
         previous_end = toks[i].span.end;
+    }
+    let arena: &'a Vec<Entry> = arena;
+    let mut from = 0usize;
+    for (i, end) in ends {
+        if let (Some(t), Some(e)) = (toks.get_mut(i as usize), arena.get(from..end as usize)) {
+            t.entries = e;
+        }
+        from = end as usize;
     }
     toks
 }
@@ -193,31 +286,24 @@ pub(crate) struct Tok<'a> {
     pub(crate) kind: TokenKind,
     pub(crate) text: &'a str,
     /// Folded key (see the module rules); empty for tokens other than words. Borrowed from the
-    /// text when the word is its own key (lowercase ASCII, most English words): no allocation.
-    pub(crate) key: std::borrow::Cow<'a, str>,
+    /// keys of the distinct texts ([`fold_keys`]): no allocation per token.
+    pub(crate) key: &'a str,
     /// Lexicon entries of the word and the phrases it starts (see [`entries`]).
-    pub(crate) entries: Vec<Entry>,
+    pub(crate) entries: &'a [Entry],
     /// True when a line break separates the token from the one before.
     pub(crate) newline_before: bool,
 }
 
 impl<'a> Tok<'a> {
-    fn new(text: &'a str, t: &Token) -> Self {
+    /// The token `t` of `text`, whose text folds to `key` (see [`fold_keys`]).
+    fn new(text: &'a str, t: &Token, key: &'a str) -> Self {
         let s = t.span.text(text);
         Tok {
             span: t.span,
             kind: t.kind,
             text: s,
-            key: if t.kind == TokenKind::Word {
-                if s.chars().all(is_own_fold) {
-                    std::borrow::Cow::Borrowed(s)
-                } else {
-                    std::borrow::Cow::Owned(fold(s))
-                }
-            } else {
-                std::borrow::Cow::Borrowed("")
-            },
-            entries: Vec::new(),
+            key: if t.kind == TokenKind::Word { key } else { "" },
+            entries: &[],
             newline_before: false,
         }
     }
@@ -372,13 +458,15 @@ pub(crate) struct Entry {
 }
 
 /// The entries of word `i` and of the phrases of up to three words starting there, with
-/// Arabic clitics stripped or not; longest phrases first, unstripped first. Computed once per
-/// token.
-fn entries(toks: &[Tok<'_>], i: usize) -> Vec<Entry> {
+/// Arabic clitics stripped or not; longest phrases first, unstripped first; and whether they
+/// depend on word `i` alone (no phrase of the lexicon starts with it, so the words after it
+/// were not read).
+fn entries(toks: &[Tok<'_>], i: usize) -> (Vec<Entry>, bool) {
     let mut out = Vec::new();
+    let mut alone = true;
     let t = &toks[i];
     if !t.is_word() {
-        return out;
+        return (out, alone);
     }
     // Only a word that starts with a clitic letter can carry clitics.
     let clitic = t
@@ -412,6 +500,7 @@ fn entries(toks: &[Tok<'_>], i: usize) -> Vec<Entry> {
         };
         let start = t.span.start + offset_after_letters(t.text, prefix.chars().count());
         if lexicon::is_head(stem) {
+            alone = false;
             for n in (2..=3u8).rev() {
                 let end = i + usize::from(n);
                 if end > toks.len() || !toks[i + 1..end].iter().all(Tok::is_word) {
@@ -420,7 +509,7 @@ fn entries(toks: &[Tok<'_>], i: usize) -> Vec<Entry> {
                 let mut key = stem.to_string();
                 for w in &toks[i + 1..end] {
                     key.push(' ');
-                    key.push_str(&w.key);
+                    key.push_str(w.key);
                 }
                 out.extend(lexicon::lookup(&key).iter().map(|(_, l)| Entry {
                     start,
@@ -435,7 +524,7 @@ fn entries(toks: &[Tok<'_>], i: usize) -> Vec<Entry> {
             lex: *l,
         }));
     }
-    out
+    (out, alone)
 }
 
 /// Byte offset in `s` after its first `n` letters, skipping the marks and tatweel that follow.

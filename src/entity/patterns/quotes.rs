@@ -370,7 +370,7 @@ fn names_follow(t: &Tok<'_>) -> bool {
 
 /// Entries of word `t`, with Arabic clitics `و ف ب ل` stripped when `clitics`.
 fn lex_of(t: &Tok<'_>, clitics: bool) -> Vec<Lex> {
-    let mut out: Vec<Lex> = super::lexicon::lookup(&t.key)
+    let mut out: Vec<Lex> = super::lexicon::lookup(t.key)
         .iter()
         .map(|(_, l)| *l)
         .collect();
@@ -639,13 +639,16 @@ fn role(t: &Tok<'_>) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::make_toks;
+    use super::super::{fold_keys, make_toks};
     use super::*;
     use crate::token::tokenize;
 
     fn quotes(text: &str) -> Vec<(&str, Option<&str>)> {
         let tokens = tokenize(text);
-        let toks = make_toks(text, &tokens);
+        let texts = crate::intern::Surfaces::new(text, &tokens);
+        let keys = fold_keys(&texts.texts);
+        let mut arena = Vec::new();
+        let toks = make_toks(text, &tokens, &texts.ids, &keys, &mut arena);
         find(text, &toks, &[])
             .into_iter()
             .map(|e| (e.span.text(text), e.speaker.map(|s| s.text(text))))
@@ -726,7 +729,10 @@ mod tests {
     fn named_people_win_over_the_heuristics() {
         let text = "Mayor Laura Chen said the vote was \"a promise kept to every commuter.\"";
         let tokens = tokenize(text);
-        let toks = make_toks(text, &tokens);
+        let texts = crate::intern::Surfaces::new(text, &tokens);
+        let keys = fold_keys(&texts.texts);
+        let mut arena = Vec::new();
+        let toks = make_toks(text, &tokens, &texts.ids, &keys, &mut arena);
         let person = Entity::new(Span::new(6, 16), EntityKind::Person);
         let q = find(text, &toks, &[person]);
         assert_eq!(q[0].speaker.map(|s| s.text(text)), Some("Laura Chen"));
