@@ -423,12 +423,12 @@ fn iso_code(word: &str) -> Option<&'static str> {
 /// A currency before a number at `i`: its code and the index of the number's token.
 fn currency_before(run: &Run<'_>, i: usize) -> Option<(&'static str, usize)> {
     let t = run.tok(i)?;
-    if let Some((_, code)) = SYMBOLS.iter().find(|(s, _)| *s == t.text) {
+    if let Some((_, code)) = SYMBOLS.iter().find(|(s, _)| *s == t.text()) {
         return Some((code, i + 1));
     }
     // US$, A$: a word glued to `$`.
     if t.is_word() && run.glued(i) && run.is(i + 1, "$") {
-        let code = match t.text {
+        let code = match t.text() {
             "US" => "USD",
             "A" => "AUD",
             "C" => "CAD",
@@ -439,7 +439,7 @@ fn currency_before(run: &Run<'_>, i: usize) -> Option<(&'static str, usize)> {
     }
     // ISO codes, upper case: USD 5.
     if t.is_word() && run.tok(i + 1).is_some_and(|n| n.is_number()) {
-        return iso_code(t.text).map(|code| (code, i + 1));
+        return iso_code(t.text()).map(|code| (code, i + 1));
     }
     None
 }
@@ -457,7 +457,7 @@ struct Tail {
 fn tail(run: &Run<'_>, j: usize) -> Option<Tail> {
     let t = run.tok(j)?;
     if !t.is_word() {
-        if matches!(t.text, "%" | "٪") {
+        if matches!(t.text(), "%" | "٪") {
             return Some(Tail {
                 kind: EntityKind::Percent,
                 end_tok: j + 1,
@@ -467,9 +467,9 @@ fn tail(run: &Run<'_>, j: usize) -> Option<Tail> {
             });
         }
         // Degrees: 40 °C.
-        if t.text == "°" {
+        if t.text() == "°" {
             let (end_tok, end) = match run.tok(j + 1) {
-                Some(n) if run.glued(j) && matches!(n.text, "C" | "F") => (j + 2, n.span.end),
+                Some(n) if run.glued(j) && matches!(n.text(), "C" | "F") => (j + 2, n.span.end),
                 _ => (j + 1, t.span.end),
             };
             return Some(Tail {
@@ -483,7 +483,7 @@ fn tail(run: &Run<'_>, j: usize) -> Option<Tail> {
         return None;
     }
     // Between number and currency: "US" (5 US dollars).
-    let k = if matches!(t.text, "US" | "U.S") {
+    let k = if matches!(t.text(), "US" | "U.S") {
         let skip = if run.is(j + 1, ".") && run.glued(j) {
             2
         } else {
@@ -497,7 +497,7 @@ fn tail(run: &Run<'_>, j: usize) -> Option<Tail> {
     } else {
         j
     };
-    if let Some(code) = iso_code(run.tok(k)?.text) {
+    if let Some(code) = iso_code(run.tok(k)?.text()) {
         return Some(Tail {
             kind: EntityKind::Money,
             end_tok: k + 1,
@@ -585,7 +585,7 @@ pub(crate) fn at(run: &Run<'_>, i: usize) -> Option<Found> {
     let t = run.tok(i)?;
     let start = t.span.start;
     // Arabic %15: the sign first.
-    if matches!(t.text, "%" | "٪")
+    if matches!(t.text(), "%" | "٪")
         && run.glued(i)
         && run.tok(i + 1).is_some_and(|n| n.is_number())
         && !(i > 0 && run.glued(i - 1) && run.toks[i - 1].is_number())
@@ -596,7 +596,7 @@ pub(crate) fn at(run: &Run<'_>, i: usize) -> Option<Found> {
             end: n.span.end,
             end_tok: i + 2,
             kind: EntityKind::Percent,
-            value: parse(n.text).map(|d| d.to_string()),
+            value: parse(n.text()).map(|d| d.to_string()),
         });
     }
     let before = currency_before(run, i);
@@ -630,10 +630,10 @@ pub(crate) fn at(run: &Run<'_>, i: usize) -> Option<Found> {
                 value: None,
             });
         }
-        (parse(n.text)?, j + 1, n.span.end, None)
+        (parse(n.text())?, j + 1, n.span.end, None)
     } else if n.is_word() {
-        if let Some((d, at)) = digit_prefix(n.text) {
-            let rest = super::fold(&n.text[at..]);
+        if let Some((d, at)) = digit_prefix(n.text()) {
+            let rest = super::fold(&n.text()[at..]);
             let rest_lex = super::lexicon::lookup(&rest);
             (d, j + 1, n.span.end, Some(rest_lex))
         } else if let Some((s, e)) = scale_with_clitics(run, j) {
@@ -653,7 +653,7 @@ pub(crate) fn at(run: &Run<'_>, i: usize) -> Option<Found> {
             });
         } else if run.has(j, |l| l == Lex::ScalePlural) {
             // ملايين الدولارات, millions of dollars.
-            let k = if run.tok(j + 1).is_some_and(|w| w.key == "of") {
+            let k = if run.tok(j + 1).is_some_and(|w| w.key() == "of") {
                 j + 2
             } else {
                 j + 1
@@ -708,7 +708,7 @@ pub(crate) fn at(run: &Run<'_>, i: usize) -> Option<Found> {
             }
         }
         if !known {
-            let rest = &n.text[digit_prefix(n.text).map_or(0, |(_, a)| a)..];
+            let rest = &n.text()[digit_prefix(n.text()).map_or(0, |(_, a)| a)..];
             if before.is_some() && matches!(rest, "m" | "k") {
                 number = number.scale(if rest == "m" { 6 } else { 3 });
             } else {
