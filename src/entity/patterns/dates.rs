@@ -277,7 +277,7 @@ fn year_at(run: &Run<'_>, i: usize) -> Option<(u32, bool, usize, usize)> {
                 _ => None,
             })?;
         let y = u32::try_from(d.integer()?).ok()?;
-        return Some((y, era == H, i + 1, t.span.end));
+        return Some((y, era == H, i + 1, t.span().end));
     }
     let y = int_at(run, i, 4)?;
     if run.tok(i).map_or(0, |t| t.text().chars().count()) < 3 {
@@ -288,8 +288,8 @@ fn year_at(run: &Run<'_>, i: usize) -> Option<(u32, bool, usize, usize)> {
         _ => None,
     });
     match era {
-        Some(Lex::Era(c)) => Some((y, c == H, i + 2, run.toks[i + 1].span.end)),
-        _ => Some((y, false, i + 1, run.toks[i].span.end)),
+        Some(Lex::Era(c)) => Some((y, c == H, i + 2, run.toks[i + 1].span().end)),
+        _ => Some((y, false, i + 1, run.toks[i].span().end)),
     }
 }
 
@@ -363,19 +363,19 @@ fn ymd_of(a: &str, b: &str, c: &str) -> Option<Ymd> {
 /// A calendar date at `i`: (start byte, token after, end byte, parts).
 fn calendar_at(run: &Run<'_>, i: usize, first: bool) -> Option<(usize, usize, usize, Ymd)> {
     let t = run.tok(i)?;
-    let end_of = |k: usize| run.toks[k - 1].span.end;
+    let end_of = |k: usize| run.toks[k - 1].span().end;
     // Numeric: d/m/y, d-m-y, d.m.y, y-m-d, as five touching tokens or as one token (a
     // tokenizer may keep `28/11/2026` whole).
     if !t.is_word() {
         if let Some(ymd) = numeric_date(t.text()) {
-            return Some((t.span.start, i + 1, t.span.end, ymd));
+            return Some((t.span().start, i + 1, t.span().end, ymd));
         }
     }
     if t.is_number() && run.glued(i) && run.glued(i + 1) && run.glued(i + 2) && run.glued(i + 3) {
         let sep = run.tok(i + 1)?.text();
         if matches!(sep, "/" | "-" | ".") && run.is(i + 3, sep) {
             let ymd = ymd_of(t.text(), run.toks[i + 2].text(), run.toks[i + 4].text())?;
-            return Some((t.span.start, i + 5, end_of(i + 5), ymd));
+            return Some((t.span().start, i + 5, end_of(i + 5), ymd));
         }
         return None;
     }
@@ -394,7 +394,7 @@ fn calendar_at(run: &Run<'_>, i: usize, first: bool) -> Option<(usize, usize, us
             ymd.hijri |= hijri;
             end_tok = next;
         }
-        return Some((t.span.start, end_tok, end_of(end_tok), ymd));
+        return Some((t.span().start, end_tok, end_of(end_tok), ymd));
     }
     // Month [day][,] [year], or a month alone.
     let (start, after, m, c, need) = month_at(run, i, first)?;
@@ -436,14 +436,14 @@ fn calendar_at(run: &Run<'_>, i: usize, first: bool) -> Option<(usize, usize, us
         || after_cue
         || match need {
             Need::Free | Need::NotBeforeDefinite => true,
-            Need::Preposition => after_preposition || start > t.span.start,
+            Need::Preposition => after_preposition || start > t.span().start,
             Need::Number => false,
         };
     if !ok {
         return None;
     }
     let start = if after_cue {
-        run.toks[i - 1].span.start
+        run.toks[i - 1].span().start
     } else {
         start
     };
@@ -522,7 +522,7 @@ fn cued_year_at(run: &Run<'_>, i: usize, first: bool) -> Option<(usize, usize, Y
             return None;
         }
         return Some((
-            t.span.start,
+            t.span().start,
             next,
             Ymd {
                 year: Some(y),
@@ -570,7 +570,7 @@ pub(crate) fn at(run: &Run<'_>, i: usize) -> Option<Found> {
     }
     Some(Found {
         start: start?,
-        end: run.toks[j - 1].span.end,
+        end: run.toks[j - 1].span().end,
         end_tok: j,
         kind: EntityKind::Date,
         value: ymd.iso(),

@@ -79,14 +79,14 @@ pub fn recognize_with_ids(
 ) -> Vec<Entity> {
     let keys = fold_keys(texts);
     let shared = Shared::new(text, tokens, ids, &keys);
-    let toks = shared.toks(tokens, ids);
+    let toks = shared.toks();
     let mut out = web::scan(text);
     let mut blocked = vec![false; toks.len()];
     if !out.is_empty() {
         for (b, t) in blocked.iter_mut().zip(&toks) {
             *b = out
                 .iter()
-                .any(|e| e.span.start < t.span.end && t.span.start < e.span.end);
+                .any(|e| e.span.start < t.span().end && t.span().start < e.span.end);
         }
     }
     for (first, end) in sentence_ranges(&toks, sentences) {
@@ -123,7 +123,7 @@ fn sentence_ranges(toks: &[Tok<'_>], sentences: &[Sentence]) -> Vec<(usize, usiz
         }
         join = b >= 2
             && toks[b - 1].text() == "."
-            && toks[b - 2].span.end == toks[b - 1].span.start
+            && toks[b - 2].span().end == toks[b - 1].span().start
             && {
                 let w = &toks[b - 2];
                 w.is_word()
@@ -216,6 +216,8 @@ pub(crate) fn fold_keys(texts: &[&str]) -> TokenKeys {
 #[derive(Debug)]
 pub(crate) struct Shared<'a> {
     text: &'a str,
+    tokens: &'a [Token],
+    ids: &'a [u32],
     keys: &'a TokenKeys,
     arena: Vec<Entry>,
     /// Per token with entries: (token, end of its entries in `arena`), in token order.
@@ -237,8 +239,8 @@ impl<'a> Shared<'a> {
     /// phrase can start there) are looked up once per distinct text.
     pub(crate) fn new(
         text: &'a str,
-        tokens: &[Token],
-        ids: &[u32],
+        tokens: &'a [Token],
+        ids: &'a [u32],
         keys: &'a TokenKeys,
     ) -> Shared<'a> {
         let id_of = |i: usize| ids.get(i).copied().unwrap_or(u32::MAX);
@@ -294,20 +296,21 @@ impl<'a> Shared<'a> {
         }
         Shared {
             text,
+            tokens,
+            ids,
             keys,
             arena,
             ends,
         }
     }
 
-    /// The tokens (the same `tokens` and `ids` as given to [`Shared::new`]) with their keys,
-    /// entries and line starts.
-    pub(crate) fn toks(&'a self, tokens: &[Token], ids: &[u32]) -> Vec<Tok<'a>> {
+    /// The tokens with their keys, entries and line starts.
+    pub(crate) fn toks(&'a self) -> Vec<Tok<'a>> {
         let mut ends = self.ends.iter().peekable();
         let mut from = 0u32;
         let mut previous_end = 0;
-        let mut toks = Vec::with_capacity(tokens.len());
-        for (i, t) in tokens.iter().enumerate() {
+        let mut toks = Vec::with_capacity(self.tokens.len());
+        for (i, t) in self.tokens.iter().enumerate() {
             let mut entries = (0, 0);
             if let Some(&&(k, end)) = ends.peek() {
                 if k as usize == i {
@@ -318,9 +321,8 @@ impl<'a> Shared<'a> {
             }
             let start = t.span.start;
             toks.push(Tok {
-                span: t.span,
                 shared: self,
-                id: ids.get(i).copied().unwrap_or(u32::MAX),
+                index: u32::try_from(i).unwrap_or(u32::MAX),
                 entries_from: entries.0,
                 entries_len: entries.1,
                 kind: t.kind,
@@ -335,14 +337,14 @@ impl<'a> Shared<'a> {
     }
 }
 
-/// A token with its folded key, lexicon entries and line start: a span, a reference to what
-/// all tokens share and a few indices (40 bytes; a long text has a million tokens).
+/// A token with its folded key, lexicon entries and line start: a reference to what all
+/// tokens share and a few indices (24 bytes on 64-bit targets; a long text has a million
+/// tokens).
 #[derive(Debug, Clone)]
 pub(crate) struct Tok<'a> {
-    pub(crate) span: Span,
     shared: &'a Shared<'a>,
-    /// Id of the token's text (its key in `shared.keys`).
-    id: u32,
+    /// Index of the token in `shared.tokens` (and of its text id in `shared.ids`).
+    index: u32,
     /// The token's entries: `shared.arena[entries_from..][..entries_len]`.
     entries_from: u32,
     entries_len: u16,
@@ -352,15 +354,29 @@ pub(crate) struct Tok<'a> {
 }
 
 impl<'a> Tok<'a> {
+    /// The token's byte span.
+    pub(crate) fn span(&self) -> Span {
+        self.shared
+            .tokens
+            .get(self.index as usize)
+            .map_or(Span::new(0, 0), |t| t.span)
+    }
+
     /// The token's text.
     pub(crate) fn text(&self) -> &'a str {
-        self.span.text(self.shared.text)
+        self.span().text(self.shared.text)
     }
 
     /// Folded key (see the module rules); empty for tokens other than words.
     pub(crate) fn key(&self) -> &'a str {
         if self.kind == TokenKind::Word {
-            self.shared.keys.key_of_text(self.id)
+            let id = self
+                .shared
+                .ids
+                .get(self.index as usize)
+                .copied()
+                .unwrap_or(u32::MAX);
+            self.shared.keys.key_of_text(id)
         } else {
             ""
         }
@@ -466,7 +482,7 @@ impl<'a> Run<'a> {
     /// True when token `i` and token `i + 1` touch (no space between).
     pub(crate) fn glued(&self, i: usize) -> bool {
         match (self.toks.get(i), self.toks.get(i + 1)) {
-            (Some(a), Some(b)) => a.span.end == b.span.start,
+            (Some(a), Some(b)) => a.span().end == b.span().start,
             _ => false,
         }
     }
@@ -483,7 +499,7 @@ impl<'a> Run<'a> {
         self.toks.get(i).into_iter().flat_map(|t| {
             t.entries()
                 .iter()
-                .filter(move |e| e.words == 1 && e.start == t.span.start)
+                .filter(move |e| e.words == 1 && e.start == t.span().start)
                 .map(|e| e.lex)
         })
     }
@@ -508,7 +524,7 @@ impl<'a> Run<'a> {
         t.entries()
             .iter()
             .filter(|e| {
-                (clitics || e.start == t.span.start) && i + usize::from(e.words) <= self.len()
+                (clitics || e.start == t.span().start) && i + usize::from(e.words) <= self.len()
             })
             .map(|e| (e.start, i + usize::from(e.words), e.lex))
             .collect()

@@ -461,7 +461,7 @@ fn tail(run: &Run<'_>, j: usize) -> Option<Tail> {
             return Some(Tail {
                 kind: EntityKind::Percent,
                 end_tok: j + 1,
-                end: t.span.end,
+                end: t.span().end,
                 currency: None,
                 unit: None,
             });
@@ -469,8 +469,8 @@ fn tail(run: &Run<'_>, j: usize) -> Option<Tail> {
         // Degrees: 40 °C.
         if t.text() == "°" {
             let (end_tok, end) = match run.tok(j + 1) {
-                Some(n) if run.glued(j) && matches!(n.text(), "C" | "F") => (j + 2, n.span.end),
-                _ => (j + 1, t.span.end),
+                Some(n) if run.glued(j) && matches!(n.text(), "C" | "F") => (j + 2, n.span().end),
+                _ => (j + 1, t.span().end),
             };
             return Some(Tail {
                 kind: EntityKind::Quantity,
@@ -501,7 +501,7 @@ fn tail(run: &Run<'_>, j: usize) -> Option<Tail> {
         return Some(Tail {
             kind: EntityKind::Money,
             end_tok: k + 1,
-            end: run.toks[k].span.end,
+            end: run.toks[k].span().end,
             currency: Some(code),
             unit: None,
         });
@@ -513,7 +513,7 @@ fn tail(run: &Run<'_>, j: usize) -> Option<Tail> {
                 return Some(Tail {
                     kind: EntityKind::Percent,
                     end_tok,
-                    end: last.span.end,
+                    end: last.span().end,
                     currency: None,
                     unit: None,
                 })
@@ -524,8 +524,10 @@ fn tail(run: &Run<'_>, j: usize) -> Option<Tail> {
                     _ => None,
                 });
                 let (code, end_tok, end) = match adj {
-                    Some(Lex::CurrencyAdjective(c)) => (c, end_tok + 1, run.toks[end_tok].span.end),
-                    _ => (code, end_tok, last.span.end),
+                    Some(Lex::CurrencyAdjective(c)) => {
+                        (c, end_tok + 1, run.toks[end_tok].span().end)
+                    }
+                    _ => (code, end_tok, last.span().end),
                 };
                 return Some(Tail {
                     kind: EntityKind::Money,
@@ -539,7 +541,7 @@ fn tail(run: &Run<'_>, j: usize) -> Option<Tail> {
                 return Some(Tail {
                     kind: EntityKind::Quantity,
                     end_tok,
-                    end: last.span.end,
+                    end: last.span().end,
                     currency: None,
                     unit: Some(name),
                 })
@@ -583,7 +585,7 @@ fn scale_with_clitics(run: &Run<'_>, j: usize) -> Option<(usize, u8)> {
 /// An amount (number, money, percent or quantity) starting at token `i`.
 pub(crate) fn at(run: &Run<'_>, i: usize) -> Option<Found> {
     let t = run.tok(i)?;
-    let start = t.span.start;
+    let start = t.span().start;
     // Arabic %15: the sign first.
     if matches!(t.text(), "%" | "٪")
         && run.glued(i)
@@ -593,7 +595,7 @@ pub(crate) fn at(run: &Run<'_>, i: usize) -> Option<Found> {
         let n = &run.toks[i + 1];
         return Some(Found {
             start,
-            end: n.span.end,
+            end: n.span().end,
             end_tok: i + 2,
             kind: EntityKind::Percent,
             value: parse(n.text()).map(|d| d.to_string()),
@@ -624,18 +626,18 @@ pub(crate) fn at(run: &Run<'_>, i: usize) -> Option<Found> {
             let m = &run.toks[j + 2];
             return Some(Found {
                 start,
-                end: m.span.end,
+                end: m.span().end,
                 end_tok: j + 3,
                 kind: EntityKind::Number,
                 value: None,
             });
         }
-        (parse(n.text())?, j + 1, n.span.end, None)
+        (parse(n.text())?, j + 1, n.span().end, None)
     } else if n.is_word() {
         if let Some((d, at)) = digit_prefix(n.text()) {
             let rest = super::fold(&n.text()[at..]);
             let rest_lex = super::lexicon::lookup(&rest);
-            (d, j + 1, n.span.end, Some(rest_lex))
+            (d, j + 1, n.span().end, Some(rest_lex))
         } else if let Some((s, e)) = scale_with_clitics(run, j) {
             // مليون يورو: one million euros. Only before a currency.
             let d = parse("1")?.scale(e);
@@ -663,7 +665,7 @@ pub(crate) fn at(run: &Run<'_>, i: usize) -> Option<Found> {
                 return None;
             }
             return Some(Found {
-                start: n.span.start,
+                start: n.span().start,
                 end: tl.end,
                 end_tok: tl.end_tok,
                 kind: EntityKind::Money,
@@ -745,7 +747,7 @@ pub(crate) fn at(run: &Run<'_>, i: usize) -> Option<Found> {
     // A scale word after the number.
     if let Some(e) = scale_at(run, end_tok) {
         number = number.scale(e);
-        end = run.toks[end_tok].span.end;
+        end = run.toks[end_tok].span().end;
         end_tok += 1;
     }
     let tl = if before.is_some() {

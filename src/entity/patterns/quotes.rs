@@ -321,8 +321,8 @@ pub(crate) fn find(text: &str, toks: &[Tok<'_>], named: &[Entity]) -> Vec<Entity
             };
             at = end;
             let span = Span::new(p, end);
-            let first = toks.partition_point(|t| t.span.start < p);
-            let last = toks.partition_point(|t| t.span.start < end);
+            let first = toks.partition_point(|t| t.span().start < p);
+            let last = toks.partition_point(|t| t.span().start < end);
             let words = toks[first..last]
                 .iter()
                 .filter(|t| t.kind == TokenKind::Word)
@@ -360,7 +360,7 @@ fn cued(toks: &[Tok<'_>], k: usize, line_start: usize) -> bool {
         .iter()
         .rev()
         .take(40)
-        .take_while(|t| t.span.start >= line_start && !is_terminator(t.text()))
+        .take_while(|t| t.span().start >= line_start && !is_terminator(t.text()))
         .any(|t| is(t, Lex::SpeechVerb))
 }
 
@@ -420,8 +420,8 @@ fn joins(toks: &[Tok<'_>], a: usize) -> bool {
     let (Some(w), Some(p), Some(n)) = (toks.get(a), toks.get(a + 1), toks.get(a + 2)) else {
         return false;
     };
-    let glued_before = w.span.end == p.span.start;
-    let glued_after = p.span.end == n.span.start;
+    let glued_before = w.span().end == p.span().start;
+    let glued_after = p.span().end == n.span().start;
     capital(w)
         && capital(n)
         && glued_before
@@ -441,7 +441,7 @@ fn run_back(toks: &[Tok<'_>], k: usize) -> Option<(usize, usize)> {
     }
     while a > 0 && !toks[a].newline_before {
         let p = &toks[a - 1];
-        if capital(p) && p.span.end < toks[a].span.start {
+        if capital(p) && p.span().end < toks[a].span().start {
             a -= 1;
         } else if a >= 2 && joins(toks, a - 2) {
             a -= 2;
@@ -463,7 +463,7 @@ fn run_forward(toks: &[Tok<'_>], k: usize) -> Option<(usize, usize)> {
     }
     if t.text() == "@" {
         let n = toks.get(k + 1)?;
-        return (n.span.start == t.span.end).then_some((k, k + 1));
+        return (n.span().start == t.span().end).then_some((k, k + 1));
     }
     if !capital(t) || NOT_NAMES.contains(&t.text()) {
         return None;
@@ -473,7 +473,7 @@ fn run_forward(toks: &[Tok<'_>], k: usize) -> Option<(usize, usize)> {
         if n.newline_before {
             break;
         }
-        if capital(n) && toks[b].span.end < n.span.start {
+        if capital(n) && toks[b].span().end < n.span().start {
             b += 1;
         } else if joins(toks, b) {
             b += 2;
@@ -485,7 +485,7 @@ fn run_forward(toks: &[Tok<'_>], k: usize) -> Option<(usize, usize)> {
 }
 
 fn span_of(toks: &[Tok<'_>], (a, b): (usize, usize)) -> Span {
-    Span::new(toks[a].span.start, toks[b].span.end)
+    Span::new(toks[a].span().start, toks[b].span().end)
 }
 
 /// The people the named tagger found, sorted by start: spans that do not overlap, so their
@@ -523,7 +523,7 @@ fn resolve_pronoun(toks: &[Tok<'_>], k: usize, people: &People, before: usize) -
     i.checked_sub(1)
         .and_then(|i| people.0.get(i))
         .copied()
-        .unwrap_or(toks[k].span)
+        .unwrap_or(toks[k].span())
 }
 
 fn english_speaker(toks: &[Tok<'_>], run: (usize, usize), people: &People) -> Span {
@@ -538,7 +538,7 @@ fn after_quote(toks: &[Tok<'_>], k: usize, people: &People) -> Option<Span> {
         k += 1;
     }
     let t = toks.get(k)?;
-    let quote_start = toks.get(k.checked_sub(1)?)?.span.start;
+    let quote_start = toks.get(k.checked_sub(1)?)?.span().start;
     if is(t, Lex::SpeechVerb) {
         if arabic(t) {
             return arabic_speaker(toks, k + 1, people);
@@ -571,7 +571,7 @@ fn before_quote(toks: &[Tok<'_>], k: usize, line_start: usize, people: &People) 
         c -= 1;
         steps += 1;
         let t = &toks[c];
-        if t.span.start < line_start || is_terminator(t.text()) {
+        if t.span().start < line_start || is_terminator(t.text()) {
             return None;
         }
         if !is(t, Lex::SpeechVerb) {
@@ -581,7 +581,7 @@ fn before_quote(toks: &[Tok<'_>], k: usize, line_start: usize, people: &People) 
             return arabic_speaker(toks, c + 1, people);
         }
         if c > 0 && is(&toks[c - 1], Lex::Pronoun) {
-            return Some(resolve_pronoun(toks, c - 1, people, t.span.start));
+            return Some(resolve_pronoun(toks, c - 1, people, t.span().start));
         }
         if let Some(run) = c.checked_sub(1).and_then(|p| run_back(toks, p)) {
             return Some(english_speaker(toks, run, people));
@@ -607,7 +607,7 @@ fn arabic_speaker(toks: &[Tok<'_>], k: usize, people: &People) -> Option<Span> {
     if end == k {
         return None;
     }
-    let window = Span::new(toks[k].span.start, toks[end - 1].span.end);
+    let window = Span::new(toks[k].span().start, toks[end - 1].span().end);
     if let Some(p) = person_in(people, window) {
         return Some(p);
     }
@@ -624,7 +624,7 @@ fn arabic_speaker(toks: &[Tok<'_>], k: usize, people: &People) -> Option<Span> {
     while b < end && b < a + 3 && !role(&toks[b]) {
         b += 1;
     }
-    Some(Span::new(toks[a].span.start, toks[b - 1].span.end))
+    Some(Span::new(toks[a].span().start, toks[b - 1].span().end))
 }
 
 /// A role word, bare or definite (`رئيس`, `الرئيس`, `المتحدث`).
@@ -648,7 +648,7 @@ mod tests {
         let texts = crate::intern::Surfaces::new(text, &tokens);
         let keys = fold_keys(&texts.texts);
         let shared = Shared::new(text, &tokens, &texts.ids, &keys);
-        let toks = shared.toks(&tokens, &texts.ids);
+        let toks = shared.toks();
         find(text, &toks, &[])
             .into_iter()
             .map(|e| (e.span.text(text), e.speaker.map(|s| s.text(text))))
@@ -732,7 +732,7 @@ mod tests {
         let texts = crate::intern::Surfaces::new(text, &tokens);
         let keys = fold_keys(&texts.texts);
         let shared = Shared::new(text, &tokens, &texts.ids, &keys);
-        let toks = shared.toks(&tokens, &texts.ids);
+        let toks = shared.toks();
         let person = Entity::new(Span::new(6, 16), EntityKind::Person);
         let q = find(text, &toks, &[person]);
         assert_eq!(q[0].speaker.map(|s| s.text(text)), Some("Laura Chen"));

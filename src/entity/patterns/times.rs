@@ -146,7 +146,7 @@ fn zone(run: &Run<'_>, i: usize) -> Option<usize> {
 /// A time starting at token `i`.
 pub(crate) fn at(run: &Run<'_>, i: usize) -> Option<Found> {
     let t = run.tok(i)?;
-    let mut start = t.span.start;
+    let mut start = t.span().start;
     // الساعة before the hour.
     let mut j = i;
     let mut cued = false;
@@ -192,7 +192,7 @@ pub(crate) fn at(run: &Run<'_>, i: usize) -> Option<Found> {
     }
     Some(Found {
         start,
-        end: run.toks[end_tok - 1].span.end,
+        end: run.toks[end_tok - 1].span().end,
         end_tok,
         kind: EntityKind::Time,
         value: Some(format!("{:02}:{minute:02}", hour % 24)),
