@@ -260,7 +260,9 @@ impl<'t> WordTable<'t> {
         let mut table = WordTable {
             text,
             tokens,
-            words: Vec::with_capacity(tokens.len()),
+            // One entry per word token, counted first: reserving one per token left an eighth of
+            // the largest table of a long text unused.
+            words: Vec::with_capacity(tokens.iter().filter(|t| t.kind == TokenKind::Word).count()),
             surfaces: Vec::new(),
             by_text: vec![u32::MAX; texts.texts.len()],
             folded_keys: Interner::default(),
