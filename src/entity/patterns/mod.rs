@@ -355,6 +355,7 @@ pub(crate) struct Tok<'a> {
 
 impl<'a> Tok<'a> {
     /// The token's byte span.
+    #[inline]
     pub(crate) fn span(&self) -> Span {
         self.shared
             .tokens
@@ -363,11 +364,13 @@ impl<'a> Tok<'a> {
     }
 
     /// The token's text.
+    #[inline]
     pub(crate) fn text(&self) -> &'a str {
         self.span().text(self.shared.text)
     }
 
     /// Folded key (see the module rules); empty for tokens other than words.
+    #[inline]
     pub(crate) fn key(&self) -> &'a str {
         if self.kind == TokenKind::Word {
             let id = self
@@ -383,6 +386,7 @@ impl<'a> Tok<'a> {
     }
 
     /// Lexicon entries of the word and the phrases it starts (see [`entries`]).
+    #[inline]
     pub(crate) fn entries(&self) -> &'a [Entry] {
         let from = self.entries_from as usize;
         self.shared

@@ -296,12 +296,17 @@ impl std::fmt::Display for Decimal {
 }
 
 /// The value of a decimal digit of any script (Unicode `Nd` digits come in runs of ten).
+#[inline]
 pub fn digit_value(c: char) -> Option<u32> {
     const ZEROS: [u32; 24] = [
         0x30, 0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66,
         0xDE6, 0xE50, 0xED0, 0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x19D0, 0x1B50, 0xFF10,
     ];
     let u = c as u32;
+    // Below the second run (Arabic-Indic) only ASCII digits: most characters stop here.
+    if u < 0x660 {
+        return (0x30..0x3A).contains(&u).then(|| u - 0x30);
+    }
     ZEROS
         .iter()
         .find(|&&z| (z..z + 10).contains(&u))
