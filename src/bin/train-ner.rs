@@ -3,7 +3,7 @@
 //! ```text
 //! cargo run --release --bin train-ner -- [--lang ar|en|both] [--epochs N] [--bits B] [--width 1|2]
 //!     [--prune P] [--dropout PCT] [--steps vote,propagate,trim,tidy,title] [--out DIR]
-//!     [--fold K] [--min-count C] [--levels L]
+//!     [--fold K] [--min-count C] [--levels L] [--eval FILE]
 //! (defaults: both, 24 epochs for ar and 12 for en, 16 bits, width 1, prune 32 for ar and 10 for
 //! en: one-byte codes below that many steps of the 127-level scale are zeroed, for a smaller
 //! compressed file; min-count 2: static features seen in fewer training tokens are not trained;
@@ -21,6 +21,8 @@
 //! own dev scores (`evaluate ner` goes through the whole analyzer and differs by ~±1 point).
 //!
 //! Arabic: ANERcorp (CAMeL train split) minus its last 10% of sentences, which are the dev set.
+//! `--eval FILE` trains nothing: it scores the model in FILE on the dev set (or fold) with the
+//! lists as they are now, to tell a list's effect on a model trained without it.
 //! `--fold K` (0..=8) holds out the K-th ninth of the rest instead, to check on other sentences
 //! that a change measured on dev generalizes (use it with `--out` elsewhere).
 //! English: CoNLL-2003 eng.train; dev = eng.testa. After each epoch the averaged, quantized model
@@ -145,6 +147,31 @@ fn main() -> ExitCode {
         let levels: i32 = get("--levels")
             .and_then(|s| s.parse().ok())
             .unwrap_or(if language == Language::Arabic { 15 } else { 31 });
+        if let Some(path) = get("--eval") {
+            let Some(model) = std::fs::read(&path)
+                .ok()
+                .and_then(|b| Model::from_bytes(&b).ok())
+            else {
+                eprintln!("train-ner: cannot read a model from {path}");
+                return ExitCode::FAILURE;
+            };
+            let (ar, en) = if language == Language::Arabic {
+                (model, blank.clone())
+            } else {
+                (blank.clone(), model)
+            };
+            let score = evaluate(&dev, |text| {
+                let tokens = tokenize(text);
+                let sents = sentences(text, &tokens);
+                recognize_with(&ar, &en, text, &tokens, &sents, language, steps)
+                    .into_iter()
+                    .map(|e| (e.span, e.kind))
+                    .collect()
+            });
+            println!("{code}: {path}: dev headline F1 {:.4}", score.headline.f1());
+            print!("{}", table(&score));
+            continue;
+        }
         let mut trainer = Trainer::new(bits, language);
         // The trainer searches with the decoder's beam (early update), so its scores are the
         // ones the beam sums at run time.

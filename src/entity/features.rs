@@ -211,8 +211,10 @@ pub struct TokenView {
     pub suffixes: [u64; 4],
     /// Prefixes of 1..=3 letters of the core (0 when shorter, or when the core is the fold).
     pub core_prefixes: [u64; 3],
-    /// Character trigrams of the core, hashed (at most 8).
-    pub core_grams: Vec<u64>,
+    /// Character trigrams of the core, hashed (at most 8; the first `core_gram_count`).
+    pub core_grams: [u64; 8],
+    /// How many of `core_grams` are set.
+    pub core_gram_count: u8,
     /// The cue class of the core (Arabic): 1 before or after a person (`قال`, `الرئيس`,
     /// `اللاعب`), 2 an organization's head (`نادي`, `شركة`, `حزب`), 3 a place's (`مدينة`); 0 none.
     pub cue: u8,
@@ -224,32 +226,123 @@ pub struct TokenView {
     pub no_letters: bool,
     /// Its fold is a common lowercase word seen in this sentence context (reserved).
     pub length: u8,
+    /// The document's id of the word's text ([`WordViews`]), [`NO_WORD`] when not known: it
+    /// lets the decoder reuse the sums of the features that depend on the word alone.
+    pub word: u32,
+}
+
+/// [`TokenView::word`] of a view made without a [`WordViews`].
+pub const NO_WORD: u32 = u32::MAX;
+
+/// The views of a document's distinct words, each made once: a word's view depends on its text
+/// alone (the gazetteer bits, set per position, excepted).
+#[derive(Debug, Default)]
+pub struct WordViews<'t> {
+    ids: std::collections::HashMap<&'t str, u32, FastHash>,
+    views: Vec<TokenView>,
+    scratch: Scratch,
+}
+
+/// A hasher for short strings (FNV-1a over the bytes, finished): lookups only, so the order
+/// of a map's iteration never matters.
+#[derive(Debug, Default, Clone, Copy)]
+struct FastHash;
+
+impl std::hash::BuildHasher for FastHash {
+    type Hasher = FastHasher;
+    fn build_hasher(&self) -> FastHasher {
+        FastHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+#[derive(Debug)]
+struct FastHasher(u64);
+
+impl std::hash::Hasher for FastHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    fn finish(&self) -> u64 {
+        finish(self.0)
+    }
+}
+
+impl<'t> WordViews<'t> {
+    /// The views of `words` (gazetteer bits 0), each word's made once per `WordViews`.
+    pub fn views(&mut self, words: &[&'t str], out: &mut Vec<TokenView>) {
+        out.clear();
+        for &w in words {
+            let next = self.views.len() as u32;
+            let id = *self.ids.entry(w).or_insert(next);
+            if id == next {
+                let mut v = view_of(w, &mut self.scratch);
+                v.word = id;
+                self.views.push(v);
+            }
+            out.push(self.views.get(id as usize).cloned().unwrap_or_default());
+        }
+    }
+
+    /// The number of distinct words seen.
+    pub fn len(&self) -> usize {
+        self.views.len()
+    }
+
+    /// True when no word was seen.
+    pub fn is_empty(&self) -> bool {
+        self.views.is_empty()
+    }
+}
+
+/// Reusable strings for [`view_of`].
+#[derive(Debug, Default)]
+struct Scratch {
+    folded: String,
+    shape: String,
+    stem: String,
 }
 
 /// Builds the [`TokenView`]s of one sentence's `words`. `gazetteer` gives the bits per word
 /// (same length as `words`, or empty).
 pub fn views(words: &[&str], gazetteer: &[u8]) -> Vec<TokenView> {
-    let mut folded = String::new();
-    let mut shape = String::new();
-    let mut stem = String::new();
+    let mut scratch = Scratch::default();
     words
         .iter()
         .enumerate()
         .map(|(i, w)| {
-            fold_into(w, &mut folded);
-            shape_into(w, &mut shape);
+            let mut v = view_of(w, &mut scratch);
+            v.gazetteer = gazetteer.get(i).copied().unwrap_or(0);
+            v
+        })
+        .collect()
+}
+
+/// The view of one word, gazetteer bits 0 (see [`views`]).
+fn view_of(w: &str, scratch: &mut Scratch) -> TokenView {
+    let Scratch {
+        folded,
+        shape,
+        stem,
+    } = scratch;
+    {
+        {
+            fold_into(w, folded);
+            shape_into(w, shape);
             let fold_hash = hash_bytes(folded.as_bytes());
             let (clitic, article) = if folded.starts_with(['و', 'ف', 'ب', 'ك', 'ل', 'ا']) {
-                split_proclitics(&folded)
+                split_proclitics(folded)
             } else {
                 (0, false)
             };
             let stem_hash = if clitic > 0 {
-                stem_into(&folded, clitic, &mut stem);
+                stem_into(folded, clitic, stem);
                 hash_bytes(stem.as_bytes())
             } else {
                 stem.clear();
-                stem.push_str(&folded);
+                stem.push_str(folded);
                 fold_hash
             };
             let clitic_hash = if clitic > 0 || article {
@@ -272,7 +365,8 @@ pub fn views(words: &[&str], gazetteer: &[u8]) -> Vec<TokenView> {
                 stem.as_str()
             };
             let mut core_prefixes = [0u64; 3];
-            let mut core_grams = Vec::new();
+            let mut core_grams = [0u64; 8];
+            let mut core_gram_count = 0u8;
             if core_str.starts_with(|c: char| is_arabic_letter(c)) {
                 let cb = core_str.as_bytes();
                 for (k, (at, _)) in core_str.char_indices().skip(1).take(3).enumerate() {
@@ -283,8 +377,9 @@ pub fn views(words: &[&str], gazetteer: &[u8]) -> Vec<TokenView> {
                     .map(|(a, _)| a)
                     .chain(std::iter::once(core_str.len()))
                     .collect();
-                for w in idx.windows(4).take(8) {
-                    core_grams.push(hash_bytes(&cb[w[0]..w[3]]));
+                for (slot, w) in core_grams.iter_mut().zip(idx.windows(4)) {
+                    *slot = hash_bytes(&cb[w[0]..w[3]]);
+                    core_gram_count += 1;
                 }
             }
             let cue = cue_class(core_str);
@@ -311,8 +406,9 @@ pub fn views(words: &[&str], gazetteer: &[u8]) -> Vec<TokenView> {
                 suffixes,
                 core_prefixes,
                 core_grams,
+                core_gram_count,
                 cue,
-                gazetteer: gazetteer.get(i).copied().unwrap_or(0),
+                gazetteer: 0,
                 capitalized: w
                     .chars()
                     .next()
@@ -323,9 +419,10 @@ pub fn views(words: &[&str], gazetteer: &[u8]) -> Vec<TokenView> {
                         || (!c.is_ascii() && c.is_alphabetic())
                 }),
                 length: n.min(12) as u8,
+                word: NO_WORD,
             }
-        })
-        .collect()
+        }
+    }
 }
 
 /// The cue class of a folded Arabic core (see [`TokenView::cue`]).
@@ -393,21 +490,19 @@ pub fn static_features(
     out: &mut Vec<u64>,
 ) {
     let Some(v) = views.get(i) else { return };
+    word_features(v, language, out);
+    context_features(views, i, language, context, out);
+}
+
+/// Appends the first of token `i`'s static features, those that depend on its word alone
+/// (bias, fold, exact form, shape, prefixes, suffixes, stem, core), to `out`: the same for
+/// every occurrence of the word, so their sum can be kept per word.
+pub fn word_features(v: &TokenView, language: Language, out: &mut Vec<u64>) {
     let lang = match language {
         Language::Arabic => 1u64,
         Language::English => 2,
         _ => 3,
     };
-    let at = |d: isize| -> Option<&TokenView> {
-        let j = i as isize + d;
-        if j < 0 {
-            None
-        } else {
-            views.get(j as usize)
-        }
-    };
-    let fold_at = |d: isize| at(d).map_or(if d < 0 { BOS } else { EOS }, |t| t.fold);
-    let shape_at = |d: isize| at(d).map_or(if d < 0 { BOS } else { EOS }, |t| t.shape);
     let t = |n: u64| n * 8 + lang;
     out.push(mix(t(1), 0, 0));
     out.push(mix(t(2), v.fold, 0));
@@ -427,6 +522,34 @@ pub fn static_features(
         out.push(mix(t(12), v.stem, 0));
     }
     out.push(mix(t(13), v.core, 0));
+}
+
+/// Appends the rest of token `i`'s static features (after [`word_features`]), those that
+/// also depend on its neighbours, its position and the sentence, to `out`.
+pub fn context_features(
+    views: &[TokenView],
+    i: usize,
+    language: Language,
+    context: SentenceContext,
+    out: &mut Vec<u64>,
+) {
+    let Some(v) = views.get(i) else { return };
+    let lang = match language {
+        Language::Arabic => 1u64,
+        Language::English => 2,
+        _ => 3,
+    };
+    let at = |d: isize| -> Option<&TokenView> {
+        let j = i as isize + d;
+        if j < 0 {
+            None
+        } else {
+            views.get(j as usize)
+        }
+    };
+    let fold_at = |d: isize| at(d).map_or(if d < 0 { BOS } else { EOS }, |t| t.fold);
+    let shape_at = |d: isize| at(d).map_or(if d < 0 { BOS } else { EOS }, |t| t.shape);
+    let t = |n: u64| n * 8 + lang;
     out.push(mix(t(14), fold_at(-1), 0));
     out.push(mix(t(15), fold_at(1), 0));
     out.push(mix(t(16), fold_at(-2), 0));
@@ -454,7 +577,7 @@ pub fn static_features(
                 out.push(mix(t(46 + k as u64), p, 0));
             }
         }
-        for &g in &v.core_grams {
+        for &g in v.core_grams.iter().take(usize::from(v.core_gram_count)) {
             out.push(mix(t(49), g, 0));
         }
         // Cores of the neighbours and their pairs: cue words (رئيس، وزير، نادي…) whatever

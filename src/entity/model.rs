@@ -16,7 +16,8 @@
 //!    99% of them; the largest 1% (bias-like features) are kept exactly as exceptions.
 
 use super::features::{
-    history_features, static_features, tag_history, SentenceContext, TokenView, HISTORY_START,
+    context_features, history_features, tag_history, word_features, SentenceContext, TokenView,
+    HISTORY_START, NO_WORD,
 };
 use crate::lang::Language;
 
@@ -311,19 +312,72 @@ pub fn decode<W: Weights>(
     language: Language,
     feats: &mut Vec<u64>,
 ) -> Vec<usize> {
+    decode_with(weights, views, language, feats, &mut WordSums::default())
+}
+
+/// The sums of each word's [`word_features`] (by [`TokenView::word`]), made once per word:
+/// a token's scores start from its word's sum, then add its other features in their order,
+/// so they are bit for bit those of summing all its features in order. One `WordSums` serves
+/// one model and one language.
+#[derive(Debug, Default)]
+pub struct WordSums {
+    sums: Vec<[f32; TAGS]>,
+    known: Vec<bool>,
+}
+
+impl WordSums {
+    /// The sum of `view`'s word features from zero, from the store when known.
+    fn of<W: Weights>(
+        &mut self,
+        weights: &W,
+        view: &TokenView,
+        language: Language,
+        feats: &mut Vec<u64>,
+    ) -> [f32; TAGS] {
+        let id = view.word as usize;
+        if view.word != NO_WORD && self.known.get(id).copied().unwrap_or(false) {
+            if let Some(s) = self.sums.get(id) {
+                return *s;
+            }
+        }
+        feats.clear();
+        word_features(view, language, feats);
+        let mut sum = [0f32; TAGS];
+        weights.add_all(feats, &mut sum);
+        if view.word != NO_WORD {
+            if self.sums.len() <= id {
+                self.sums.resize(id + 1, [0f32; TAGS]);
+                self.known.resize(id + 1, false);
+            }
+            self.sums[id] = sum;
+            self.known[id] = true;
+        }
+        sum
+    }
+}
+
+/// [`decode`] with the word sums of earlier sentences of the same document, model and
+/// language (see [`WordSums`]).
+pub fn decode_with<W: Weights>(
+    weights: &W,
+    views: &[TokenView],
+    language: Language,
+    feats: &mut Vec<u64>,
+    sums: &mut WordSums,
+) -> Vec<usize> {
     let width = beam_width(language);
     if width > 1 {
-        return decode_beam(weights, views, language, feats, width);
+        return decode_beam(weights, views, language, feats, width, sums);
     }
     let mut tags = Vec::with_capacity(views.len());
     let context = SentenceContext::of(views);
-    for i in 0..views.len() {
+    for (i, view) in views.iter().enumerate() {
+        let mut scores = sums.of(weights, view, language, feats);
         feats.clear();
-        static_features(views, i, language, context, feats);
+        context_features(views, i, language, context, feats);
         let p1 = tags.last().copied();
         let (h1, h2) = tag_history(&tags);
-        history_features(&views[i], h1, h2, language, feats);
-        let mut scores = [0f32; TAGS];
+        history_features(view, h1, h2, language, feats);
         weights.add_all(feats, &mut scores);
         tags.push(best(&scores, p1));
     }
@@ -338,6 +392,7 @@ pub fn decode_beam<W: Weights>(
     language: Language,
     feats: &mut Vec<u64>,
     width: usize,
+    sums: &mut WordSums,
 ) -> Vec<usize> {
     let context = SentenceContext::of(views);
     // Hypotheses share their histories: each is a node (tag, parent) in `nodes`, so extending
@@ -349,9 +404,9 @@ pub fn decode_beam<W: Weights>(
     let mut next: Vec<(f32, usize, usize)> = Vec::with_capacity(width * TAGS);
     let mut statics = Vec::new();
     for (i, view) in views.iter().enumerate() {
+        let mut base = sums.of(weights, view, language, &mut statics);
         statics.clear();
-        static_features(views, i, language, context, &mut statics);
-        let mut base = [0f32; TAGS];
+        context_features(views, i, language, context, &mut statics);
         weights.add_all(&statics, &mut base);
         next.clear();
         for (b, &(score, node)) in beam.iter().enumerate() {

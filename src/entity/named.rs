@@ -31,9 +31,9 @@
 //!
 //! [`super::group`] gathers the mentions by key for an entity panel.
 
-use super::features::{fold, mix, stem_of, views, TokenView};
+use super::features::{fold, mix, stem_of, views, TokenView, WordViews};
 use super::gazetteer::{FastMap, Gazetteer, Match, KINDS};
-use super::model::{decode, tag_begins, tag_kind, Model, Weights, TAGS};
+use super::model::{decode_with, tag_begins, tag_kind, Model, Weights, WordSums, TAGS};
 use super::{Entity, EntityKind};
 use crate::lang::Language;
 use crate::sentence::Sentence;
@@ -174,7 +174,13 @@ pub fn sentence_views(words: &[&str]) -> Vec<TokenView> {
 
 /// [`sentence_views`] and the gazetteer matches behind their bits.
 fn sentence_views_and_matches(words: &[&str]) -> (Vec<TokenView>, Vec<Match>) {
-    let mut v = views(words, &[]);
+    let v = views(words, &[]);
+    gazetteer_bits(words, v)
+}
+
+/// Sets the gazetteer bits of a sentence's views `v` (gazetteer bits 0) of `words`; returns
+/// them with the matches behind the bits.
+fn gazetteer_bits(words: &[&str], mut v: Vec<TokenView>) -> (Vec<TokenView>, Vec<Match>) {
     let folded: Vec<u64> = v.iter().map(|t| t.fold).collect();
     let stems: Vec<u64> = v.iter().map(|t| t.stem).collect();
     let matches = Gazetteer::shipped().find_folded(words, &folded, &stems);
@@ -236,6 +242,10 @@ pub fn recognize_with<W: Weights>(
     let mut folds: Vec<u64> = vec![0; tokens.len()];
     let mut stems: Vec<u64> = vec![0; tokens.len()];
     let mut gazetteer_stems: Vec<usize> = Vec::new();
+    // Each distinct word's view and word-feature sums are made once per document.
+    let mut word_views = WordViews::default();
+    let mut arabic_sums = WordSums::default();
+    let mut english_sums = WordSums::default();
     for (sentence_index, s) in sentences.iter().enumerate() {
         let Some(sentence_tokens) = tokens.get(s.first_token..s.end_token) else {
             continue;
@@ -245,7 +255,9 @@ pub fn recognize_with<W: Weights>(
         };
         words.clear();
         words.extend(sentence_tokens.iter().map(|t| t.span.text(text)));
-        let (v, matches) = sentence_views_and_matches(&words);
+        let mut v = Vec::with_capacity(words.len());
+        word_views.views(&words, &mut v);
+        let (v, matches) = gazetteer_bits(&words, v);
         for (k, t) in v.iter().enumerate() {
             folds[s.first_token + k] = t.fold;
             stems[s.first_token + k] = t.stem;
@@ -257,8 +269,8 @@ pub fn recognize_with<W: Weights>(
                 .map(|m| s.first_token + m.first),
         );
         let tags = match lang {
-            Language::Arabic => decode(arabic, &v, lang, &mut feats),
-            _ => decode(english, &v, lang, &mut feats),
+            Language::Arabic => decode_with(arabic, &v, lang, &mut feats, &mut arabic_sums),
+            _ => decode_with(english, &v, lang, &mut feats, &mut english_sums),
         };
         let sentence_start = mentions.len();
         let mut open: Option<Mention> = None;
@@ -446,13 +458,16 @@ fn tidy(mentions: &mut Vec<Mention>, from: usize, tokens: &[Token], text: &str) 
             if first.chars().next().is_some_and(char::is_lowercase) {
                 continue;
             }
-            let contraction = [
-                "'ve", "'re", "'ll", "'m", "'d", "’ve", "’re", "’ll", "’m", "’d",
-            ]
-            .iter()
-            .any(|c| first.to_lowercase().ends_with(c));
-            if m.end - m.first == 1 && contraction {
-                continue;
+            if m.end - m.first == 1 {
+                let lower = first.to_lowercase();
+                let contraction = [
+                    "'ve", "'re", "'ll", "'m", "'d", "’ve", "’re", "’ll", "’m", "’d",
+                ]
+                .iter()
+                .any(|c| lower.ends_with(c));
+                if contraction {
+                    continue;
+                }
             }
         }
         if let Some(prev) = kept.last_mut() {
