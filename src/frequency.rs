@@ -162,10 +162,11 @@ impl LanguageRuns {
 /// One word token of the text, with its keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct WordRef {
-    /// Index of the token in the token list.
-    pub token: usize,
+    /// Index of the token in the token list (`u32`: a table has a word per token, so 4 bytes
+    /// rather than 8 keep the table of a long text small).
+    pub token: u32,
     /// Index of the sentence holding it.
-    pub sentence: usize,
+    pub sentence: u32,
     /// Id of its folded key (see [`WordTable::folded_key`]).
     pub folded: u32,
     /// Id of its key at the chosen level (see [`WordTable::key`]).
@@ -259,7 +260,9 @@ impl<'t> WordTable<'t> {
         let mut table = WordTable {
             text,
             tokens,
-            words: Vec::with_capacity(tokens.len()),
+            // One entry per word token, counted first: reserving one per token left an eighth of
+            // the largest table of a long text unused.
+            words: Vec::with_capacity(tokens.iter().filter(|t| t.kind == TokenKind::Word).count()),
             surfaces: Vec::new(),
             by_text: vec![u32::MAX; texts.texts.len()],
             folded_keys: Interner::default(),
@@ -325,8 +328,8 @@ impl<'t> WordTable<'t> {
                 table.level_counts[key as usize] += 1;
             }
             table.words.push(WordRef {
-                token: i,
-                sentence,
+                token: u32::try_from(i).unwrap_or(u32::MAX),
+                sentence: u32::try_from(sentence).unwrap_or(u32::MAX),
                 folded,
                 key,
                 surface: sid,
@@ -454,7 +457,7 @@ impl<'t> WordTable<'t> {
     pub fn start(&self, w: usize) -> usize {
         self.words
             .get(w)
-            .and_then(|r| self.tokens.get(r.token))
+            .and_then(|r| self.tokens.get(r.token as usize))
             .map_or(0, |t| t.span.start)
     }
 
@@ -862,7 +865,10 @@ pub fn ngrams(table: &WordTable<'_>, top: usize) -> Vec<Ngram> {
         let (Some(a), Some(b)) = (words.get(first), words.get(first + len - 1)) else {
             return String::new();
         };
-        match (table.tokens.get(a.token), table.tokens.get(b.token)) {
+        match (
+            table.tokens.get(a.token as usize),
+            table.tokens.get(b.token as usize),
+        ) {
             (Some(x), Some(y)) => table
                 .text
                 .get(x.span.start..y.span.end)

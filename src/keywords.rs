@@ -105,23 +105,26 @@ pub fn keywords(table: &WordTable<'_>, sentences: usize, top: usize) -> Vec<Keyw
             t.first = w as u32;
         }
         t.tf += 1;
-        if t.last_sentence != word.sentence as u32 {
-            t.last_sentence = word.sentence as u32;
+        if t.last_sentence != word.sentence {
+            t.last_sentence = word.sentence;
             t.sentences += 1;
         }
-        let token = &table.tokens[word.token];
+        let token = &table.tokens[word.token as usize];
         let surface = token.span.text(table.text);
         let first_in_sentence = w == 0 || words[w - 1].sentence != word.sentence;
         if is_acronym(surface) {
             t.acronym += 1;
         } else if has_case(token.script) {
             if !first_in_sentence
-                && !title_case.get(word.sentence).copied().unwrap_or(false)
+                && !title_case
+                    .get(word.sentence as usize)
+                    .copied()
+                    .unwrap_or(false)
                 && surface.chars().next().is_some_and(char::is_uppercase)
             {
                 t.marked += 1;
             }
-        } else if word.token > 0 && is_opening_quote(table, word.token - 1) {
+        } else if word.token > 0 && is_opening_quote(table, word.token as usize - 1) {
             t.marked += 1;
         }
     }
@@ -139,17 +142,17 @@ pub fn keywords(table: &WordTable<'_>, sentences: usize, top: usize) -> Vec<Keyw
     let mut seen = vec![(0u32, u32::MAX); n_terms]; // (distinct sentences so far, last sentence)
     for word in words {
         let (count, last) = &mut seen[word.folded as usize];
-        if *last == word.sentence as u32 {
+        if *last == word.sentence {
             continue;
         }
-        *last = word.sentence as u32;
+        *last = word.sentence;
         let t = &mut terms[word.folded as usize];
         let n = t.sentences;
         if *count == (n - 1) / 2 {
-            t.median_low = word.sentence as u32;
+            t.median_low = word.sentence;
         }
         if *count == n / 2 {
-            t.median_high = word.sentence as u32;
+            t.median_high = word.sentence;
         }
         *count += 1;
     }
@@ -272,7 +275,10 @@ pub fn keywords(table: &WordTable<'_>, sentences: usize, top: usize) -> Vec<Keyw
             return best_form[a.folded as usize].map_or_else(String::new, |b| b.1.to_string());
         }
         let b = words[c.first as usize + c.len as usize - 1];
-        let (x, y) = (&table.tokens[a.token], &table.tokens[b.token]);
+        let (x, y) = (
+            &table.tokens[a.token as usize],
+            &table.tokens[b.token as usize],
+        );
         table
             .text
             .get(x.span.start..y.span.end)
@@ -328,13 +334,13 @@ type StemKey = Vec<String>;
 fn title_case_sentences(table: &WordTable<'_>, sentences: usize) -> Vec<bool> {
     let mut cased = vec![(0u32, 0u32); sentences];
     for w in &table.words {
-        let Some(t) = table.tokens.get(w.token) else {
+        let Some(t) = table.tokens.get(w.token as usize) else {
             continue;
         };
         if !has_case(t.script) {
             continue;
         }
-        if let Some(c) = cased.get_mut(w.sentence) {
+        if let Some(c) = cased.get_mut(w.sentence as usize) {
             c.0 += 1;
             if t.span
                 .text(table.text)

@@ -41,9 +41,9 @@ pub fn summary(table: &WordTable<'_>, sentences: usize, n: usize) -> Vec<usize> 
     for i in 0..count {
         bag_start.push(bag_keys.len());
         let from = bag_keys.len();
-        while w < table.words.len() && table.words[w].sentence <= i {
+        while w < table.words.len() && table.words[w].sentence as usize <= i {
             let word = table.words[w];
-            if word.sentence == i && !table.is_stop(word.folded) {
+            if word.sentence as usize == i && !table.is_stop(word.folded) {
                 bag_keys.push(word.folded);
             }
             w += 1;

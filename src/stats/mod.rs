@@ -134,7 +134,7 @@ pub fn statistics(table: &WordTable<'_>, sentences: &[Sentence]) -> TextStatisti
     // Words per sentence.
     let mut lengths = vec![0usize; sentences.len()];
     for w in &table.words {
-        if let Some(l) = lengths.get_mut(w.sentence) {
+        if let Some(l) = lengths.get_mut(w.sentence as usize) {
             *l += 1;
         }
     }
@@ -200,7 +200,7 @@ pub fn statistics(table: &WordTable<'_>, sentences: &[Sentence]) -> TextStatisti
     } else {
         // Sentences holding at least one word of the main language.
         let mut n_sentences = 0usize;
-        let mut last = usize::MAX;
+        let mut last = u32::MAX;
         for w in table.words.iter().filter(|w| w.language == language) {
             if w.sentence != last {
                 n_sentences += 1;

@@ -250,8 +250,8 @@ fn int_at(run: &Run<'_>, i: usize, max_digits: usize) -> Option<u32> {
     if !t.is_number() {
         return None;
     }
-    let d = parse(t.text)?;
-    if d.has_fraction() || d.int_digits() > max_digits || t.text.contains([',', '٬']) {
+    let d = parse(t.text())?;
+    if d.has_fraction() || d.int_digits() > max_digits || t.text().contains([',', '٬']) {
         return None;
     }
     u32::try_from(d.integer()?).ok()
@@ -269,18 +269,18 @@ fn year_at(run: &Run<'_>, i: usize) -> Option<(u32, bool, usize, usize)> {
     let t = run.tok(i)?;
     // 2026م, 1445هـ: one word.
     if t.is_word() {
-        let (d, at) = super::numbers::digit_prefix(t.text)?;
-        let era = super::lexicon::lookup(&super::fold(&t.text[at..]))
+        let (d, at) = super::numbers::digit_prefix(t.text())?;
+        let era = super::lexicon::lookup(&super::fold(&t.text()[at..]))
             .iter()
             .find_map(|(_, l)| match l {
                 Lex::Era(c) => Some(*c),
                 _ => None,
             })?;
         let y = u32::try_from(d.integer()?).ok()?;
-        return Some((y, era == H, i + 1, t.span.end));
+        return Some((y, era == H, i + 1, t.span().end));
     }
     let y = int_at(run, i, 4)?;
-    if run.tok(i).map_or(0, |t| t.text.chars().count()) < 3 {
+    if run.tok(i).map_or(0, |t| t.text().chars().count()) < 3 {
         return None;
     }
     let era = run.find(i + 1, |l| match l {
@@ -288,8 +288,8 @@ fn year_at(run: &Run<'_>, i: usize) -> Option<(u32, bool, usize, usize)> {
         _ => None,
     });
     match era {
-        Some(Lex::Era(c)) => Some((y, c == H, i + 2, run.toks[i + 1].span.end)),
-        _ => Some((y, false, i + 1, run.toks[i].span.end)),
+        Some(Lex::Era(c)) => Some((y, c == H, i + 2, run.toks[i + 1].span().end)),
+        _ => Some((y, false, i + 1, run.toks[i].span().end)),
     }
 }
 
@@ -309,7 +309,7 @@ fn month_at(run: &Run<'_>, i: usize, first: bool) -> Option<(usize, usize, u8, C
         .map(|(start, mut end_tok, m, c, n)| {
             // Nov. : the abbreviation's period.
             let abbreviated =
-                t.is_latin() && t.text.len() <= 4 && run.glued(i) && run.is(i + 1, ".");
+                t.is_latin() && t.text().len() <= 4 && run.glued(i) && run.is(i + 1, ".");
             if abbreviated && end_tok == i + 1 {
                 end_tok += 1;
             }
@@ -363,19 +363,19 @@ fn ymd_of(a: &str, b: &str, c: &str) -> Option<Ymd> {
 /// A calendar date at `i`: (start byte, token after, end byte, parts).
 fn calendar_at(run: &Run<'_>, i: usize, first: bool) -> Option<(usize, usize, usize, Ymd)> {
     let t = run.tok(i)?;
-    let end_of = |k: usize| run.toks[k - 1].span.end;
+    let end_of = |k: usize| run.toks[k - 1].span().end;
     // Numeric: d/m/y, d-m-y, d.m.y, y-m-d, as five touching tokens or as one token (a
     // tokenizer may keep `28/11/2026` whole).
     if !t.is_word() {
-        if let Some(ymd) = numeric_date(t.text) {
-            return Some((t.span.start, i + 1, t.span.end, ymd));
+        if let Some(ymd) = numeric_date(t.text()) {
+            return Some((t.span().start, i + 1, t.span().end, ymd));
         }
     }
     if t.is_number() && run.glued(i) && run.glued(i + 1) && run.glued(i + 2) && run.glued(i + 3) {
-        let sep = run.tok(i + 1)?.text;
+        let sep = run.tok(i + 1)?.text();
         if matches!(sep, "/" | "-" | ".") && run.is(i + 3, sep) {
-            let ymd = ymd_of(t.text, run.toks[i + 2].text, run.toks[i + 4].text)?;
-            return Some((t.span.start, i + 5, end_of(i + 5), ymd));
+            let ymd = ymd_of(t.text(), run.toks[i + 2].text(), run.toks[i + 4].text())?;
+            return Some((t.span().start, i + 5, end_of(i + 5), ymd));
         }
         return None;
     }
@@ -394,7 +394,7 @@ fn calendar_at(run: &Run<'_>, i: usize, first: bool) -> Option<(usize, usize, us
             ymd.hijri |= hijri;
             end_tok = next;
         }
-        return Some((t.span.start, end_tok, end_of(end_tok), ymd));
+        return Some((t.span().start, end_tok, end_of(end_tok), ymd));
     }
     // Month [day][,] [year], or a month alone.
     let (start, after, m, c, need) = month_at(run, i, first)?;
@@ -431,19 +431,19 @@ fn calendar_at(run: &Run<'_>, i: usize, first: bool) -> Option<(usize, usize, us
     let after_preposition = i > 0
         && PREPOSITIONS
             .iter()
-            .any(|p| super::folded_chars(p).eq(run.toks[i - 1].key.chars()));
+            .any(|p| super::folded_chars(p).eq(run.toks[i - 1].key().chars()));
     let ok = has_number
         || after_cue
         || match need {
             Need::Free | Need::NotBeforeDefinite => true,
-            Need::Preposition => after_preposition || start > t.span.start,
+            Need::Preposition => after_preposition || start > t.span().start,
             Need::Number => false,
         };
     if !ok {
         return None;
     }
     let start = if after_cue {
-        run.toks[i - 1].span.start
+        run.toks[i - 1].span().start
     } else {
         start
     };
@@ -458,7 +458,7 @@ fn relative_at(run: &Run<'_>, i: usize, first: bool) -> Option<(usize, usize)> {
             Lex::Relative(Need::NotBeforeDefinite) => {
                 let next_definite = run.tok(end_tok).is_some_and(|n| {
                     n.is_word()
-                        && n.text.starts_with("ال")
+                        && n.text().starts_with("ال")
                         && weekday_at(run, end_tok, false).is_none()
                 });
                 (!next_definite).then_some((start, end_tok))
@@ -512,15 +512,17 @@ fn cued_year_at(run: &Run<'_>, i: usize, first: bool) -> Option<(usize, usize, Y
     let era = next > i + 1 || t.is_word();
     let cue = i > 0
         && (run.has(i - 1, |l| l == Lex::YearCue(false))
-            || (run.toks[i - 1].key == "of" && i > 1 && run.has(i - 2, |l| l == Lex::PeriodNoun)));
-    let plausible = (1000..=2199).contains(&y) && t.text.chars().count() == 4;
+            || (run.toks[i - 1].key() == "of"
+                && i > 1
+                && run.has(i - 2, |l| l == Lex::PeriodNoun)));
+    let plausible = (1000..=2199).contains(&y) && t.text().chars().count() == 4;
     if era || (cue && plausible) {
         // Not followed by a scale, unit or currency (in 2000 tonnes).
         if !era && super::numbers::at(run, i).is_some_and(|f| f.end_tok > next) {
             return None;
         }
         return Some((
-            t.span.start,
+            t.span().start,
             next,
             Ymd {
                 year: Some(y),
@@ -568,7 +570,7 @@ pub(crate) fn at(run: &Run<'_>, i: usize) -> Option<Found> {
     }
     Some(Found {
         start: start?,
-        end: run.toks[j - 1].span.end,
+        end: run.toks[j - 1].span().end,
         end_tok: j,
         kind: EntityKind::Date,
         value: ymd.iso(),

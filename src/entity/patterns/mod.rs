@@ -78,15 +78,15 @@ pub fn recognize_with_ids(
     texts: &[&str],
 ) -> Vec<Entity> {
     let keys = fold_keys(texts);
-    let mut arena = Vec::new();
-    let toks = make_toks(text, tokens, ids, &keys, &mut arena);
+    let shared = Shared::new(text, tokens, ids, &keys);
+    let toks = shared.toks();
     let mut out = web::scan(text);
     let mut blocked = vec![false; toks.len()];
     if !out.is_empty() {
         for (b, t) in blocked.iter_mut().zip(&toks) {
             *b = out
                 .iter()
-                .any(|e| e.span.start < t.span.end && t.span.start < e.span.end);
+                .any(|e| e.span.start < t.span().end && t.span().start < e.span.end);
         }
     }
     for (first, end) in sentence_ranges(&toks, sentences) {
@@ -122,13 +122,13 @@ fn sentence_ranges(toks: &[Tok<'_>], sentences: &[Sentence]) -> Vec<(usize, usiz
             _ => out.push((a, b)),
         }
         join = b >= 2
-            && toks[b - 1].text == "."
-            && toks[b - 2].span.end == toks[b - 1].span.start
+            && toks[b - 1].text() == "."
+            && toks[b - 2].span().end == toks[b - 1].span().start
             && {
                 let w = &toks[b - 2];
                 w.is_word()
                     && w.is_latin()
-                    && lexicon::lookup(w.key).iter().any(|(_, l)| {
+                    && lexicon::lookup(w.key()).iter().any(|(_, l)| {
                         matches!(
                             l,
                             Lex::DayPeriod(_) | Lex::Month(_, _, lexicon::Need::Number)
@@ -143,7 +143,7 @@ fn sentence_ranges(toks: &[Tok<'_>], sentences: &[Sentence]) -> Vec<(usize, usiz
 /// one that starts with a digit, a short upper-case word (`USD`, `US$`), a currency symbol or a
 /// percent sign. Most tokens cannot, and are skipped at once.
 fn could_start(t: &Tok<'_>) -> bool {
-    if t.text
+    if t.text()
         .starts_with(|c: char| numbers::digit_value(c).is_some())
     {
         return true;
@@ -151,13 +151,13 @@ fn could_start(t: &Tok<'_>) -> bool {
     match t.kind {
         TokenKind::Number => true,
         TokenKind::Word => {
-            !t.entries.is_empty()
-                || t.text
+            !t.entries().is_empty()
+                || t.text()
                     .starts_with(|c: char| numbers::digit_value(c).is_some())
-                || (t.text.len() <= 3 && t.text.bytes().all(|b| b.is_ascii_uppercase()))
+                || (t.text().len() <= 3 && t.text().bytes().all(|b| b.is_ascii_uppercase()))
         }
         _ => {
-            let mut chars = t.text.chars();
+            let mut chars = t.text().chars();
             chars.next().is_some_and(|c| {
                 matches!(
                     c,
@@ -198,7 +198,7 @@ fn scan_run(run: &Run<'_>, out: &mut Vec<Entity>) {
 }
 
 /// The [`fold`] of each distinct token text (`texts`, by id), made once per text (for
-/// [`make_toks`]; looked up with [`TokenKeys::key_of_text`]).
+/// [`Shared::new`]; looked up with [`TokenKeys::key_of_text`]).
 pub(crate) fn fold_keys(texts: &[&str]) -> TokenKeys {
     TokenKeys::new(Vec::new(), texts.len(), |id, out| {
         let s = texts.get(id as usize).copied().unwrap_or("");
@@ -210,102 +210,189 @@ pub(crate) fn fold_keys(texts: &[&str]) -> TokenKeys {
     })
 }
 
-/// The tokens of `text` with keys (`keys`, from [`fold_keys`] over the same tokens), lexicon
-/// entries (stored one after another in `arena`, which this fills) and line starts. A word's
-/// entries that depend on it alone (no phrase can start there) are looked up once per distinct
-/// text.
-pub(crate) fn make_toks<'a>(
+/// What the tokens of one text share ([`Tok`] holds a reference to it, not its own copies):
+/// the text, the folded keys of the distinct token texts ([`fold_keys`]) and the lexicon
+/// entries of all tokens, stored one after another.
+#[derive(Debug)]
+pub(crate) struct Shared<'a> {
     text: &'a str,
-    tokens: &[Token],
-    ids: &[u32],
+    tokens: &'a [Token],
+    ids: &'a [u32],
     keys: &'a TokenKeys,
-    arena: &'a mut Vec<Entry>,
-) -> Vec<Tok<'a>> {
-    let id_of = |i: usize| ids.get(i).copied().unwrap_or(u32::MAX);
-    let mut toks: Vec<Tok<'a>> = tokens
-        .iter()
-        .enumerate()
-        .map(|(i, t)| Tok::new(text, t, keys.key_of_text(id_of(i))))
-        .collect();
-    // Per text id: its entries, starts relative to the token's, when they depend on it alone.
-    let mut memo: Vec<Option<Vec<Entry>>> = vec![None; keys.texts()];
-    // Per token with entries: (token, end of its entries in `arena`).
-    let mut ends: Vec<(u32, u32)> = Vec::new();
-    arena.clear();
-    let mut previous_end = 0;
-    for i in 0..toks.len() {
-        let start = toks[i].span.start;
-        let id = id_of(i) as usize;
-        let before = arena.len();
-        match memo.get(id) {
-            Some(Some(known)) if toks[i].is_word() => arena.extend(known.iter().map(|e| Entry {
-                start: e.start + start,
-                ..*e
-            })),
-            _ => {
-                let (found, alone) = entries(&toks, i);
-                if alone && toks[i].is_word() {
-                    if let Some(slot) = memo.get_mut(id) {
-                        *slot = Some(
-                            found
-                                .iter()
-                                .map(|e| Entry {
-                                    start: e.start - start,
-                                    ..*e
-                                })
-                                .collect(),
-                        );
-                    }
-                }
-                arena.extend(found);
-            }
-        }
-        if arena.len() > before {
-            ends.push((i as u32, arena.len() as u32));
-        }
-        toks[i].newline_before = text
-            .get(previous_end..start)
-            .is_some_and(|gap| gap.contains('\n'));
-        previous_end = toks[i].span.end;
-    }
-    let arena: &'a Vec<Entry> = arena;
-    let mut from = 0usize;
-    for (i, end) in ends {
-        if let (Some(t), Some(e)) = (toks.get_mut(i as usize), arena.get(from..end as usize)) {
-            t.entries = e;
-        }
-        from = end as usize;
-    }
-    toks
+    arena: Vec<Entry>,
+    /// Per token with entries: (token, end of its entries in `arena`), in token order.
+    ends: Vec<(u32, u32)>,
 }
 
-/// A token with its folded key.
+/// The parts of a token the lexicon lookups read (see [`entries`]).
+#[derive(Clone, Copy)]
+struct Lite<'a> {
+    span: Span,
+    kind: TokenKind,
+    text: &'a str,
+    key: &'a str,
+}
+
+impl<'a> Shared<'a> {
+    /// The lexicon entries of the tokens of `text` (`ids` their text ids, `keys` from
+    /// [`fold_keys`] over the same tokens). A word's entries that depend on it alone (no
+    /// phrase can start there) are looked up once per distinct text.
+    pub(crate) fn new(
+        text: &'a str,
+        tokens: &'a [Token],
+        ids: &'a [u32],
+        keys: &'a TokenKeys,
+    ) -> Shared<'a> {
+        let id_of = |i: usize| ids.get(i).copied().unwrap_or(u32::MAX);
+        let at = |i: usize| {
+            tokens.get(i).map(|t| Lite {
+                span: t.span,
+                kind: t.kind,
+                text: t.span.text(text),
+                key: if t.kind == TokenKind::Word {
+                    keys.key_of_text(id_of(i))
+                } else {
+                    ""
+                },
+            })
+        };
+        // Per text id: its entries, starts relative to the token's, when they depend on it alone.
+        let mut memo: Vec<Option<Vec<Entry>>> = vec![None; keys.texts()];
+        let mut ends: Vec<(u32, u32)> = Vec::new();
+        let mut arena: Vec<Entry> = Vec::new();
+        for (i, t) in tokens.iter().enumerate() {
+            if t.kind != TokenKind::Word {
+                continue;
+            }
+            let start = t.span.start;
+            let id = id_of(i) as usize;
+            let before = arena.len();
+            match memo.get(id) {
+                Some(Some(known)) => arena.extend(known.iter().map(|e| Entry {
+                    start: e.start + start,
+                    ..*e
+                })),
+                _ => {
+                    let (found, alone) = entries(at, tokens.len(), i);
+                    if alone {
+                        if let Some(slot) = memo.get_mut(id) {
+                            *slot = Some(
+                                found
+                                    .iter()
+                                    .map(|e| Entry {
+                                        start: e.start - start,
+                                        ..*e
+                                    })
+                                    .collect(),
+                            );
+                        }
+                    }
+                    arena.extend(found);
+                }
+            }
+            if arena.len() > before {
+                ends.push((i as u32, arena.len() as u32));
+            }
+        }
+        Shared {
+            text,
+            tokens,
+            ids,
+            keys,
+            arena,
+            ends,
+        }
+    }
+
+    /// The tokens with their keys, entries and line starts.
+    pub(crate) fn toks(&'a self) -> Vec<Tok<'a>> {
+        let mut ends = self.ends.iter().peekable();
+        let mut from = 0u32;
+        let mut previous_end = 0;
+        let mut toks = Vec::with_capacity(self.tokens.len());
+        for (i, t) in self.tokens.iter().enumerate() {
+            let mut entries = (0, 0);
+            if let Some(&&(k, end)) = ends.peek() {
+                if k as usize == i {
+                    ends.next();
+                    entries = (from, u16::try_from(end - from).unwrap_or(u16::MAX));
+                    from = end;
+                }
+            }
+            let start = t.span.start;
+            toks.push(Tok {
+                shared: self,
+                index: u32::try_from(i).unwrap_or(u32::MAX),
+                entries_from: entries.0,
+                entries_len: entries.1,
+                kind: t.kind,
+                newline_before: self
+                    .text
+                    .get(previous_end..start)
+                    .is_some_and(|gap| gap.contains('\n')),
+            });
+            previous_end = t.span.end;
+        }
+        toks
+    }
+}
+
+/// A token with its folded key, lexicon entries and line start: a reference to what all
+/// tokens share and a few indices (24 bytes on 64-bit targets; a long text has a million
+/// tokens).
 #[derive(Debug, Clone)]
 pub(crate) struct Tok<'a> {
-    pub(crate) span: Span,
+    shared: &'a Shared<'a>,
+    /// Index of the token in `shared.tokens` (and of its text id in `shared.ids`).
+    index: u32,
+    /// The token's entries: `shared.arena[entries_from..][..entries_len]`.
+    entries_from: u32,
+    entries_len: u16,
     pub(crate) kind: TokenKind,
-    pub(crate) text: &'a str,
-    /// Folded key (see the module rules); empty for tokens other than words. Borrowed from the
-    /// keys of the distinct texts ([`fold_keys`]): no allocation per token.
-    pub(crate) key: &'a str,
-    /// Lexicon entries of the word and the phrases it starts (see [`entries`]).
-    pub(crate) entries: &'a [Entry],
     /// True when a line break separates the token from the one before.
     pub(crate) newline_before: bool,
 }
 
 impl<'a> Tok<'a> {
-    /// The token `t` of `text`, whose text folds to `key` (see [`fold_keys`]).
-    fn new(text: &'a str, t: &Token, key: &'a str) -> Self {
-        let s = t.span.text(text);
-        Tok {
-            span: t.span,
-            kind: t.kind,
-            text: s,
-            key: if t.kind == TokenKind::Word { key } else { "" },
-            entries: &[],
-            newline_before: false,
+    /// The token's byte span.
+    #[inline]
+    pub(crate) fn span(&self) -> Span {
+        self.shared
+            .tokens
+            .get(self.index as usize)
+            .map_or(Span::new(0, 0), |t| t.span)
+    }
+
+    /// The token's text.
+    #[inline]
+    pub(crate) fn text(&self) -> &'a str {
+        self.span().text(self.shared.text)
+    }
+
+    /// Folded key (see the module rules); empty for tokens other than words.
+    #[inline]
+    pub(crate) fn key(&self) -> &'a str {
+        if self.kind == TokenKind::Word {
+            let id = self
+                .shared
+                .ids
+                .get(self.index as usize)
+                .copied()
+                .unwrap_or(u32::MAX);
+            self.shared.keys.key_of_text(id)
+        } else {
+            ""
         }
+    }
+
+    /// Lexicon entries of the word and the phrases it starts (see [`entries`]).
+    #[inline]
+    pub(crate) fn entries(&self) -> &'a [Entry] {
+        let from = self.entries_from as usize;
+        self.shared
+            .arena
+            .get(from..from + usize::from(self.entries_len))
+            .unwrap_or(&[])
     }
 
     pub(crate) fn is_word(&self) -> bool {
@@ -318,11 +405,11 @@ impl<'a> Tok<'a> {
 
     /// True when the token's first letter is a capital (for English names of days and months).
     pub(crate) fn capitalized(&self) -> bool {
-        self.text.chars().next().is_some_and(char::is_uppercase)
+        self.text().chars().next().is_some_and(char::is_uppercase)
     }
 
     pub(crate) fn is_latin(&self) -> bool {
-        self.text
+        self.text()
             .chars()
             .next()
             .is_some_and(|c| c.is_ascii_alphabetic())
@@ -399,7 +486,7 @@ impl<'a> Run<'a> {
     /// True when token `i` and token `i + 1` touch (no space between).
     pub(crate) fn glued(&self, i: usize) -> bool {
         match (self.toks.get(i), self.toks.get(i + 1)) {
-            (Some(a), Some(b)) => a.span.end == b.span.start,
+            (Some(a), Some(b)) => a.span().end == b.span().start,
             _ => false,
         }
     }
@@ -408,15 +495,15 @@ impl<'a> Run<'a> {
     pub(crate) fn is(&self, i: usize, s: &str) -> bool {
         self.toks
             .get(i)
-            .is_some_and(|t| !t.is_word() && !t.is_number() && t.text == s)
+            .is_some_and(|t| !t.is_word() && !t.is_number() && t.text() == s)
     }
 
     /// The lexicon entries of word `i` as written (no clitics stripped).
     pub(crate) fn lex(&self, i: usize) -> impl Iterator<Item = Lex> + '_ {
         self.toks.get(i).into_iter().flat_map(|t| {
-            t.entries
+            t.entries()
                 .iter()
-                .filter(move |e| e.words == 1 && e.start == t.span.start)
+                .filter(move |e| e.words == 1 && e.start == t.span().start)
                 .map(|e| e.lex)
         })
     }
@@ -438,10 +525,10 @@ impl<'a> Run<'a> {
         let Some(t) = self.toks.get(i) else {
             return Vec::new();
         };
-        t.entries
+        t.entries()
             .iter()
             .filter(|e| {
-                (clitics || e.start == t.span.start) && i + usize::from(e.words) <= self.len()
+                (clitics || e.start == t.span().start) && i + usize::from(e.words) <= self.len()
             })
             .map(|e| (e.start, i + usize::from(e.words), e.lex))
             .collect()
@@ -461,13 +548,12 @@ pub(crate) struct Entry {
 /// Arabic clitics stripped or not; longest phrases first, unstripped first; and whether they
 /// depend on word `i` alone (no phrase of the lexicon starts with it, so the words after it
 /// were not read).
-fn entries(toks: &[Tok<'_>], i: usize) -> (Vec<Entry>, bool) {
+fn entries<'a>(at: impl Fn(usize) -> Option<Lite<'a>>, len: usize, i: usize) -> (Vec<Entry>, bool) {
     let mut out = Vec::new();
     let mut alone = true;
-    let t = &toks[i];
-    if !t.is_word() {
+    let Some(t) = at(i).filter(|t| t.kind == TokenKind::Word) else {
         return (out, alone);
-    }
+    };
     // Only a word that starts with a clitic letter can carry clitics.
     let clitic = t
         .key
@@ -503,13 +589,15 @@ fn entries(toks: &[Tok<'_>], i: usize) -> (Vec<Entry>, bool) {
             alone = false;
             for n in (2..=3u8).rev() {
                 let end = i + usize::from(n);
-                if end > toks.len() || !toks[i + 1..end].iter().all(Tok::is_word) {
+                if end > len
+                    || !(i + 1..end).all(|j| at(j).is_some_and(|w| w.kind == TokenKind::Word))
+                {
                     continue;
                 }
                 let mut key = stem.to_string();
-                for w in &toks[i + 1..end] {
+                for j in i + 1..end {
                     key.push(' ');
-                    key.push_str(w.key);
+                    key.push_str(at(j).map_or("", |w| w.key));
                 }
                 out.extend(lexicon::lookup(&key).iter().map(|(_, l)| Entry {
                     start,

@@ -296,12 +296,17 @@ impl std::fmt::Display for Decimal {
 }
 
 /// The value of a decimal digit of any script (Unicode `Nd` digits come in runs of ten).
+#[inline]
 pub fn digit_value(c: char) -> Option<u32> {
     const ZEROS: [u32; 24] = [
         0x30, 0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66,
         0xDE6, 0xE50, 0xED0, 0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x19D0, 0x1B50, 0xFF10,
     ];
     let u = c as u32;
+    // Below the second run (Arabic-Indic) only ASCII digits: most characters stop here.
+    if u < 0x660 {
+        return (0x30..0x3A).contains(&u).then(|| u - 0x30);
+    }
     ZEROS
         .iter()
         .find(|&&z| (z..z + 10).contains(&u))
@@ -423,12 +428,12 @@ fn iso_code(word: &str) -> Option<&'static str> {
 /// A currency before a number at `i`: its code and the index of the number's token.
 fn currency_before(run: &Run<'_>, i: usize) -> Option<(&'static str, usize)> {
     let t = run.tok(i)?;
-    if let Some((_, code)) = SYMBOLS.iter().find(|(s, _)| *s == t.text) {
+    if let Some((_, code)) = SYMBOLS.iter().find(|(s, _)| *s == t.text()) {
         return Some((code, i + 1));
     }
     // US$, A$: a word glued to `$`.
     if t.is_word() && run.glued(i) && run.is(i + 1, "$") {
-        let code = match t.text {
+        let code = match t.text() {
             "US" => "USD",
             "A" => "AUD",
             "C" => "CAD",
@@ -439,7 +444,7 @@ fn currency_before(run: &Run<'_>, i: usize) -> Option<(&'static str, usize)> {
     }
     // ISO codes, upper case: USD 5.
     if t.is_word() && run.tok(i + 1).is_some_and(|n| n.is_number()) {
-        return iso_code(t.text).map(|code| (code, i + 1));
+        return iso_code(t.text()).map(|code| (code, i + 1));
     }
     None
 }
@@ -457,20 +462,20 @@ struct Tail {
 fn tail(run: &Run<'_>, j: usize) -> Option<Tail> {
     let t = run.tok(j)?;
     if !t.is_word() {
-        if matches!(t.text, "%" | "٪") {
+        if matches!(t.text(), "%" | "٪") {
             return Some(Tail {
                 kind: EntityKind::Percent,
                 end_tok: j + 1,
-                end: t.span.end,
+                end: t.span().end,
                 currency: None,
                 unit: None,
             });
         }
         // Degrees: 40 °C.
-        if t.text == "°" {
+        if t.text() == "°" {
             let (end_tok, end) = match run.tok(j + 1) {
-                Some(n) if run.glued(j) && matches!(n.text, "C" | "F") => (j + 2, n.span.end),
-                _ => (j + 1, t.span.end),
+                Some(n) if run.glued(j) && matches!(n.text(), "C" | "F") => (j + 2, n.span().end),
+                _ => (j + 1, t.span().end),
             };
             return Some(Tail {
                 kind: EntityKind::Quantity,
@@ -483,7 +488,7 @@ fn tail(run: &Run<'_>, j: usize) -> Option<Tail> {
         return None;
     }
     // Between number and currency: "US" (5 US dollars).
-    let k = if matches!(t.text, "US" | "U.S") {
+    let k = if matches!(t.text(), "US" | "U.S") {
         let skip = if run.is(j + 1, ".") && run.glued(j) {
             2
         } else {
@@ -497,11 +502,11 @@ fn tail(run: &Run<'_>, j: usize) -> Option<Tail> {
     } else {
         j
     };
-    if let Some(code) = iso_code(run.tok(k)?.text) {
+    if let Some(code) = iso_code(run.tok(k)?.text()) {
         return Some(Tail {
             kind: EntityKind::Money,
             end_tok: k + 1,
-            end: run.toks[k].span.end,
+            end: run.toks[k].span().end,
             currency: Some(code),
             unit: None,
         });
@@ -513,7 +518,7 @@ fn tail(run: &Run<'_>, j: usize) -> Option<Tail> {
                 return Some(Tail {
                     kind: EntityKind::Percent,
                     end_tok,
-                    end: last.span.end,
+                    end: last.span().end,
                     currency: None,
                     unit: None,
                 })
@@ -524,8 +529,10 @@ fn tail(run: &Run<'_>, j: usize) -> Option<Tail> {
                     _ => None,
                 });
                 let (code, end_tok, end) = match adj {
-                    Some(Lex::CurrencyAdjective(c)) => (c, end_tok + 1, run.toks[end_tok].span.end),
-                    _ => (code, end_tok, last.span.end),
+                    Some(Lex::CurrencyAdjective(c)) => {
+                        (c, end_tok + 1, run.toks[end_tok].span().end)
+                    }
+                    _ => (code, end_tok, last.span().end),
                 };
                 return Some(Tail {
                     kind: EntityKind::Money,
@@ -539,7 +546,7 @@ fn tail(run: &Run<'_>, j: usize) -> Option<Tail> {
                 return Some(Tail {
                     kind: EntityKind::Quantity,
                     end_tok,
-                    end: last.span.end,
+                    end: last.span().end,
                     currency: None,
                     unit: Some(name),
                 })
@@ -583,9 +590,9 @@ fn scale_with_clitics(run: &Run<'_>, j: usize) -> Option<(usize, u8)> {
 /// An amount (number, money, percent or quantity) starting at token `i`.
 pub(crate) fn at(run: &Run<'_>, i: usize) -> Option<Found> {
     let t = run.tok(i)?;
-    let start = t.span.start;
+    let start = t.span().start;
     // Arabic %15: the sign first.
-    if matches!(t.text, "%" | "٪")
+    if matches!(t.text(), "%" | "٪")
         && run.glued(i)
         && run.tok(i + 1).is_some_and(|n| n.is_number())
         && !(i > 0 && run.glued(i - 1) && run.toks[i - 1].is_number())
@@ -593,10 +600,10 @@ pub(crate) fn at(run: &Run<'_>, i: usize) -> Option<Found> {
         let n = &run.toks[i + 1];
         return Some(Found {
             start,
-            end: n.span.end,
+            end: n.span().end,
             end_tok: i + 2,
             kind: EntityKind::Percent,
-            value: parse(n.text).map(|d| d.to_string()),
+            value: parse(n.text()).map(|d| d.to_string()),
         });
     }
     let before = currency_before(run, i);
@@ -624,18 +631,18 @@ pub(crate) fn at(run: &Run<'_>, i: usize) -> Option<Found> {
             let m = &run.toks[j + 2];
             return Some(Found {
                 start,
-                end: m.span.end,
+                end: m.span().end,
                 end_tok: j + 3,
                 kind: EntityKind::Number,
                 value: None,
             });
         }
-        (parse(n.text)?, j + 1, n.span.end, None)
+        (parse(n.text())?, j + 1, n.span().end, None)
     } else if n.is_word() {
-        if let Some((d, at)) = digit_prefix(n.text) {
-            let rest = super::fold(&n.text[at..]);
+        if let Some((d, at)) = digit_prefix(n.text()) {
+            let rest = super::fold(&n.text()[at..]);
             let rest_lex = super::lexicon::lookup(&rest);
-            (d, j + 1, n.span.end, Some(rest_lex))
+            (d, j + 1, n.span().end, Some(rest_lex))
         } else if let Some((s, e)) = scale_with_clitics(run, j) {
             // مليون يورو: one million euros. Only before a currency.
             let d = parse("1")?.scale(e);
@@ -653,7 +660,7 @@ pub(crate) fn at(run: &Run<'_>, i: usize) -> Option<Found> {
             });
         } else if run.has(j, |l| l == Lex::ScalePlural) {
             // ملايين الدولارات, millions of dollars.
-            let k = if run.tok(j + 1).is_some_and(|w| w.key == "of") {
+            let k = if run.tok(j + 1).is_some_and(|w| w.key() == "of") {
                 j + 2
             } else {
                 j + 1
@@ -663,7 +670,7 @@ pub(crate) fn at(run: &Run<'_>, i: usize) -> Option<Found> {
                 return None;
             }
             return Some(Found {
-                start: n.span.start,
+                start: n.span().start,
                 end: tl.end,
                 end_tok: tl.end_tok,
                 kind: EntityKind::Money,
@@ -708,7 +715,7 @@ pub(crate) fn at(run: &Run<'_>, i: usize) -> Option<Found> {
             }
         }
         if !known {
-            let rest = &n.text[digit_prefix(n.text).map_or(0, |(_, a)| a)..];
+            let rest = &n.text()[digit_prefix(n.text()).map_or(0, |(_, a)| a)..];
             if before.is_some() && matches!(rest, "m" | "k") {
                 number = number.scale(if rest == "m" { 6 } else { 3 });
             } else {
@@ -745,7 +752,7 @@ pub(crate) fn at(run: &Run<'_>, i: usize) -> Option<Found> {
     // A scale word after the number.
     if let Some(e) = scale_at(run, end_tok) {
         number = number.scale(e);
-        end = run.toks[end_tok].span.end;
+        end = run.toks[end_tok].span().end;
         end_tok += 1;
     }
     let tl = if before.is_some() {

@@ -321,8 +321,8 @@ pub(crate) fn find(text: &str, toks: &[Tok<'_>], named: &[Entity]) -> Vec<Entity
             };
             at = end;
             let span = Span::new(p, end);
-            let first = toks.partition_point(|t| t.span.start < p);
-            let last = toks.partition_point(|t| t.span.start < end);
+            let first = toks.partition_point(|t| t.span().start < p);
+            let last = toks.partition_point(|t| t.span().start < end);
             let words = toks[first..last]
                 .iter()
                 .filter(|t| t.kind == TokenKind::Word)
@@ -337,7 +337,7 @@ pub(crate) fn find(text: &str, toks: &[Tok<'_>], named: &[Entity]) -> Vec<Entity
                     previous.and_then(|(after, s)| (first <= after + 4).then_some(s).flatten())
                 });
             // A short quote needs a speaker or a colon before it: otherwise it is a title.
-            let colon = first > 0 && matches!(toks[first - 1].text, ":" | "：");
+            let colon = first > 0 && matches!(toks[first - 1].text(), ":" | "：");
             if words < 6 && speaker.is_none() && !colon && !cued(toks, first, line_start) {
                 continue;
             }
@@ -360,7 +360,7 @@ fn cued(toks: &[Tok<'_>], k: usize, line_start: usize) -> bool {
         .iter()
         .rev()
         .take(40)
-        .take_while(|t| t.span.start >= line_start && !is_terminator(t.text))
+        .take_while(|t| t.span().start >= line_start && !is_terminator(t.text()))
         .any(|t| is(t, Lex::SpeechVerb))
 }
 
@@ -370,13 +370,13 @@ fn names_follow(t: &Tok<'_>) -> bool {
 
 /// Entries of word `t`, with Arabic clitics `و ف ب ل` stripped when `clitics`.
 fn lex_of(t: &Tok<'_>, clitics: bool) -> Vec<Lex> {
-    let mut out: Vec<Lex> = super::lexicon::lookup(t.key)
+    let mut out: Vec<Lex> = super::lexicon::lookup(t.key())
         .iter()
         .map(|(_, l)| *l)
         .collect();
     if clitics && out.is_empty() {
         for p in ["و", "ف", "ب", "ل"] {
-            if let Some(stem) = t.key.strip_prefix(p) {
+            if let Some(stem) = t.key().strip_prefix(p) {
                 out.extend(super::lexicon::lookup(stem).iter().map(|(_, l)| *l));
             }
         }
@@ -389,7 +389,7 @@ fn is(t: &Tok<'_>, lex: Lex) -> bool {
 }
 
 fn arabic(t: &Tok<'_>) -> bool {
-    t.text
+    t.text()
         .chars()
         .next()
         .is_some_and(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
@@ -420,14 +420,14 @@ fn joins(toks: &[Tok<'_>], a: usize) -> bool {
     let (Some(w), Some(p), Some(n)) = (toks.get(a), toks.get(a + 1), toks.get(a + 2)) else {
         return false;
     };
-    let glued_before = w.span.end == p.span.start;
-    let glued_after = p.span.end == n.span.start;
+    let glued_before = w.span().end == p.span().start;
+    let glued_after = p.span().end == n.span().start;
     capital(w)
         && capital(n)
         && glued_before
         && !n.newline_before
-        && match p.text {
-            "." => w.text.len() <= 3,
+        && match p.text() {
+            "." => w.text().len() <= 3,
             "-" => glued_after,
             _ => false,
         }
@@ -441,7 +441,7 @@ fn run_back(toks: &[Tok<'_>], k: usize) -> Option<(usize, usize)> {
     }
     while a > 0 && !toks[a].newline_before {
         let p = &toks[a - 1];
-        if capital(p) && p.span.end < toks[a].span.start {
+        if capital(p) && p.span().end < toks[a].span().start {
             a -= 1;
         } else if a >= 2 && joins(toks, a - 2) {
             a -= 2;
@@ -449,10 +449,10 @@ fn run_back(toks: &[Tok<'_>], k: usize) -> Option<(usize, usize)> {
             break;
         }
     }
-    while a < k && NOT_NAMES.contains(&toks[a].text) {
+    while a < k && NOT_NAMES.contains(&toks[a].text()) {
         a += 1;
     }
-    (!NOT_NAMES.contains(&toks[a].text)).then_some((a, k))
+    (!NOT_NAMES.contains(&toks[a].text())).then_some((a, k))
 }
 
 /// The capitalized run starting at token `k`, or a mention (one `@name` token, or `@` + word).
@@ -461,11 +461,11 @@ fn run_forward(toks: &[Tok<'_>], k: usize) -> Option<(usize, usize)> {
     if t.kind == TokenKind::Mention {
         return Some((k, k));
     }
-    if t.text == "@" {
+    if t.text() == "@" {
         let n = toks.get(k + 1)?;
-        return (n.span.start == t.span.end).then_some((k, k + 1));
+        return (n.span().start == t.span().end).then_some((k, k + 1));
     }
-    if !capital(t) || NOT_NAMES.contains(&t.text) {
+    if !capital(t) || NOT_NAMES.contains(&t.text()) {
         return None;
     }
     let mut b = k;
@@ -473,7 +473,7 @@ fn run_forward(toks: &[Tok<'_>], k: usize) -> Option<(usize, usize)> {
         if n.newline_before {
             break;
         }
-        if capital(n) && toks[b].span.end < n.span.start {
+        if capital(n) && toks[b].span().end < n.span().start {
             b += 1;
         } else if joins(toks, b) {
             b += 2;
@@ -485,7 +485,7 @@ fn run_forward(toks: &[Tok<'_>], k: usize) -> Option<(usize, usize)> {
 }
 
 fn span_of(toks: &[Tok<'_>], (a, b): (usize, usize)) -> Span {
-    Span::new(toks[a].span.start, toks[b].span.end)
+    Span::new(toks[a].span().start, toks[b].span().end)
 }
 
 /// The people the named tagger found, sorted by start: spans that do not overlap, so their
@@ -523,7 +523,7 @@ fn resolve_pronoun(toks: &[Tok<'_>], k: usize, people: &People, before: usize) -
     i.checked_sub(1)
         .and_then(|i| people.0.get(i))
         .copied()
-        .unwrap_or(toks[k].span)
+        .unwrap_or(toks[k].span())
 }
 
 fn english_speaker(toks: &[Tok<'_>], run: (usize, usize), people: &People) -> Span {
@@ -534,11 +534,11 @@ fn english_speaker(toks: &[Tok<'_>], run: (usize, usize), people: &People) -> Sp
 /// The speaker named right after a quote whose next token is `k`.
 fn after_quote(toks: &[Tok<'_>], k: usize, people: &People) -> Option<Span> {
     let mut k = k;
-    while toks.get(k).is_some_and(|t| matches!(t.text, "," | "،")) {
+    while toks.get(k).is_some_and(|t| matches!(t.text(), "," | "،")) {
         k += 1;
     }
     let t = toks.get(k)?;
-    let quote_start = toks.get(k.checked_sub(1)?)?.span.start;
+    let quote_start = toks.get(k.checked_sub(1)?)?.span().start;
     if is(t, Lex::SpeechVerb) {
         if arabic(t) {
             return arabic_speaker(toks, k + 1, people);
@@ -571,7 +571,7 @@ fn before_quote(toks: &[Tok<'_>], k: usize, line_start: usize, people: &People) 
         c -= 1;
         steps += 1;
         let t = &toks[c];
-        if t.span.start < line_start || is_terminator(t.text) {
+        if t.span().start < line_start || is_terminator(t.text()) {
             return None;
         }
         if !is(t, Lex::SpeechVerb) {
@@ -581,7 +581,7 @@ fn before_quote(toks: &[Tok<'_>], k: usize, line_start: usize, people: &People) 
             return arabic_speaker(toks, c + 1, people);
         }
         if c > 0 && is(&toks[c - 1], Lex::Pronoun) {
-            return Some(resolve_pronoun(toks, c - 1, people, t.span.start));
+            return Some(resolve_pronoun(toks, c - 1, people, t.span().start));
         }
         if let Some(run) = c.checked_sub(1).and_then(|p| run_back(toks, p)) {
             return Some(english_speaker(toks, run, people));
@@ -597,7 +597,7 @@ fn arabic_speaker(toks: &[Tok<'_>], k: usize, people: &People) -> Option<Span> {
     while let Some(t) = toks.get(end) {
         let stop = t.kind != TokenKind::Word
             || is(t, Lex::SpeakerStop)
-            || t.text.starts_with("لل")
+            || t.text().starts_with("لل")
             || end - k >= 6;
         if stop {
             break;
@@ -607,14 +607,14 @@ fn arabic_speaker(toks: &[Tok<'_>], k: usize, people: &People) -> Option<Span> {
     if end == k {
         return None;
     }
-    let window = Span::new(toks[k].span.start, toks[end - 1].span.end);
+    let window = Span::new(toks[k].span().start, toks[end - 1].span().end);
     if let Some(p) = person_in(people, window) {
         return Some(p);
     }
     // Leading roles and definite words, then the name, up to the next role (`جيري رايس
     // المتحدث باسم` → `جيري رايس`), at most three words.
     let mut a = k;
-    while a < end && (role(&toks[a]) || toks[a].text.starts_with("ال")) {
+    while a < end && (role(&toks[a]) || toks[a].text().starts_with("ال")) {
         a += 1;
     }
     if a == end {
@@ -624,13 +624,13 @@ fn arabic_speaker(toks: &[Tok<'_>], k: usize, people: &People) -> Option<Span> {
     while b < end && b < a + 3 && !role(&toks[b]) {
         b += 1;
     }
-    Some(Span::new(toks[a].span.start, toks[b - 1].span.end))
+    Some(Span::new(toks[a].span().start, toks[b - 1].span().end))
 }
 
 /// A role word, bare or definite (`رئيس`, `الرئيس`, `المتحدث`).
 fn role(t: &Tok<'_>) -> bool {
     is(t, Lex::Role)
-        || t.key.strip_prefix("ال").is_some_and(|stem| {
+        || t.key().strip_prefix("ال").is_some_and(|stem| {
             super::lexicon::lookup(stem)
                 .iter()
                 .any(|(_, l)| *l == Lex::Role)
@@ -639,7 +639,7 @@ fn role(t: &Tok<'_>) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{fold_keys, make_toks};
+    use super::super::{fold_keys, Shared};
     use super::*;
     use crate::token::tokenize;
 
@@ -647,8 +647,8 @@ mod tests {
         let tokens = tokenize(text);
         let texts = crate::intern::Surfaces::new(text, &tokens);
         let keys = fold_keys(&texts.texts);
-        let mut arena = Vec::new();
-        let toks = make_toks(text, &tokens, &texts.ids, &keys, &mut arena);
+        let shared = Shared::new(text, &tokens, &texts.ids, &keys);
+        let toks = shared.toks();
         find(text, &toks, &[])
             .into_iter()
             .map(|e| (e.span.text(text), e.speaker.map(|s| s.text(text))))
@@ -731,8 +731,8 @@ mod tests {
         let tokens = tokenize(text);
         let texts = crate::intern::Surfaces::new(text, &tokens);
         let keys = fold_keys(&texts.texts);
-        let mut arena = Vec::new();
-        let toks = make_toks(text, &tokens, &texts.ids, &keys, &mut arena);
+        let shared = Shared::new(text, &tokens, &texts.ids, &keys);
+        let toks = shared.toks();
         let person = Entity::new(Span::new(6, 16), EntityKind::Person);
         let q = find(text, &toks, &[person]);
         assert_eq!(q[0].speaker.map(|s| s.text(text)), Some("Laura Chen"));

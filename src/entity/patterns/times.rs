@@ -59,10 +59,10 @@ pub(crate) const WORDS: &[(&str, Lex)] = &[
 /// The integer at number token `i`, with at most two digits.
 fn small(run: &Run<'_>, i: usize) -> Option<u32> {
     let t = run.tok(i)?;
-    if !t.is_number() || t.text.chars().count() > 2 {
+    if !t.is_number() || t.text().chars().count() > 2 {
         return None;
     }
-    u32::try_from(parse(t.text)?.integer()?).ok()
+    u32::try_from(parse(t.text())?.integer()?).ok()
 }
 
 /// `H:MM[:SS]` written as one piece, in digits of any script: (hour, minute).
@@ -91,7 +91,7 @@ fn clock_text(s: &str) -> Option<(u32, u32)> {
 fn clock(run: &Run<'_>, i: usize) -> Option<(u32, u32, usize)> {
     // One token (a tokenizer may keep `09:45` whole).
     if let Some(t) = run.tok(i).filter(|t| !t.is_word()) {
-        if let Some((h, m)) = clock_text(t.text) {
+        if let Some((h, m)) = clock_text(t.text()) {
             return Some((h, m, i + 1));
         }
     }
@@ -100,7 +100,7 @@ fn clock(run: &Run<'_>, i: usize) -> Option<(u32, u32, usize)> {
         return None;
     }
     let m = small(run, i + 2).filter(|m| *m <= 59)?;
-    if run.toks[i + 2].text.chars().count() != 2 {
+    if run.toks[i + 2].text().chars().count() != 2 {
         return None;
     }
     let mut end = i + 3;
@@ -120,7 +120,7 @@ fn day_period(run: &Run<'_>, i: usize) -> Option<(bool, usize)> {
     let Some(Lex::DayPeriod(pm)) = pm else {
         return None;
     };
-    let end = if t.text.contains('.') && run.glued(i) && run.is(i + 1, ".") {
+    let end = if t.text().contains('.') && run.glued(i) && run.is(i + 1, ".") {
         i + 2
     } else {
         i + 1
@@ -134,10 +134,10 @@ fn zone(run: &Run<'_>, i: usize) -> Option<usize> {
     if !run.has(i, |l| l == Lex::TimeZone) {
         return None;
     }
-    if t.is_latin() && !t.text.chars().all(|c| c.is_ascii_uppercase()) {
+    if t.is_latin() && !t.text().chars().all(|c| c.is_ascii_uppercase()) {
         return None;
     }
-    if t.key == "بتوقيت" {
+    if t.key() == "بتوقيت" {
         return run.tok(i + 1).filter(|n| n.is_word()).map(|_| i + 2);
     }
     Some(i + 1)
@@ -146,7 +146,7 @@ fn zone(run: &Run<'_>, i: usize) -> Option<usize> {
 /// A time starting at token `i`.
 pub(crate) fn at(run: &Run<'_>, i: usize) -> Option<Found> {
     let t = run.tok(i)?;
-    let mut start = t.span.start;
+    let mut start = t.span().start;
     // الساعة before the hour.
     let mut j = i;
     let mut cued = false;
@@ -192,7 +192,7 @@ pub(crate) fn at(run: &Run<'_>, i: usize) -> Option<Found> {
     }
     Some(Found {
         start,
-        end: run.toks[end_tok - 1].span.end,
+        end: run.toks[end_tok - 1].span().end,
         end_tok,
         kind: EntityKind::Time,
         value: Some(format!("{:02}:{minute:02}", hour % 24)),
