@@ -79,8 +79,63 @@ pub fn english() -> Option<(Vec<GoldSentence>, Vec<Vec<GoldSentence>>)> {
     ))
 }
 
+/// The usage line, printed by `--help` and after an unknown option.
+const USAGE: &str =
+    "train-ner [--lang ar|en|both] [--epochs N] [--bits B] [--width 1|2] [--prune P]
+    [--dropout PCT] [--steps vote,propagate,trim,tidy,title] [--out DIR] [--fold K]
+    [--min-count C] [--levels L] [--eval FILE] [--stats] [--verbose]
+Trains both models on ../shared/data and writes src/entity/data/ner-{ar,en}.bin (or --out DIR);
+the defaults reproduce the shipped models. See the module documentation for what each does.";
+
+/// Options that take a value, and switches.
+const VALUED: [&str; 12] = [
+    "--lang",
+    "--epochs",
+    "--bits",
+    "--width",
+    "--prune",
+    "--dropout",
+    "--steps",
+    "--out",
+    "--fold",
+    "--min-count",
+    "--levels",
+    "--eval",
+];
+const SWITCHES: [&str; 2] = ["--stats", "--verbose"];
+
+/// `Err` with a message for `--help` or an argument this command does not know: training
+/// runs for minutes and overwrites the shipped models, so nothing it was not asked for starts.
+fn check_args(args: &[String]) -> Result<(), String> {
+    let mut i = 0;
+    while let Some(arg) = args.get(i) {
+        if arg == "--help" || arg == "-h" {
+            return Err(String::new());
+        }
+        if VALUED.contains(&arg.as_str()) {
+            if args.get(i + 1).is_none() {
+                return Err(format!("{arg} needs a value"));
+            }
+            i += 2;
+        } else if SWITCHES.contains(&arg.as_str()) {
+            i += 1;
+        } else {
+            return Err(format!("unknown argument {arg:?}"));
+        }
+    }
+    Ok(())
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if let Err(message) = check_args(&args) {
+        if message.is_empty() {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        eprintln!("train-ner: {message}\n{USAGE}");
+        return ExitCode::from(2);
+    }
     let get = |name: &str| {
         args.iter()
             .position(|a| a == name)
