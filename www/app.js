@@ -295,12 +295,18 @@ function statusLine() {
 // Only what is on screen is built: the counts, the article (its visible part: see lib/article.js)
 // with its legend and summary, and the selected tab's panel; the result counts as shown then
 // (data-analyzed-length). The other panels are built when their tab is selected (selectTab).
+/** The four count cards; a long number (from 100,000 up: 741,070) gets a smaller size to fit its card. */
+function showCounts(statistics, lang) {
+  for (const el of document.querySelectorAll('[data-stat]')) {
+    el.textContent = num(statistics[el.dataset.stat], lang);
+    el.classList.toggle('long', el.textContent.length > 6);
+  }
+}
+
 async function showAnalysis() {
   const { view, text } = state;
   const lang = language();
-  for (const el of document.querySelectorAll('[data-stat]')) {
-    el.textContent = num(view.statistics[el.dataset.stat], lang);
-  }
+  showCounts(view.statistics, lang);
   $('#status').textContent = statusLine();
   renderLegend();
   renderSummary();
@@ -875,7 +881,7 @@ function applyLanguage(lang, remember) {
   if (state.large) $('#large-info').textContent = t('largeInfo', { size: sizeLabel(estimateBytes(state.large)), chars: num(state.large.length, lang) });
   if (!$('#limit').hidden) showLimitOffer(currentText(), { announce: $('#notice').dataset.key === 'limitNotice' });
   if (state.view) {
-    for (const el of document.querySelectorAll('[data-stat]')) el.textContent = num(state.view.statistics[el.dataset.stat], lang);
+    showCounts(state.view.statistics, lang);
     $('#status').textContent = statusLine();
     renderLegend(); renderSummary();
     panelsShown = new WeakMap(); // every panel again, in the new language, when it is shown
