@@ -31,7 +31,7 @@
 
 use article_analyzer::entity::model::{beam_width, encode, encode_levels, Model};
 use article_analyzer::entity::model_eval::{
-    chunk, evaluate, parse_bio, retokenize, table, GoldSentence,
+    chunk, evaluate, parse_bio, retokenize, table, GoldSentence, Score,
 };
 use article_analyzer::entity::model_train::{shuffled, Example, Trainer};
 use article_analyzer::entity::named::{recognize_with, sentence_views, Steps};
@@ -126,6 +126,30 @@ fn check_args(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
+/// Scores `model` for `language` on `dev` through the run-time path (the other language's
+/// model blank), as `evaluate ner` would.
+fn score_on_dev(
+    model: Model,
+    blank: &Model,
+    language: Language,
+    dev: &[Vec<GoldSentence>],
+    steps: Steps,
+) -> Score {
+    let (ar, en) = if language == Language::Arabic {
+        (model, blank.clone())
+    } else {
+        (blank.clone(), model)
+    };
+    evaluate(dev, |text| {
+        let tokens = tokenize(text);
+        let sents = sentences(text, &tokens);
+        recognize_with(&ar, &en, text, &tokens, &sents, language, steps)
+            .into_iter()
+            .map(|e| (e.span, e.kind))
+            .collect()
+    })
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if let Err(message) = check_args(&args) {
@@ -210,19 +234,7 @@ fn main() -> ExitCode {
                 eprintln!("train-ner: cannot read a model from {path}");
                 return ExitCode::FAILURE;
             };
-            let (ar, en) = if language == Language::Arabic {
-                (model, blank.clone())
-            } else {
-                (blank.clone(), model)
-            };
-            let score = evaluate(&dev, |text| {
-                let tokens = tokenize(text);
-                let sents = sentences(text, &tokens);
-                recognize_with(&ar, &en, text, &tokens, &sents, language, steps)
-                    .into_iter()
-                    .map(|e| (e.span, e.kind))
-                    .collect()
-            });
+            let score = score_on_dev(model, &blank, language, &dev, steps);
             println!("{code}: {path}: dev headline F1 {:.4}", score.headline.f1());
             print!("{}", table(&score));
             continue;
@@ -257,19 +269,7 @@ fn main() -> ExitCode {
             }
             let bytes = encode_levels(bits, width, &averaged, prune, levels);
             let model = Model::from_bytes(&bytes).expect("model we just encoded");
-            let (ar, en) = if language == Language::Arabic {
-                (model, blank.clone())
-            } else {
-                (blank.clone(), model)
-            };
-            let score = evaluate(&dev, |text| {
-                let tokens = tokenize(text);
-                let sents = sentences(text, &tokens);
-                recognize_with(&ar, &en, text, &tokens, &sents, language, steps)
-                    .into_iter()
-                    .map(|e| (e.span, e.kind))
-                    .collect()
-            });
+            let score = score_on_dev(model, &blank, language, &dev, steps);
             let f1 = score.headline.f1();
             println!(
                 "{code} epoch {epoch}: {errors} token errors; dev headline F1 {f1:.4} (all {:.4}) [{:.0}s]",

@@ -481,6 +481,17 @@ pub const IDENTITY: std::ops::Range<usize> = 1..3;
 const BOS: u64 = 0x5b0_5b0;
 const EOS: u64 = 0xe05_e05;
 
+/// The hash seed of feature template `n` for `language`: templates never collide across
+/// languages (Arabic 1, English 2, others 3 in the low three bits).
+fn template(n: u64, language: Language) -> u64 {
+    let lang = match language {
+        Language::Arabic => 1,
+        Language::English => 2,
+        _ => 3,
+    };
+    n * 8 + lang
+}
+
 /// Appends the features of token `i` of a sentence (everything but the tag history) to `out`.
 pub fn static_features(
     views: &[TokenView],
@@ -498,12 +509,7 @@ pub fn static_features(
 /// (bias, fold, exact form, shape, prefixes, suffixes, stem, core), to `out`: the same for
 /// every occurrence of the word, so their sum can be kept per word.
 pub fn word_features(v: &TokenView, language: Language, out: &mut Vec<u64>) {
-    let lang = match language {
-        Language::Arabic => 1u64,
-        Language::English => 2,
-        _ => 3,
-    };
-    let t = |n: u64| n * 8 + lang;
+    let t = |n: u64| template(n, language);
     out.push(mix(t(1), 0, 0));
     out.push(mix(t(2), v.fold, 0));
     out.push(mix(t(3), v.exact, 0));
@@ -534,11 +540,6 @@ pub fn context_features(
     out: &mut Vec<u64>,
 ) {
     let Some(v) = views.get(i) else { return };
-    let lang = match language {
-        Language::Arabic => 1u64,
-        Language::English => 2,
-        _ => 3,
-    };
     let at = |d: isize| -> Option<&TokenView> {
         let j = i as isize + d;
         if j < 0 {
@@ -549,7 +550,7 @@ pub fn context_features(
     };
     let fold_at = |d: isize| at(d).map_or(if d < 0 { BOS } else { EOS }, |t| t.fold);
     let shape_at = |d: isize| at(d).map_or(if d < 0 { BOS } else { EOS }, |t| t.shape);
-    let t = |n: u64| n * 8 + lang;
+    let t = |n: u64| template(n, language);
     out.push(mix(t(14), fold_at(-1), 0));
     out.push(mix(t(15), fold_at(1), 0));
     out.push(mix(t(16), fold_at(-2), 0));
@@ -652,12 +653,7 @@ pub fn history_features(
     language: Language,
     out: &mut Vec<u64>,
 ) {
-    let lang = match language {
-        Language::Arabic => 1u64,
-        Language::English => 2,
-        _ => 3,
-    };
-    let t = |n: u64| n * 8 + lang;
+    let t = |n: u64| template(n, language);
     out.push(mix(t(40), p1, 0));
     out.push(mix(t(41), p2, p1));
     out.push(mix(t(42), p1, view.fold));
