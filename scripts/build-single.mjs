@@ -88,52 +88,23 @@ function bundle(entries) {
 // 3. The worker: classic glue + worker-core. The wasm is not in its source (a 1.9 MB string literal
 // the worker would decode and parse each time it starts): its bytes, as base64, are in their own
 // element; the page decodes and compiles them (asynchronously: off its main thread) and posts the
-// compiled module to the worker (analyzer/page-client.js, `boot.module`), which warms up in steps
-// between requests, as analyzer/worker.js does.
+// compiled module to the worker (analyzer/page-client.js, `boot.module`), which answers and warms up
+// by worker-core.js's requestLoop, as analyzer/worker.js does.
 const workerSource = `${glue}
 ${bundle(['analyzer/worker-core.js'])}
-let pending = 0;
-let warmSteps = [];
-let warmTimer = 0;
-const warmSoon = (delay) => {
-  clearTimeout(warmTimer);
-  if (warmSteps.length) warmTimer = setTimeout(warmStep, delay);
-};
-function warmStep() {
-  if (pending > 0 || !warmSteps.length) return;
-  warmSteps.shift()();
-  warmSoon(0);
-}
 let receiveModule;
 const compiled = new Promise((resolve) => { receiveModule = resolve; });
-const ready = compiled.then(async (module) => {
+const wasmReady = compiled.then(async (module) => {
   if (!module) throw new Error('the page could not compile the analyzer');
   const exports = await wasm_bindgen({ module_or_path: module });
-  const wasm = { analyze: wasm_bindgen.analyze, version: wasm_bindgen.version, memory: exports.memory };
-  warmSteps = __m0.warmSteps(wasm);
-  warmSoon(0);
-  return __m0.createHandler(wasm);
+  return { analyze: wasm_bindgen.analyze, version: wasm_bindgen.version, memory: exports.memory };
 });
-ready.catch(() => {});
-self.addEventListener('message', async (event) => {
+const receive = __m0.requestLoop(wasmReady, (m, transfer = []) => self.postMessage(m, transfer));
+self.addEventListener('message', (event) => {
   const kind = event.data && event.data.kind;
   if (kind === 'module') { receiveModule(event.data.module); return; }
   if (kind === 'warm') return;
-  pending += 1;
-  try {
-    let handle;
-    try {
-      handle = await ready;
-    } catch (e) {
-      self.postMessage({ id: event.data.id, error: { message: 'the analyzer could not start: ' + (e && e.message || e), name: 'Error' } });
-      return;
-    }
-    const { message, transfer } = await handle(event.data, (m) => self.postMessage(m));
-    if (message) self.postMessage(message, transfer || []);
-  } finally {
-    pending -= 1;
-    if (pending === 0) warmSoon(300);
-  }
+  receive(event.data);
 });
 `;
 

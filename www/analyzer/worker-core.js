@@ -153,7 +153,7 @@ export function createHandler(wasm) {
  * real analysis would pay for once — the wasm functions compiled on their first call (most of
  * it), the entity model of each language decoded into its tables, the word lists built. One
  * step per language, Arabic first (the page's first language); the caller runs each step in a
- * task of its own and none while a request waits (worker.js). Errors are ignored: the real
+ * task of its own and none while a request waits (requestLoop). Errors are ignored: the real
  * request reports its own.
  */
 export function warmSteps(wasm) {
@@ -166,6 +166,56 @@ export function warmSteps(wasm) {
     step('قال الرئيس محمد علي في القاهرة يوم الاثنين 5 مايو إن الشركة دفعت 20% من المبلغ.'),
     step('The president said in London on Monday, May 5, that Acme Corp. paid 20% ($5 million).'),
   ];
+}
+
+/**
+ * The worker's request loop, shared by analyzer/worker.js and the single-file build's worker:
+ * once `wasmReady` resolves, each request is answered by createHandler's handler, with `post`
+ * (the worker's postMessage); in between, the module warms up one step per task (warmSteps),
+ * only while no request waits, and a little after the last answer, so a step does not compete
+ * with the page showing that answer. Returns `receive(data)` for the worker's message listener.
+ */
+export function requestLoop(wasmReady, post) {
+  let pending = 0; // requests received and not yet answered: warm-up steps wait for them
+  let steps = [];
+  let timer = 0;
+  const warmSoon = (delay) => {
+    clearTimeout(timer);
+    if (steps.length) timer = setTimeout(warmStep, delay);
+  };
+  function warmStep() {
+    if (pending > 0 || !steps.length) return; // the request's end schedules the next step
+    steps.shift()();
+    warmSoon(0);
+  }
+  const ready = wasmReady.then((wasm) => {
+    steps = warmSteps(wasm);
+    warmSoon(0);
+    return createHandler(wasm);
+  });
+  ready.catch(() => {});
+  return async function receive(data) {
+    pending += 1;
+    try {
+      let handle;
+      try {
+        handle = await ready;
+      } catch (e) {
+        post(startFailed(data.id, e));
+        return;
+      }
+      const { message, transfer } = await handle(data, (m) => post(m));
+      if (message) post(message, transfer ?? []);
+    } finally {
+      pending -= 1;
+      if (pending === 0) warmSoon(300);
+    }
+  };
+}
+
+/** The answer to request `id` when the analyzer could not start (error `e`). */
+function startFailed(id, e) {
+  return { id, error: { message: `the analyzer could not start: ${e?.message ?? e}`, name: 'Error' } };
 }
 
 /**

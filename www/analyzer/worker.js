@@ -6,7 +6,7 @@
 // trip for all, instead of worker.js → glue + core → store.js and .wasm in a row). The
 // wasm comes either compiled from the page (a worker named POSTED_MODULE, see client.js: the page
 // preloads and compiles it while this worker starts) or fetched and compiled here, streaming.
-// Then, while no request is waiting, it warms the module up in small steps (warmSteps() in
+// Then, while no request is waiting, it warms the module up in small steps (requestLoop() in
 // worker-core.js), each its own task, so a request that arrives meanwhile waits for one step at most.
 const wasmUrl = new URL('../pkg/article_analyzer_bg.wasm', import.meta.url);
 const POSTED_MODULE = 'article-analyzer (module posted)'; // as in client.js
@@ -24,30 +24,16 @@ const compiled = self.name === POSTED_MODULE
   : compileHere();
 
 let exports = null;
-let pending = 0; // requests received and not yet answered: warm-up steps wait for them
-let warmSteps = [];
-let warmTimer = 0;
-// One warm-up step per task, only while no request is waiting; after a request the next step
-// waits a little, so it does not compete with the page showing that request's result.
-const warmSoon = (delay) => {
-  clearTimeout(warmTimer);
-  if (warmSteps.length) warmTimer = setTimeout(warmStep, delay);
-};
-function warmStep() {
-  if (pending > 0 || !warmSteps.length) return; // the request's end schedules the next step
-  warmSteps.shift()();
-  warmSoon(0);
-}
-
-const ready = Promise.all([import('../pkg/article_analyzer.js'), import('./worker-core.js'), compiled])
-  .then(async ([glue, core, module]) => {
+const wasmReady = Promise.all([import('../pkg/article_analyzer.js'), compiled])
+  .then(async ([glue, module]) => {
     exports = await glue.default({ module_or_path: module });
-    const wasm = { analyze: glue.analyze, version: glue.version, get memory() { return exports?.memory; } };
-    warmSteps = core.warmSteps(wasm);
-    warmSoon(0);
-    return core.createHandler(wasm);
+    return { analyze: glue.analyze, version: glue.version, get memory() { return exports?.memory; } };
   });
-ready.catch(() => {});
+// The listener below is added now (a message that came before it would be lost); the loop that
+// answers comes with worker-core.js, imported alongside the glue and the wasm.
+const receive = import('./worker-core.js')
+  .then((core) => core.requestLoop(wasmReady, (m, transfer = []) => self.postMessage(m, transfer)));
+receive.catch(() => {});
 
 self.addEventListener('message', async (event) => {
   const { kind } = event.data ?? {};
@@ -58,19 +44,13 @@ self.addEventListener('message', async (event) => {
     return;
   }
   if (kind === 'warm') return; // the client starting this worker: nothing to answer
-  pending += 1;
+  let loop;
   try {
-    let handle;
-    try {
-      handle = await ready;
-    } catch (e) {
-      self.postMessage({ id: event.data.id, error: { message: `the analyzer could not start: ${e?.message ?? e}`, name: 'Error' } });
-      return;
-    }
-    const { message, transfer } = await handle(event.data, (m) => self.postMessage(m));
-    if (message) self.postMessage(message, transfer ?? []);
-  } finally {
-    pending -= 1;
-    if (pending === 0) warmSoon(300);
+    loop = await receive;
+  } catch (e) {
+    // worker-core.js itself could not load: the same answer the loop gives when the wasm cannot.
+    self.postMessage({ id: event.data.id, error: { message: `the analyzer could not start: ${e?.message ?? e}`, name: 'Error' } });
+    return;
   }
+  await loop(event.data);
 });
