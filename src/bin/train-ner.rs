@@ -29,7 +29,7 @@
 //! is scored on dev through the run-time path; the best epoch is written. Corpora are read from
 //! `../shared/data`; when absent the command says so and writes nothing.
 
-use article_analyzer::entity::model::{beam_width, encode, encode_levels, Model};
+use article_analyzer::entity::model::{beam_width, encode, encode_levels, to_version_2, Model};
 use article_analyzer::entity::model_eval::{
     chunk, evaluate, parse_bio, retokenize, table, GoldSentence, Score,
 };
@@ -84,11 +84,13 @@ const USAGE: &str =
     "train-ner [--lang ar|en|both] [--epochs N] [--bits B] [--width 1|2] [--prune P]
     [--dropout PCT] [--steps vote,propagate,trim,tidy,title] [--out DIR] [--fold K]
     [--min-count C] [--levels L] [--eval FILE] [--stats] [--verbose]
+train-ner --convert FILE
 Trains both models on ../shared/data and writes src/entity/data/ner-{ar,en}.bin (or --out DIR);
-the defaults reproduce the shipped models. See the module documentation for what each does.";
+the defaults reproduce the shipped models. --convert rewrites a model file of one-byte codes in
+the sparse format (version 2) without training. See the module documentation for each option.";
 
 /// Options that take a value, and switches.
-const VALUED: [&str; 12] = [
+const VALUED: [&str; 13] = [
     "--lang",
     "--epochs",
     "--bits",
@@ -101,6 +103,7 @@ const VALUED: [&str; 12] = [
     "--min-count",
     "--levels",
     "--eval",
+    "--convert",
 ];
 const SWITCHES: [&str; 2] = ["--stats", "--verbose"];
 
@@ -166,6 +169,24 @@ fn main() -> ExitCode {
             .and_then(|i| args.get(i + 1))
             .cloned()
     };
+    if let Some(path) = get("--convert") {
+        let converted = std::fs::read(&path)
+            .ok()
+            .and_then(|b| to_version_2(&b).ok());
+        let Some(bytes) = converted else {
+            eprintln!("train-ner: cannot read a model of one-byte codes from {path}");
+            return ExitCode::FAILURE;
+        };
+        if let Err(e) = std::fs::write(&path, &bytes) {
+            eprintln!("train-ner: cannot write {path}: {e}");
+            return ExitCode::FAILURE;
+        }
+        println!(
+            "train-ner: rewrote {path} in version 2 ({} bytes)",
+            bytes.len()
+        );
+        return ExitCode::SUCCESS;
+    }
     let lang = get("--lang").unwrap_or_else(|| "both".into());
     let epochs_arg: Option<usize> = get("--epochs").and_then(|s| s.parse().ok());
     let bits: u32 = get("--bits").and_then(|s| s.parse().ok()).unwrap_or(16);
