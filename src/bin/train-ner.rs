@@ -186,13 +186,15 @@ fn main() -> ExitCode {
             println!("train-ner: {code}: corpus not found under {DATA}; skipped");
             continue;
         };
-        let steps_arg = get("--steps").unwrap_or_else(|| "vote,propagate,trim,tidy,title".into());
+        let steps_arg =
+            get("--steps").unwrap_or_else(|| "vote,propagate,trim,people,tidy,title".into());
         let steps = Steps {
             vote: steps_arg.contains("vote"),
             propagate: steps_arg.contains("propagate"),
             trim_clitics: steps_arg.contains("trim"),
             gazetteer_wins: steps_arg.contains("gazetteer"),
             gazetteer_single: steps_arg.contains("single"),
+            people: steps_arg.contains("people"),
             tidy: steps_arg.contains("tidy"),
             title_case: steps_arg.contains("title"),
         };

@@ -7,7 +7,9 @@
 //!    football clubs: a given name alone is a cue for the tagger, not a whole entity) and
 //!    `organizations.tsv` (written by hand: clubs and federations, companies, international and
 //!    regional bodies, news agencies and media, parties, universities; Arabic script, then
-//!    English forms). Compiling all lists takes ~1.5 ms native, once per process.
+//!    English forms) and `people.tsv` (written by hand: well-known people's full names, and
+//!    surnames news uses alone; Arabic script, then English forms). Compiling all lists takes
+//!    ~2 ms native, once per process.
 //! 2. A name is tokenized by the crate's own tokenizer and each token folded
 //!    ([`super::features::fold`]), so a name matches exactly the token runs the analyzer sees.
 //! 3. At each token the longest name wins; matching then goes on after it.
@@ -16,7 +18,11 @@
 //! 5. A Latin name matches only where each of its words with letters starts with a capital as
 //!    written, or is a lowercase connector (`of`, `the`, `and`, `de`, …): `US` is not `us`.
 //!
-//! A match is a *feature* for the tagger, not a decision: the tagger learned how far to trust it.
+//! 6. A name from `people.tsv` is marked [`Match::full`]: a whole person's name (or a surname
+//!    news uses alone), not a given name that only starts one.
+//!
+//! A match is a *feature* for the tagger, not a decision: the tagger learned how far to trust it
+//! (a full name is also used by a rule after the tagger, see [`super::named`]).
 
 use super::features::{fold, hash_bytes, mix, stem_of};
 use super::EntityKind;
@@ -28,6 +34,7 @@ const COUNTRIES: &str = include_str!("data/countries.tsv");
 const CURATED: &str = include_str!("data/curated.tsv");
 const NAMES: &str = include_str!("data/names.tsv");
 const ORGANIZATIONS: &str = include_str!("data/organizations.tsv");
+const PEOPLE: &str = include_str!("data/people.tsv");
 
 /// A hasher for keys that are already well-mixed 64-bit hashes.
 #[derive(Default, Debug, Clone, Copy)]
@@ -74,11 +81,17 @@ pub struct Match {
     pub kinds: u8,
     /// True when the first token matched only with its proclitics removed.
     pub clitic: bool,
+    /// True when the name is a listed person's full name or lone surname (`people.tsv`), not
+    /// only a given name that may start one (`names.tsv`).
+    pub full: bool,
 }
+
+/// The bit of a name's stored kinds that marks a full person's name (see [`Match::full`]).
+const FULL: u8 = 1 << 4;
 
 /// The compiled lists.
 pub struct Gazetteer {
-    /// Hash of a folded token sequence → kinds bitmask.
+    /// Hash of a folded token sequence → kinds bitmask (and [`FULL`]).
     names: FastMap<u8>,
     /// Hash of a folded first token → longest name starting with it (in tokens).
     firsts: FastMap<u8>,
@@ -126,9 +139,19 @@ fn cased_ok(w: &str) -> bool {
 impl Gazetteer {
     /// Builds a gazetteer from list texts (`kind<TAB>name` lines).
     pub fn from_lists(lists: &[&str]) -> Gazetteer {
+        Gazetteer::from_lists_and_people(lists, &[])
+    }
+
+    /// Builds a gazetteer from list texts and lists of people's full names, whose matches are
+    /// marked [`Match::full`] (all `kind<TAB>name` lines).
+    pub fn from_lists_and_people(lists: &[&str], people: &[&str]) -> Gazetteer {
         let mut names: FastMap<u8> = FastMap::default();
         let mut firsts: FastMap<u8> = FastMap::default();
-        for list in lists {
+        let tagged = lists
+            .iter()
+            .map(|l| (*l, 0))
+            .chain(people.iter().map(|l| (*l, FULL)));
+        for (list, extra) in tagged {
             for line in list.lines() {
                 if line.starts_with('#') || line.trim().is_empty() {
                     continue;
@@ -157,7 +180,7 @@ impl Gazetteer {
                     }
                     h = seq_push(h, th);
                 }
-                *names.entry(h).or_default() |= 1 << kind;
+                *names.entry(h).or_default() |= (1 << kind) | extra;
                 let longest = firsts.entry(first).or_default();
                 *longest = (*longest).max(tokens.len() as u8);
             }
@@ -168,7 +191,9 @@ impl Gazetteer {
     /// The lists shipped with the crate, compiled once.
     pub fn shipped() -> &'static Gazetteer {
         static G: OnceLock<Gazetteer> = OnceLock::new();
-        G.get_or_init(|| Gazetteer::from_lists(&[COUNTRIES, CURATED, NAMES, ORGANIZATIONS]))
+        G.get_or_init(|| {
+            Gazetteer::from_lists_and_people(&[COUNTRIES, CURATED, NAMES, ORGANIZATIONS], &[PEOPLE])
+        })
     }
 
     /// Number of names.
@@ -236,8 +261,9 @@ impl Gazetteer {
                     found = Some(Match {
                         first: i,
                         len,
-                        kinds,
+                        kinds: kinds & !FULL,
                         clitic,
+                        full: kinds & FULL != 0,
                     });
                     break;
                 }

@@ -114,6 +114,8 @@ pub struct Steps {
     pub gazetteer_wins: bool,
     /// Rule 1b for one-word names too, where the tagger found nothing.
     pub gazetteer_single: bool,
+    /// Rule 1c: a listed person's full name is one person mention.
+    pub people: bool,
     /// Rule 5: mentions start and end on words, Latin ones on a capital.
     pub tidy: bool,
     /// Rule 6: title-case headlines.
@@ -128,6 +130,7 @@ impl Default for Steps {
             trim_clitics: true,
             gazetteer_wins: false,
             gazetteer_single: false,
+            people: true,
             tidy: true,
             title_case: true,
         }
@@ -309,6 +312,9 @@ pub fn recognize_with<W: Weights>(
             if !events.is_empty() {
                 prefer_gazetteer(&mut mentions, sentence_start, &events, s.first_token, steps);
             }
+        }
+        if steps.people {
+            full_names(&mut mentions, sentence_start, &matches, s.first_token);
         }
         if steps.tidy {
             tidy(&mut mentions, sentence_start, tokens, text);
@@ -795,6 +801,50 @@ fn prefer_gazetteer(
                 headline: false,
             },
         );
+    }
+}
+
+/// Rule 1c over one sentence's mentions (`mentions[from..]`; `matches` index the sentence from
+/// `offset`): a listed person's full name or lone surname ([`Match::full`]) is one person
+/// mention, whatever the tagger made of it (nothing, pieces, another kind) — unless a mention
+/// of another kind reaches out of it (`مؤسسة ياسر عرفات`). A person mention the tagger began
+/// before the name keeps its start; one that goes on after it keeps its end only after a name
+/// of two words or more (`محمد بن راشد | آل مكتوم`): after a lone surname the tagger, which
+/// reads a listed name's first word as a given name, runs on (`إيتو | أيضا`).
+fn full_names(mentions: &mut Vec<Mention>, from: usize, matches: &[Match], offset: usize) {
+    for g in matches.iter().filter(|g| g.full && g.kinds == 1 << PERSON) {
+        let (first, end) = (offset + g.first, offset + g.first + g.len);
+        let sentence = &mentions[from..];
+        let overlapping: Vec<usize> = (0..sentence.len())
+            .filter(|&i| sentence[i].first < end && first < sentence[i].end)
+            .collect();
+        let held = overlapping.iter().any(|&i| {
+            let t = sentence[i];
+            t.kind != PERSON && (t.first < first || end < t.end)
+        });
+        if held {
+            continue;
+        }
+        let mut name = Mention {
+            first,
+            end,
+            kind: PERSON,
+            headline: false,
+        };
+        for &i in &overlapping {
+            let t = sentence[i];
+            if t.kind == PERSON {
+                name.first = name.first.min(t.first);
+                if g.len >= 2 {
+                    name.end = name.end.max(t.end);
+                }
+            }
+        }
+        for &i in overlapping.iter().rev() {
+            mentions.remove(from + i);
+        }
+        let at = mentions[from..].partition_point(|t| t.first < name.first) + from;
+        mentions.insert(at, name);
     }
 }
 
