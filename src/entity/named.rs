@@ -245,6 +245,8 @@ pub fn recognize_with<W: Weights>(
     let mut folds: Vec<u64> = vec![0; tokens.len()];
     let mut stems: Vec<u64> = vec![0; tokens.len()];
     let mut gazetteer_stems: Vec<usize> = Vec::new();
+    // Of those, the tokens whose match needed only the conjunction removed (`و|باراك`).
+    let mut gazetteer_conjunctions: Vec<usize> = Vec::new();
     // Each distinct word's view and word-feature sums are made once per document.
     let mut word_views = WordViews::default();
     let mut arabic_sums = WordSums::default();
@@ -269,6 +271,12 @@ pub fn recognize_with<W: Weights>(
             matches
                 .iter()
                 .filter(|m| m.clitic)
+                .map(|m| s.first_token + m.first),
+        );
+        gazetteer_conjunctions.extend(
+            matches
+                .iter()
+                .filter(|m| m.conjunction)
                 .map(|m| s.first_token + m.first),
         );
         let tags = match lang {
@@ -363,7 +371,13 @@ pub fn recognize_with<W: Weights>(
                 let confident = gazetteer_stems.binary_search(&m.first).is_ok()
                     || (stems[m.first] != folds[m.first] && standalone.contains(&stems[m.first]));
                 if confident && first.script == Script::Arabic {
-                    if let Some(cut) = clitic_bytes(first.span.text(text)) {
+                    let word = first.span.text(text);
+                    let cut = if gazetteer_conjunctions.binary_search(&m.first).is_ok() {
+                        letters_bytes(word, 1)
+                    } else {
+                        clitic_bytes(word)
+                    };
+                    if let Some(cut) = cut {
                         if first.span.start + cut < span.end {
                             span.start = first.span.start + cut;
                         }
@@ -386,6 +400,12 @@ fn clitic_bytes(word: &str) -> Option<usize> {
     if letters == 0 || !folded.ends_with(stem.as_str()) {
         return None;
     }
+    letters_bytes(word, letters)
+}
+
+/// The byte length, in the word as written, of its first `letters` letters (marks and tatweel
+/// after them included); `None` when the word has no letter after them.
+fn letters_bytes(word: &str, letters: usize) -> Option<usize> {
     let mut seen = 0;
     for (at, c) in word.char_indices() {
         let mark = crate::normalize::is_arabic_mark(c) || c == '\u{0640}';
@@ -988,6 +1008,88 @@ mod tests {
         assert!(conjoined_name("وطارق"));
         assert!(!conjoined_name("حسن"));
         assert!(!conjoined_name("وزير"));
+    }
+
+    fn person(first: usize, end: usize) -> Mention {
+        Mention {
+            first,
+            end,
+            kind: PERSON,
+            headline: false,
+        }
+    }
+
+    fn spans(mentions: &[Mention]) -> Vec<(usize, usize, usize)> {
+        mentions.iter().map(|m| (m.first, m.end, m.kind)).collect()
+    }
+
+    #[test]
+    fn a_listed_full_name_is_one_person_mention() {
+        let words = ["وقال", "وباراك", "أوباما", "أيضا", "إن", "بوتين", "قال"];
+        let matches = Gazetteer::shipped().find(&words);
+        assert!(matches.iter().all(|m| m.full && m.kinds == 1));
+        // Found by the list and not by the tagger; offset 10 for a sentence starting there.
+        let mut mentions = vec![];
+        full_names(&mut mentions, 0, &matches, 10);
+        assert_eq!(spans(&mentions), [(11, 13, PERSON), (15, 16, PERSON)]);
+        // Split or of another kind: one person mention, the tagger's earlier start kept.
+        let mut mentions = vec![
+            person(11, 12),
+            Mention {
+                kind: LOCATION,
+                ..person(12, 13)
+            },
+        ];
+        full_names(&mut mentions, 0, &matches[..1], 10);
+        assert_eq!(spans(&mentions), [(11, 13, PERSON)]);
+        // After a lone surname the tagger's run-on is cut; after a full name it stays.
+        let mut mentions = vec![person(15, 17)];
+        full_names(&mut mentions, 0, &matches, 10);
+        assert_eq!(spans(&mentions), [(11, 13, PERSON), (15, 16, PERSON)]);
+        let mut mentions = vec![person(11, 14)];
+        full_names(&mut mentions, 0, &matches[..1], 10);
+        assert_eq!(spans(&mentions), [(11, 14, PERSON)]);
+    }
+
+    #[test]
+    fn a_listed_name_inside_an_organization_stays_in_it() {
+        let words = ["مؤسسة", "ياسر", "عرفات"];
+        let matches = Gazetteer::shipped().find(&words);
+        assert_eq!(
+            (matches[0].first, matches[0].len, matches[0].full),
+            (1, 2, true)
+        );
+        let organization = Mention {
+            kind: ORGANIZATION,
+            ..person(0, 3)
+        };
+        let mut mentions = vec![organization];
+        full_names(&mut mentions, 0, &matches, 0);
+        assert_eq!(spans(&mentions), [(0, 3, ORGANIZATION)]);
+    }
+
+    #[test]
+    fn a_name_after_the_conjunction_alone_starts_after_it() {
+        let text = "والتقى وزير الخارجية وباراك أوباما.";
+        let tokens = crate::token::tokenize(text);
+        let sentences = crate::sentence::sentences(text, &tokens);
+        let found: Vec<_> = recognize(text, &tokens, &sentences, Language::Arabic)
+            .iter()
+            .map(|e| (e.span.text(text), e.kind))
+            .collect();
+        assert_eq!(found, [("باراك أوباما", EntityKind::Person)]);
+    }
+
+    #[test]
+    fn a_full_name_in_arabic_text() {
+        let text = "وقال عمر البشير إن الاتفاق قائم.";
+        let tokens = crate::token::tokenize(text);
+        let sentences = crate::sentence::sentences(text, &tokens);
+        let found: Vec<_> = recognize(text, &tokens, &sentences, Language::Arabic)
+            .iter()
+            .map(|e| (e.span.text(text), e.kind))
+            .collect();
+        assert_eq!(found, [("عمر البشير", EntityKind::Person)]);
     }
 
     #[test]
