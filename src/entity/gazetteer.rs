@@ -115,13 +115,13 @@ fn seq_push(h: u64, token: u64) -> u64 {
 }
 
 /// The hash of a word's fold without its first letter when that is the conjunction `و` or `ف`
-/// and three letters or more follow.
-fn conjunction_off(word: &str) -> Option<u64> {
+/// and three letters or more follow (`buf` holds the fold).
+fn conjunction_off(word: &str, buf: &mut String) -> Option<u64> {
     if !word.starts_with(['و', 'ف']) {
         return None;
     }
-    let folded = fold(word);
-    let rest = folded.strip_prefix(['و', 'ف'])?;
+    super::features::fold_into(word, buf);
+    let rest = buf.strip_prefix(['و', 'ف'])?;
     (rest.chars().count() >= 3).then(|| hash_bytes(rest.as_bytes()))
 }
 
@@ -252,6 +252,7 @@ impl Gazetteer {
     /// the fold for a word without proclitics).
     pub fn find_folded(&self, words: &[&str], folded: &[u64], stems: &[u64]) -> Vec<Match> {
         let mut out = Vec::new();
+        let mut buf = String::new();
         let mut i = 0;
         while i < words.len() {
             let mut found = None;
@@ -259,7 +260,7 @@ impl Gazetteer {
             for (first, clitic) in [(Some(folded[i]), false), (stem, true), (None, true)] {
                 let conjunction = clitic && first.is_none();
                 let first = if conjunction {
-                    conjunction_off(words[i]).filter(|&c| Some(c) != stem)
+                    conjunction_off(words[i], &mut buf).filter(|&c| Some(c) != stem)
                 } else {
                     first
                 };
