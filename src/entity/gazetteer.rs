@@ -8,8 +8,8 @@
 //!    `organizations.tsv` (written by hand: clubs and federations, companies, international and
 //!    regional bodies, news agencies and media, parties, universities; Arabic script, then
 //!    English forms) and `people.tsv` (written by hand: well-known people's full names, and
-//!    surnames news uses alone; Arabic script, then English forms). Compiling all lists takes
-//!    ~2 ms native, once per process.
+//!    surnames news uses alone; Arabic script, then English forms). Compiling all lists (9,248
+//!    names) takes 43 M instructions (~5 ms native on a busy machine), once per process.
 //! 2. A name is tokenized by the crate's own tokenizer and each token folded
 //!    ([`super::features::fold`]), so a name matches exactly the token runs the analyzer sees.
 //! 3. At each token the longest name wins; matching then goes on after it.

@@ -8,7 +8,11 @@
 //!    ([`super::model`]). The models were trained on ANERcorp and CoNLL-2003 (see the README).
 //!    A curated event of the gazetteer (`misc`, two words or more: `برايم داي`) replaces
 //!    the tagger's mentions it overlaps, unless one of them holds it and more: the tagger,
-//!    trained on 2000s news, calls `في برايم داي` a place.
+//!    trained on 2000s news, calls `في برايم داي` a place. A listed person's full name or
+//!    lone surname (`people.tsv`, [`super::gazetteer::Match::full`]) is one person mention,
+//!    whatever the tagger made of it, unless a mention of another kind reaches out of it
+//!    (`مؤسسة ياسر عرفات`); the tagger's earlier start is kept, its run-on past a lone surname
+//!    is not (`إيتو | أيضا`) (rule 1c).
 //! 2. One key, one kind: mentions with the same folded text (Arabic proclitics off the first
 //!    word) take the kind most of them got in the article (ties keep their own).
 //! 3. A name seen once is seen again: a later run of tokens equal to a recognized name, or to
