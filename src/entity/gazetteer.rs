@@ -115,14 +115,15 @@ fn seq_push(h: u64, token: u64) -> u64 {
 }
 
 /// The hash of a word's fold without its first letter when that is the conjunction `و` or `ف`
-/// and three letters or more follow (`buf` holds the fold).
+/// and four letters or more follow, as [`super::features::split_proclitics`] requires (`buf`
+/// holds the fold): `وجدة` is no `و` + `جدة`.
 fn conjunction_off(word: &str, buf: &mut String) -> Option<u64> {
     if !word.starts_with(['و', 'ف']) {
         return None;
     }
     super::features::fold_into(word, buf);
     let rest = buf.strip_prefix(['و', 'ف'])?;
-    (rest.chars().count() >= 3).then(|| hash_bytes(rest.as_bytes()))
+    (rest.chars().count() >= 4).then(|| hash_bytes(rest.as_bytes()))
 }
 
 /// Lowercase words that may stand inside a Latin name.
@@ -257,12 +258,14 @@ impl Gazetteer {
         while i < words.len() {
             let mut found = None;
             let stem = stems.get(i).copied().filter(|&s| s != folded[i]);
-            for (first, clitic) in [(Some(folded[i]), false), (stem, true), (None, true)] {
-                let conjunction = clitic && first.is_none();
-                let first = if conjunction {
-                    conjunction_off(words[i], &mut buf).filter(|&c| Some(c) != stem)
-                } else {
-                    first
+            for attempt in 0..3 {
+                let (first, clitic, conjunction) = match attempt {
+                    0 => (Some(folded[i]), false, false),
+                    1 => (stem, true, false),
+                    _ => {
+                        let off = conjunction_off(words[i], &mut buf);
+                        (off.filter(|&c| Some(c) != stem), true, true)
+                    }
                 };
                 let Some(first) = first else { continue };
                 let Some(&longest) = self.firsts.get(&first) else {
@@ -366,6 +369,8 @@ mod tests {
         assert!(m[0].conjunction && m[0].clitic);
         assert!(!m[1].conjunction && m[1].clitic);
         assert!(g.find(&["وبا"]).is_empty());
+        // Four letters at least after the conjunction: `وجدة` is a city, not `و` + `جدة`.
+        assert!(!g.find(&["وجدة"]).iter().any(|m| m.conjunction));
     }
 
     #[test]
