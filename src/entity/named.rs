@@ -11,8 +11,9 @@
 //!    trained on 2000s news, calls `في برايم داي` a place. A listed person's full name or
 //!    lone surname (`people.tsv`, [`super::gazetteer::Match::full`]) is one person mention,
 //!    whatever the tagger made of it, unless a mention of another kind reaches out of it
-//!    (`مؤسسة ياسر عرفات`); the tagger's earlier start is kept, its run-on past a lone surname
-//!    is not (`إيتو | أيضا`) (rule 1c).
+//!    (`مؤسسة ياسر عرفات`); the tagger's earlier start is kept, its run-on past a lone name
+//!    only before an Arabic word no list of common words knows (`إيتو | أيضا`, but
+//!    `أليسا سلوتكين`) (rule 1c).
 //! 2. One key, one kind: mentions with the same folded text (Arabic proclitics off the first
 //!    word) take the kind most of them got in the article (ties keep their own).
 //! 3. A name seen once is seen again: a later run of tokens equal to a recognized name, or to
@@ -326,7 +327,7 @@ pub fn recognize_with<W: Weights>(
             }
         }
         if steps.people {
-            full_names(&mut mentions, sentence_start, &matches, s.first_token);
+            full_names(&mut mentions, sentence_start, &matches, &v, s.first_token);
         }
         if steps.tidy {
             tidy(&mut mentions, sentence_start, tokens, text);
@@ -832,11 +833,24 @@ fn prefer_gazetteer(
 /// `offset`): a listed person's full name or lone surname ([`Match::full`]) is one person
 /// mention, whatever the tagger made of it (nothing, pieces, another kind) — unless a mention
 /// of another kind reaches out of it (`مؤسسة ياسر عرفات`). A person mention the tagger began
-/// before the name keeps its start; one that goes on after it keeps its end only after a name
-/// of two words or more (`محمد بن راشد | آل مكتوم`): after a lone surname the tagger, which
-/// reads a listed name's first word as a given name, runs on (`إيتو | أيضا`).
-fn full_names(mentions: &mut Vec<Mention>, from: usize, matches: &[Match], offset: usize) {
+/// before the name keeps its start; one that goes on after it keeps its end after a name of two
+/// words or more (`محمد بن راشد | آل مكتوم`), and after a lone name only before an Arabic word
+/// that no list of common words knows (`أليسا سلوتكين`, a first name; not `إيتو | أيضا`, where
+/// the tagger ran on). `views` are the sentence's token views.
+fn full_names(
+    mentions: &mut Vec<Mention>,
+    from: usize,
+    matches: &[Match],
+    views: &[TokenView],
+    offset: usize,
+) {
     for g in matches.iter().filter(|g| g.full && g.kinds == 1 << PERSON) {
+        // After a lone name, the tagger's run-on stands when the next word is an Arabic word no
+        // list of common words knows (`أليسا | سلوتكين` but `إيتو | أيضا`).
+        let run_on = g.len >= 2
+            || views.get(g.first + 1).is_some_and(|v| {
+                v.shape == arabic_shape() && !super::vocabulary::is_common(v.core)
+            });
         let (first, end) = (offset + g.first, offset + g.first + g.len);
         let sentence = &mentions[from..];
         let overlapping: Vec<usize> = (0..sentence.len())
@@ -859,7 +873,7 @@ fn full_names(mentions: &mut Vec<Mention>, from: usize, matches: &[Match], offse
             let t = sentence[i];
             if t.kind == PERSON {
                 name.first = name.first.min(t.first);
-                if g.len >= 2 {
+                if run_on {
                     name.end = name.end.max(t.end);
                 }
             }
@@ -1031,10 +1045,11 @@ mod tests {
     fn a_listed_full_name_is_one_person_mention() {
         let words = ["وقال", "وباراك", "أوباما", "أيضا", "إن", "بوتين", "قال"];
         let matches = Gazetteer::shipped().find(&words);
+        let views = sentence_views(&words);
         assert!(matches.iter().all(|m| m.full && m.kinds == 1));
         // Found by the list and not by the tagger; offset 10 for a sentence starting there.
         let mut mentions = vec![];
-        full_names(&mut mentions, 0, &matches, 10);
+        full_names(&mut mentions, 0, &matches, &views, 10);
         assert_eq!(spans(&mentions), [(11, 13, PERSON), (15, 16, PERSON)]);
         // Split or of another kind: one person mention, the tagger's earlier start kept.
         let mut mentions = vec![
@@ -1044,15 +1059,21 @@ mod tests {
                 ..person(12, 13)
             },
         ];
-        full_names(&mut mentions, 0, &matches[..1], 10);
+        full_names(&mut mentions, 0, &matches[..1], &views, 10);
         assert_eq!(spans(&mentions), [(11, 13, PERSON)]);
         // After a lone surname the tagger's run-on is cut; after a full name it stays.
         let mut mentions = vec![person(15, 17)];
-        full_names(&mut mentions, 0, &matches, 10);
+        full_names(&mut mentions, 0, &matches, &views, 10);
         assert_eq!(spans(&mentions), [(11, 13, PERSON), (15, 16, PERSON)]);
         let mut mentions = vec![person(11, 14)];
-        full_names(&mut mentions, 0, &matches[..1], 10);
+        full_names(&mut mentions, 0, &matches[..1], &views, 10);
         assert_eq!(spans(&mentions), [(11, 14, PERSON)]);
+        // A lone name before a word no list of common words knows: the run-on stands.
+        let words = ["إليسا", "سلوتكين", "قالت"];
+        let matches = Gazetteer::shipped().find(&words);
+        let mut mentions = vec![person(0, 2)];
+        full_names(&mut mentions, 0, &matches, &sentence_views(&words), 0);
+        assert_eq!(spans(&mentions), [(0, 2, PERSON)]);
     }
 
     #[test]
@@ -1068,7 +1089,7 @@ mod tests {
             ..person(0, 3)
         };
         let mut mentions = vec![organization];
-        full_names(&mut mentions, 0, &matches, 0);
+        full_names(&mut mentions, 0, &matches, &sentence_views(&words), 0);
         assert_eq!(spans(&mentions), [(0, 3, ORGANIZATION)]);
     }
 
