@@ -12,8 +12,8 @@
 //!    lone surname (`people.tsv`, [`super::gazetteer::Match::full`]) is one person mention,
 //!    whatever the tagger made of it, unless a mention of another kind reaches out of it
 //!    (`مؤسسة ياسر عرفات`); the tagger's earlier start is kept, its run-on past a lone name
-//!    only before an Arabic word no list of common words knows (`إيتو | أيضا`, but
-//!    `أليسا سلوتكين`) (rule 1c).
+//!    only before an Arabic word no list of common words knows or a capitalized Latin word
+//!    (`إيتو | أيضا`, but `أليسا سلوتكين`, `Diana Ross`) (rule 1c).
 //! 2. One key, one kind: mentions with the same folded text (Arabic proclitics off the first
 //!    word) take the kind most of them got in the article (ties keep their own).
 //! 3. A name seen once is seen again: a later run of tokens equal to a recognized name, or to
@@ -327,7 +327,14 @@ pub fn recognize_with<W: Weights>(
             }
         }
         if steps.people {
-            full_names(&mut mentions, sentence_start, &matches, &v, s.first_token);
+            full_names(
+                &mut mentions,
+                sentence_start,
+                &matches,
+                &words,
+                &v,
+                s.first_token,
+            );
         }
         if steps.tidy {
             tidy(&mut mentions, sentence_start, tokens, text);
@@ -835,21 +842,29 @@ fn prefer_gazetteer(
 /// of another kind reaches out of it (`مؤسسة ياسر عرفات`). A person mention the tagger began
 /// before the name keeps its start; one that goes on after it keeps its end after a name of two
 /// words or more (`محمد بن راشد | آل مكتوم`), and after a lone name only before an Arabic word
-/// that no list of common words knows (`أليسا سلوتكين`, a first name; not `إيتو | أيضا`, where
-/// the tagger ran on). `views` are the sentence's token views.
+/// that no list of common words knows or a capitalized Latin word (`أليسا سلوتكين`, `Diana
+/// Ross`: a first name; not `إيتو | أيضا`, where the tagger ran on). `words` and `views` are
+/// the sentence's tokens and their views.
 fn full_names(
     mentions: &mut Vec<Mention>,
     from: usize,
     matches: &[Match],
+    words: &[&str],
     views: &[TokenView],
     offset: usize,
 ) {
     for g in matches.iter().filter(|g| g.full && g.kinds == 1 << PERSON) {
         // After a lone name, the tagger's run-on stands when the next word is an Arabic word no
-        // list of common words knows (`أليسا | سلوتكين` but `إيتو | أيضا`).
+        // list of common words knows or a capitalized Latin one (`أليسا سلوتكين`, `Diana Ross`;
+        // not `إيتو | أيضا`).
+        let next = g.first + 1;
         let run_on = g.len >= 2
-            || views.get(g.first + 1).is_some_and(|v| {
+            || views.get(next).is_some_and(|v| {
                 v.shape == arabic_shape() && !super::vocabulary::is_common(v.core)
+            })
+            || words.get(next).is_some_and(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars().any(char::is_lowercase)
             });
         let (first, end) = (offset + g.first, offset + g.first + g.len);
         let sentence = &mentions[from..];
@@ -1049,7 +1064,7 @@ mod tests {
         assert!(matches.iter().all(|m| m.full && m.kinds == 1));
         // Found by the list and not by the tagger; offset 10 for a sentence starting there.
         let mut mentions = vec![];
-        full_names(&mut mentions, 0, &matches, &views, 10);
+        full_names(&mut mentions, 0, &matches, &words, &views, 10);
         assert_eq!(spans(&mentions), [(11, 13, PERSON), (15, 16, PERSON)]);
         // Split or of another kind: one person mention, the tagger's earlier start kept.
         let mut mentions = vec![
@@ -1059,20 +1074,39 @@ mod tests {
                 ..person(12, 13)
             },
         ];
-        full_names(&mut mentions, 0, &matches[..1], &views, 10);
+        full_names(&mut mentions, 0, &matches[..1], &words, &views, 10);
         assert_eq!(spans(&mentions), [(11, 13, PERSON)]);
         // After a lone surname the tagger's run-on is cut; after a full name it stays.
         let mut mentions = vec![person(15, 17)];
-        full_names(&mut mentions, 0, &matches, &views, 10);
+        full_names(&mut mentions, 0, &matches, &words, &views, 10);
         assert_eq!(spans(&mentions), [(11, 13, PERSON), (15, 16, PERSON)]);
         let mut mentions = vec![person(11, 14)];
-        full_names(&mut mentions, 0, &matches[..1], &views, 10);
+        full_names(&mut mentions, 0, &matches[..1], &words, &views, 10);
         assert_eq!(spans(&mentions), [(11, 14, PERSON)]);
         // A lone name before a word no list of common words knows: the run-on stands.
         let words = ["إليسا", "سلوتكين", "قالت"];
         let matches = Gazetteer::shipped().find(&words);
         let mut mentions = vec![person(0, 2)];
-        full_names(&mut mentions, 0, &matches, &sentence_views(&words), 0);
+        full_names(
+            &mut mentions,
+            0,
+            &matches,
+            &words,
+            &sentence_views(&words),
+            0,
+        );
+        assert_eq!(spans(&mentions), [(0, 2, PERSON)]);
+        let words = ["Diana", "Ross", "sang"];
+        let matches = Gazetteer::shipped().find(&words);
+        let mut mentions = vec![person(0, 2)];
+        full_names(
+            &mut mentions,
+            0,
+            &matches,
+            &words,
+            &sentence_views(&words),
+            0,
+        );
         assert_eq!(spans(&mentions), [(0, 2, PERSON)]);
     }
 
@@ -1089,7 +1123,14 @@ mod tests {
             ..person(0, 3)
         };
         let mut mentions = vec![organization];
-        full_names(&mut mentions, 0, &matches, &sentence_views(&words), 0);
+        full_names(
+            &mut mentions,
+            0,
+            &matches,
+            &words,
+            &sentence_views(&words),
+            0,
+        );
         assert_eq!(spans(&mentions), [(0, 3, ORGANIZATION)]);
     }
 
