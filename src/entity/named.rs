@@ -855,12 +855,14 @@ fn full_names(
 ) {
     for g in matches.iter().filter(|g| g.full && g.kinds == 1 << PERSON) {
         // After a lone name, the tagger's run-on stands when the next word is an Arabic word no
-        // list of common words knows or a capitalized Latin one (`أليسا سلوتكين`, `Diana Ross`;
-        // not `إيتو | أيضا`).
+        // list of common words knows, without `و`, or a capitalized Latin one (`أليسا سلوتكين`,
+        // `Diana Ross`; not `إيتو | أيضا`, `بوتين | وميدفيديف`).
         let next = g.first + 1;
         let run_on = g.len >= 2
             || views.get(next).is_some_and(|v| {
-                v.shape == arabic_shape() && !super::vocabulary::is_common(v.core)
+                v.shape == arabic_shape()
+                    && !super::vocabulary::is_common(v.core)
+                    && !words[next].starts_with('و')
             })
             || words.get(next).is_some_and(|w| {
                 w.chars().next().is_some_and(char::is_uppercase)
@@ -1096,6 +1098,18 @@ mod tests {
             0,
         );
         assert_eq!(spans(&mentions), [(0, 2, PERSON)]);
+        let words = ["بلاتر", "وسلوتكين"];
+        let matches = Gazetteer::shipped().find(&words);
+        let mut mentions = vec![person(0, 2)];
+        full_names(
+            &mut mentions,
+            0,
+            &matches,
+            &words,
+            &sentence_views(&words),
+            0,
+        );
+        assert_eq!(spans(&mentions), [(0, 1, PERSON)]);
         let words = ["Diana", "Ross", "sang"];
         let matches = Gazetteer::shipped().find(&words);
         let mut mentions = vec![person(0, 2)];
