@@ -305,6 +305,7 @@ function showCounts(statistics, lang) {
 
 async function showAnalysis() {
   const { view, text } = state;
+  const metrics = article.measure(); // before any change to the page (see ArticleView.measure)
   const lang = language();
   showCounts(view.statistics, lang);
   $('#status').textContent = statusLine();
@@ -314,6 +315,7 @@ async function showAnalysis() {
   const selected = selectedTab();
   if (selected !== 'article') await renderPanel(selected);
   const done = await article.render(text, view, {
+    metrics,
     onProgress: (f) => { if (f < 1) showProgress(t('rendering', { pct: Math.round(f * 100) }), f); },
   });
   if (done) {

@@ -17,8 +17,8 @@
 //!    the ninth bits packed eight to a byte); then the non-zero codes bucket by bucket, tag by
 //!    tag. Most buckets and most codes are zero (Arabic at 16 bits: 30,181 of 65,536 buckets,
 //!    60,394 of 589,824 codes), so this is 102 KB instead of 590 KB, and 69 KB instead of 85 KB
-//!    gzipped (runs of zeros compress well but not to nothing); the shipped Arabic model, at
-//!    19 bits (40,741 of 524,288 buckets), is 188 KB where dense it would be 4.7 MB. Version 1 (dense, still read;
+//!    gzipped (runs of zeros compress well but not to nothing); an Arabic model at
+//!    19 bits (40,741 of 524,288 buckets) is 188 KB where dense it would be 4.7 MB. Version 1 (dense, still read;
 //!    `train-ner --convert` rewrites it) has the exceptions as (`u32` index, `f32` weight), then
 //!    every code bucket by bucket, tag by tag; two-byte weights (`train-ner --width 2`) are
 //!    version 1 with no step: `i16`s scaled so the largest is 32767. Either version decodes

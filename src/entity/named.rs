@@ -8,7 +8,12 @@
 //!    ([`super::model`]). The models were trained on ANERcorp and CoNLL-2003 (see the README).
 //!    A curated event of the gazetteer (`misc`, two words or more: `برايم داي`) replaces
 //!    the tagger's mentions it overlaps, unless one of them holds it and more: the tagger,
-//!    trained on 2000s news, calls `في برايم داي` a place.
+//!    trained on 2000s news, calls `في برايم داي` a place. A listed person's full name or
+//!    lone surname (`people.tsv`, [`super::gazetteer::Match::full`]) is one person mention,
+//!    whatever the tagger made of it, unless a mention of another kind reaches out of it
+//!    (`مؤسسة ياسر عرفات`); the tagger's earlier start is kept, its run-on past a lone name
+//!    only before an Arabic word no list of common words knows or a capitalized Latin word
+//!    (`إيتو | أيضا`, but `أليسا سلوتكين`, `Diana Ross`) (rule 1c).
 //! 2. One key, one kind: mentions with the same folded text (Arabic proclitics off the first
 //!    word) take the kind most of them got in the article (ties keep their own).
 //! 3. A name seen once is seen again: a later run of tokens equal to a recognized name, or to
@@ -114,6 +119,8 @@ pub struct Steps {
     pub gazetteer_wins: bool,
     /// Rule 1b for one-word names too, where the tagger found nothing.
     pub gazetteer_single: bool,
+    /// Rule 1c: a listed person's full name is one person mention.
+    pub people: bool,
     /// Rule 5: mentions start and end on words, Latin ones on a capital.
     pub tidy: bool,
     /// Rule 6: title-case headlines.
@@ -128,6 +135,7 @@ impl Default for Steps {
             trim_clitics: true,
             gazetteer_wins: false,
             gazetteer_single: false,
+            people: true,
             tidy: true,
             title_case: true,
         }
@@ -242,6 +250,8 @@ pub fn recognize_with<W: Weights>(
     let mut folds: Vec<u64> = vec![0; tokens.len()];
     let mut stems: Vec<u64> = vec![0; tokens.len()];
     let mut gazetteer_stems: Vec<usize> = Vec::new();
+    // Of those, the tokens whose match needed only the conjunction removed (`و|باراك`).
+    let mut gazetteer_conjunctions: Vec<usize> = Vec::new();
     // Each distinct word's view and word-feature sums are made once per document.
     let mut word_views = WordViews::default();
     let mut arabic_sums = WordSums::default();
@@ -266,6 +276,12 @@ pub fn recognize_with<W: Weights>(
             matches
                 .iter()
                 .filter(|m| m.clitic)
+                .map(|m| s.first_token + m.first),
+        );
+        gazetteer_conjunctions.extend(
+            matches
+                .iter()
+                .filter(|m| m.conjunction)
                 .map(|m| s.first_token + m.first),
         );
         let tags = match lang {
@@ -309,6 +325,16 @@ pub fn recognize_with<W: Weights>(
             if !events.is_empty() {
                 prefer_gazetteer(&mut mentions, sentence_start, &events, s.first_token, steps);
             }
+        }
+        if steps.people {
+            full_names(
+                &mut mentions,
+                sentence_start,
+                &matches,
+                &words,
+                &v,
+                s.first_token,
+            );
         }
         if steps.tidy {
             tidy(&mut mentions, sentence_start, tokens, text);
@@ -357,7 +383,13 @@ pub fn recognize_with<W: Weights>(
                 let confident = gazetteer_stems.binary_search(&m.first).is_ok()
                     || (stems[m.first] != folds[m.first] && standalone.contains(&stems[m.first]));
                 if confident && first.script == Script::Arabic {
-                    if let Some(cut) = clitic_bytes(first.span.text(text)) {
+                    let word = first.span.text(text);
+                    let cut = if gazetteer_conjunctions.binary_search(&m.first).is_ok() {
+                        letters_bytes(word, 1)
+                    } else {
+                        clitic_bytes(word)
+                    };
+                    if let Some(cut) = cut {
                         if first.span.start + cut < span.end {
                             span.start = first.span.start + cut;
                         }
@@ -380,6 +412,12 @@ fn clitic_bytes(word: &str) -> Option<usize> {
     if letters == 0 || !folded.ends_with(stem.as_str()) {
         return None;
     }
+    letters_bytes(word, letters)
+}
+
+/// The byte length, in the word as written, of its first `letters` letters (marks and tatweel
+/// after them included); `None` when the word has no letter after them.
+fn letters_bytes(word: &str, letters: usize) -> Option<usize> {
     let mut seen = 0;
     for (at, c) in word.char_indices() {
         let mark = crate::normalize::is_arabic_mark(c) || c == '\u{0640}';
@@ -798,6 +836,73 @@ fn prefer_gazetteer(
     }
 }
 
+/// Rule 1c over one sentence's mentions (`mentions[from..]`; `matches` index the sentence from
+/// `offset`): a listed person's full name or lone surname ([`Match::full`]) is one person
+/// mention, whatever the tagger made of it (nothing, pieces, another kind) — unless a mention
+/// of another kind reaches out of it (`مؤسسة ياسر عرفات`). A person mention the tagger began
+/// before the name keeps its start; one that goes on after it keeps its end after a name of two
+/// words or more (`محمد بن راشد | آل مكتوم`), and after a lone name only before an Arabic word
+/// that no list of common words knows or a capitalized Latin word (`أليسا سلوتكين`, `Diana
+/// Ross`: a first name; not `إيتو | أيضا`, where the tagger ran on). `words` and `views` are
+/// the sentence's tokens and their views.
+fn full_names(
+    mentions: &mut Vec<Mention>,
+    from: usize,
+    matches: &[Match],
+    words: &[&str],
+    views: &[TokenView],
+    offset: usize,
+) {
+    for g in matches.iter().filter(|g| g.full && g.kinds == 1 << PERSON) {
+        // After a lone name, the tagger's run-on stands when the next word is an Arabic word no
+        // list of common words knows, without `و`, or a capitalized Latin one (`أليسا سلوتكين`,
+        // `Diana Ross`; not `إيتو | أيضا`, `بوتين | وميدفيديف`).
+        let next = g.first + 1;
+        let run_on = g.len >= 2
+            || views.get(next).is_some_and(|v| {
+                v.shape == arabic_shape()
+                    && !super::vocabulary::is_common(v.core)
+                    && !words[next].starts_with('و')
+            })
+            || words.get(next).is_some_and(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars().any(char::is_lowercase)
+            });
+        let (first, end) = (offset + g.first, offset + g.first + g.len);
+        let sentence = &mentions[from..];
+        let overlapping: Vec<usize> = (0..sentence.len())
+            .filter(|&i| sentence[i].first < end && first < sentence[i].end)
+            .collect();
+        let held = overlapping.iter().any(|&i| {
+            let t = sentence[i];
+            t.kind != PERSON && (t.first < first || end < t.end)
+        });
+        if held {
+            continue;
+        }
+        let mut name = Mention {
+            first,
+            end,
+            kind: PERSON,
+            headline: false,
+        };
+        for &i in &overlapping {
+            let t = sentence[i];
+            if t.kind == PERSON {
+                name.first = name.first.min(t.first);
+                if run_on {
+                    name.end = name.end.max(t.end);
+                }
+            }
+        }
+        for &i in overlapping.iter().rev() {
+            mentions.remove(from + i);
+        }
+        let at = mentions[from..].partition_point(|t| t.first < name.first) + from;
+        mentions.insert(at, name);
+    }
+}
+
 /// The key of a run of tokens: its first word's hash (fold or stem), then the others' folds.
 fn run_key(first: u64, rest: &[u64]) -> u64 {
     let mut h = mix(0x77, first, 0);
@@ -938,6 +1043,133 @@ mod tests {
         assert!(conjoined_name("وطارق"));
         assert!(!conjoined_name("حسن"));
         assert!(!conjoined_name("وزير"));
+    }
+
+    fn person(first: usize, end: usize) -> Mention {
+        Mention {
+            first,
+            end,
+            kind: PERSON,
+            headline: false,
+        }
+    }
+
+    fn spans(mentions: &[Mention]) -> Vec<(usize, usize, usize)> {
+        mentions.iter().map(|m| (m.first, m.end, m.kind)).collect()
+    }
+
+    #[test]
+    fn a_listed_full_name_is_one_person_mention() {
+        let words = ["وقال", "وباراك", "أوباما", "أيضا", "إن", "بوتين", "قال"];
+        let matches = Gazetteer::shipped().find(&words);
+        let views = sentence_views(&words);
+        assert!(matches.iter().all(|m| m.full && m.kinds == 1));
+        // Found by the list and not by the tagger; offset 10 for a sentence starting there.
+        let mut mentions = vec![];
+        full_names(&mut mentions, 0, &matches, &words, &views, 10);
+        assert_eq!(spans(&mentions), [(11, 13, PERSON), (15, 16, PERSON)]);
+        // Split or of another kind: one person mention, the tagger's earlier start kept.
+        let mut mentions = vec![
+            person(11, 12),
+            Mention {
+                kind: LOCATION,
+                ..person(12, 13)
+            },
+        ];
+        full_names(&mut mentions, 0, &matches[..1], &words, &views, 10);
+        assert_eq!(spans(&mentions), [(11, 13, PERSON)]);
+        // After a lone surname the tagger's run-on is cut; after a full name it stays.
+        let mut mentions = vec![person(15, 17)];
+        full_names(&mut mentions, 0, &matches, &words, &views, 10);
+        assert_eq!(spans(&mentions), [(11, 13, PERSON), (15, 16, PERSON)]);
+        let mut mentions = vec![person(11, 14)];
+        full_names(&mut mentions, 0, &matches[..1], &words, &views, 10);
+        assert_eq!(spans(&mentions), [(11, 14, PERSON)]);
+        // A lone name before a word no list of common words knows: the run-on stands.
+        let words = ["إليسا", "سلوتكين", "قالت"];
+        let matches = Gazetteer::shipped().find(&words);
+        let mut mentions = vec![person(0, 2)];
+        full_names(
+            &mut mentions,
+            0,
+            &matches,
+            &words,
+            &sentence_views(&words),
+            0,
+        );
+        assert_eq!(spans(&mentions), [(0, 2, PERSON)]);
+        let words = ["بلاتر", "وسلوتكين"];
+        let matches = Gazetteer::shipped().find(&words);
+        let mut mentions = vec![person(0, 2)];
+        full_names(
+            &mut mentions,
+            0,
+            &matches,
+            &words,
+            &sentence_views(&words),
+            0,
+        );
+        assert_eq!(spans(&mentions), [(0, 1, PERSON)]);
+        let words = ["Diana", "Ross", "sang"];
+        let matches = Gazetteer::shipped().find(&words);
+        let mut mentions = vec![person(0, 2)];
+        full_names(
+            &mut mentions,
+            0,
+            &matches,
+            &words,
+            &sentence_views(&words),
+            0,
+        );
+        assert_eq!(spans(&mentions), [(0, 2, PERSON)]);
+    }
+
+    #[test]
+    fn a_listed_name_inside_an_organization_stays_in_it() {
+        let words = ["مؤسسة", "ياسر", "عرفات"];
+        let matches = Gazetteer::shipped().find(&words);
+        assert_eq!(
+            (matches[0].first, matches[0].len, matches[0].full),
+            (1, 2, true)
+        );
+        let organization = Mention {
+            kind: ORGANIZATION,
+            ..person(0, 3)
+        };
+        let mut mentions = vec![organization];
+        full_names(
+            &mut mentions,
+            0,
+            &matches,
+            &words,
+            &sentence_views(&words),
+            0,
+        );
+        assert_eq!(spans(&mentions), [(0, 3, ORGANIZATION)]);
+    }
+
+    #[test]
+    fn a_name_after_the_conjunction_alone_starts_after_it() {
+        let text = "والتقى وزير الخارجية وباراك أوباما.";
+        let tokens = crate::token::tokenize(text);
+        let sentences = crate::sentence::sentences(text, &tokens);
+        let found: Vec<_> = recognize(text, &tokens, &sentences, Language::Arabic)
+            .iter()
+            .map(|e| (e.span.text(text), e.kind))
+            .collect();
+        assert_eq!(found, [("باراك أوباما", EntityKind::Person)]);
+    }
+
+    #[test]
+    fn a_full_name_in_arabic_text() {
+        let text = "وقال عمر البشير إن الاتفاق قائم.";
+        let tokens = crate::token::tokenize(text);
+        let sentences = crate::sentence::sentences(text, &tokens);
+        let found: Vec<_> = recognize(text, &tokens, &sentences, Language::Arabic)
+            .iter()
+            .map(|e| (e.span.text(text), e.kind))
+            .collect();
+        assert_eq!(found, [("عمر البشير", EntityKind::Person)]);
     }
 
     #[test]
