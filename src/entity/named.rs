@@ -19,7 +19,8 @@
 //! 3. A name seen once is seen again: a later run of tokens equal to a recognized name, or to
 //!    the last word of a recognized person's name of two words or more (`بنجواني` after
 //!    `علي بنجواني`, `Chen` after `Laura Chen`), is a mention of the same kind — when the run is
-//!    not already in a mention, and, in Latin script, is capitalized.
+//!    not already in a mention, and, in Latin script, is capitalized; not a lone Arabic
+//!    function word (`على` after `بن علي`; see rule 5).
 //! 4. A mention whose first word carries a proclitic (`و ف ب ك ل`) starts after it when the
 //!    split is confident: the gazetteer matched the stem, or the stem stands alone in another
 //!    mention (`ب|واشنطن`, `ل|أمازون`). Otherwise the whole token is the mention.
@@ -33,7 +34,9 @@
 //!    the word after it, and two names side by side without `و` are one (`فان | نيستلروي`).
 //!    A place's head noun without the article and a name no list of common words knows is a
 //!    facility (`مركز جافيتس`); a bank's noun with the article and one or two definite
-//!    adjectives of relation is an organization (`البنك التجاري`, `المصرف الإسلامي`).
+//!    adjectives of relation is an organization (`البنك التجاري`, `المصرف الإسلامي`). A
+//!    person mention of one Arabic function word (stopword list; `على`, `وهو`, not the given
+//!    name `علي`) is dropped.
 //! 6. In a title-case headline as the first sentence (`City Council Approves $1.2 Billion
 //!    Harbour Bridge Plan`) capitals tell nothing, so a mention there stands only if the article names it again
 //!    outside such headlines, or a gazetteer knows it.
@@ -353,6 +356,7 @@ pub fn recognize_with<W: Weights>(
                     s.first_token..s.end_token,
                 );
                 arabic_names(&mut mentions, sentence_start, s.end_token, tokens, text);
+                function_words(&mut mentions, sentence_start, tokens, text);
             }
         }
         let title = sentence_index == 0 && is_title_case(&words);
@@ -747,6 +751,44 @@ fn banks(
     }
 }
 
+/// Arabic one-word people that are function words (`mentions[from..]`, one sentence's): a
+/// person mention of one word that is a [`function_word`] is dropped (`+ PER على`); rule 3
+/// does not find one there either.
+fn function_words(mentions: &mut Vec<Mention>, from: usize, tokens: &[Token], text: &str) {
+    let mut k = from;
+    while k < mentions.len() {
+        let m = mentions[k];
+        let t = &tokens[m.first];
+        if m.kind == PERSON
+            && m.end == m.first + 1
+            && t.script == Script::Arabic
+            && function_word(t.span.text(text))
+        {
+            mentions.remove(k);
+        } else {
+            k += 1;
+        }
+    }
+}
+
+/// True for an Arabic word the stopword list holds ([`crate::lexicon::stopwords`]: `على`,
+/// `وهو`, `الذي`, `قبل`) and that no list of names knows as a person's — `علي` folds like
+/// `على` but is a given name; written with ى, it is the preposition. Name particles (`أبو`,
+/// `بن`) are no function words here.
+fn function_word(word: &str) -> bool {
+    !name_particle(word)
+        && crate::lexicon::stopwords(Language::Arabic).contains(&crate::normalize::key(
+            word,
+            crate::normalize::FoldLevel::Folded,
+            Language::Arabic,
+        ))
+        && (word.ends_with('ى')
+            || !Gazetteer::shipped()
+                .find(&[word])
+                .iter()
+                .any(|g| g.len == 1 && g.kinds & 1 << PERSON != 0))
+}
+
 /// The shape of a word of Arabic letters only (see [`super::features::shape_into`]).
 fn arabic_shape() -> u64 {
     static H: OnceLock<u64> = OnceLock::new();
@@ -1050,7 +1092,10 @@ fn propagate(
                     }
                     let hit = known.get(&hs[0]).or_else(|| known.get(&hs[1]));
                     if let Some(&(kind, n)) = hit {
-                        if n == len && capitalized_if_latin(&tokens[i..=j], text) {
+                        let function = len == 1
+                            && tokens[i].script == Script::Arabic
+                            && function_word(tokens[i].span.text(text));
+                        if n == len && capitalized_if_latin(&tokens[i..=j], text) && !function {
                             found = Some(Mention {
                                 first: i,
                                 end: j + 1,
@@ -1148,6 +1193,24 @@ mod tests {
         banks(&mut mentions, 0, &tokens, text, 0..tokens.len());
         assert_eq!(mentions.len(), 2);
         assert_eq!(mentions[1].first, word("والبنك"));
+    }
+
+    #[test]
+    fn a_function_word_is_no_person() {
+        for w in ["على", "وهو", "الذي"] {
+            assert!(function_word(w), "{w}");
+        }
+        // `علي` is a given name too; particles and names are no function words.
+        for w in ["علي", "بن", "أبو", "محمد", "بوتين"] {
+            assert!(!function_word(w), "{w}");
+        }
+        let text = "وقال علي إن الاتفاق على الطاولة";
+        let tokens = crate::token::tokenize(text);
+        let word = |w: &str| tokens.iter().position(|t| t.span.text(text) == w).unwrap();
+        let (ali, on) = (word("علي"), word("على"));
+        let mut mentions = vec![person(ali, ali + 1), person(on, on + 1)];
+        function_words(&mut mentions, 0, &tokens, text);
+        assert_eq!(spans(&mentions), [(ali, ali + 1, PERSON)]);
     }
 
     #[test]
