@@ -729,9 +729,14 @@ fn banks(
     };
     let mut k = sentence.start;
     while k + 1 < sentence.end {
-        let head = split(k).is_some_and(|c| {
-            definite(c.prefix) && matches!(super::features::fold(c.stem).as_str(), "بنك" | "مصرف")
-        });
+        // Most words hold neither noun: only those are split.
+        let written = tokens[k].span.text(text);
+        let maybe = written.contains("بنك") || written.contains("مصرف");
+        let head = maybe
+            && split(k).is_some_and(|c| {
+                definite(c.prefix)
+                    && matches!(super::features::fold(c.stem).as_str(), "بنك" | "مصرف")
+            });
         if !head || covered(k, mentions) {
             k += 1;
             continue;
