@@ -4,6 +4,7 @@
 //! cargo run --release --bin train-ner -- [--lang ar|en|both] [--epochs N] [--bits B] [--width 1|2]
 //!     [--prune P] [--dropout PCT] [--steps vote,propagate,trim,tidy,title] [--out DIR]
 //!     [--fold K] [--min-count C] [--levels L] [--eval FILE]
+//! cargo run --release --bin train-ner -- --convert FILE
 //! (defaults: both, 24 epochs for ar and 12 for en, 16 bits, width 1, prune 32 for ar and 10 for
 //! en: one-byte codes below that many steps of the 127-level scale are zeroed, for a smaller
 //! compressed file; min-count 2: static features seen in fewer training tokens are not trained;
@@ -17,9 +18,27 @@
 //! prune 32: 0.697, 147 KB; + min-count 2: 0.699, 119 KB; + levels 31: 0.703, 93 KB; levels 15:
 //! 0.708, 84 KB; 24 epochs: best epoch 21–23, +0.5 point; 15 bits: 0.691, 95 KB; 14 bits: 0.662;
 //! prune 48: 0.689; min-count 3: 0.701 (but −1.6 points on fold 4). With the cue-class
-//! features: 0.716 (shipped, 85 KB). These are the trainer's
+//! features: 0.716 (85 KB). These are the trainer's
 //! own dev scores (`evaluate ner` goes through the whole analyzer and differs by ~±1 point).
 //!
+//! Sizes above are of the dense files (version 1). Since the sparse files (version 2, see
+//! `entity::model`), which store only the non-zero codes, the 16-bit models are 69 KB (ar) and
+//! 94 KB (en) gzipped, and more bits cost less than before, though still ~10 KB gzipped a bit.
+//! Arabic with the organization list, same defaults otherwise (trainer's dev F1 / `evaluate
+//! ner` dev F1 / mean over the nine folds `--fold 0..=8`, fold models trained at those bits /
+//! gzip -9 size): 16 bits 0.7673 / 0.7630 / 0.7526 / 67 KB; 17 bits 0.7671 / 0.7644 / 0.7560
+//! (5 of 9 folds better than 16) / 75 KB; 18 bits 0.7646 / 0.7627 / 0.7590 (6 of 9) / 94 KB;
+//! 19 bits 0.7745 / 0.7719 / 0.7577 (5 of 9; fold 1 0.7409 → 0.7454, fold 4 0.6694 → 0.6635)
+//! / 107 KB. With `people.tsv` and the conjunction split in the gazetteer (retrained; trainer
+//! dev / fold 1 / fold 4 / size): 16 bits 0.7770 / 0.7589 / 0.6693 / 59 KB; 17 bits 0.7790 /
+//! 0.7544 / 0.6743 / 77 KB (`evaluate ner` 0.7764; the shipped model 0.7705); 18 bits 0.7834,
+//! 89 KB; 19 bits 0.7860, 96 KB (the 19-bit model trained before them: `evaluate ner` 0.7854);
+//! 19 bits with prune 40: 0.7794, 82 KB; prune 48: 0.7774 / 0.7497 / 0.6599, 66 KB; prune 64:
+//! 0.7621; levels 7: 0.7839, 97 KB; 18 bits prune 40: 0.7778, prune 48: 0.7732. None shipped:
+//! the 18- and 19-bit models put the page over its 600 KB budget (19 bits: 638,497 B, 24 KB
+//! over, with the list), and what fits (17 bits; 19 bits pruned) does not gain on both folds.
+//! English 17 bits: testa 0.8869 (trainer) / 0.8870 (`evaluate ner`, shipped 16 bits 0.8835,
+//! before `people.tsv`), 116 KB; 18 bits: 0.8885, 129 KB; not shipped (no room in the page).
 //! Arabic: ANERcorp (CAMeL train split) minus its last 10% of sentences, which are the dev set.
 //! `--eval FILE` trains nothing: it scores the model in FILE on the dev set (or fold) with the
 //! lists as they are now, to tell a list's effect on a model trained without it.
@@ -29,7 +48,7 @@
 //! is scored on dev through the run-time path; the best epoch is written. Corpora are read from
 //! `../shared/data`; when absent the command says so and writes nothing.
 
-use article_analyzer::entity::model::{beam_width, encode, encode_levels, Model};
+use article_analyzer::entity::model::{beam_width, encode, encode_levels, to_version_2, Model};
 use article_analyzer::entity::model_eval::{
     chunk, evaluate, parse_bio, retokenize, table, GoldSentence, Score,
 };
@@ -84,11 +103,13 @@ const USAGE: &str =
     "train-ner [--lang ar|en|both] [--epochs N] [--bits B] [--width 1|2] [--prune P]
     [--dropout PCT] [--steps vote,propagate,trim,tidy,title] [--out DIR] [--fold K]
     [--min-count C] [--levels L] [--eval FILE] [--stats] [--verbose]
+train-ner --convert FILE
 Trains both models on ../shared/data and writes src/entity/data/ner-{ar,en}.bin (or --out DIR);
-the defaults reproduce the shipped models. See the module documentation for what each does.";
+the defaults reproduce the shipped models. --convert rewrites a model file of one-byte codes in
+the sparse format (version 2) without training. See the module documentation for each option.";
 
 /// Options that take a value, and switches.
-const VALUED: [&str; 12] = [
+const VALUED: [&str; 13] = [
     "--lang",
     "--epochs",
     "--bits",
@@ -101,6 +122,7 @@ const VALUED: [&str; 12] = [
     "--min-count",
     "--levels",
     "--eval",
+    "--convert",
 ];
 const SWITCHES: [&str; 2] = ["--stats", "--verbose"];
 
@@ -166,9 +188,27 @@ fn main() -> ExitCode {
             .and_then(|i| args.get(i + 1))
             .cloned()
     };
+    if let Some(path) = get("--convert") {
+        let converted = std::fs::read(&path)
+            .ok()
+            .and_then(|b| to_version_2(&b).ok());
+        let Some(bytes) = converted else {
+            eprintln!("train-ner: cannot read a model of one-byte codes from {path}");
+            return ExitCode::FAILURE;
+        };
+        if let Err(e) = std::fs::write(&path, &bytes) {
+            eprintln!("train-ner: cannot write {path}: {e}");
+            return ExitCode::FAILURE;
+        }
+        println!(
+            "train-ner: rewrote {path} in version 2 ({} bytes)",
+            bytes.len()
+        );
+        return ExitCode::SUCCESS;
+    }
     let lang = get("--lang").unwrap_or_else(|| "both".into());
     let epochs_arg: Option<usize> = get("--epochs").and_then(|s| s.parse().ok());
-    let bits: u32 = get("--bits").and_then(|s| s.parse().ok()).unwrap_or(16);
+    let bits_arg: Option<u32> = get("--bits").and_then(|s| s.parse().ok());
     let width: usize = get("--width").and_then(|s| s.parse().ok()).unwrap_or(1);
     let prune_arg: Option<i32> = get("--prune").and_then(|s| s.parse().ok());
     let out = get("--out")
@@ -241,6 +281,7 @@ fn main() -> ExitCode {
             print!("{}", table(&score));
             continue;
         }
+        let bits = bits_arg.unwrap_or(16);
         let mut trainer = Trainer::new(bits, language);
         // The trainer searches with the decoder's beam (early update), so its scores are the
         // ones the beam sums at run time.

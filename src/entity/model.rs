@@ -9,11 +9,26 @@
 //!    ([`super::features::history_features`]); `I-X` may only follow `B-X` or `I-X`. English is
 //!    decoded greedily; Arabic by a beam of 4 over the summed scores (its model is trained so),
 //!    which let a name's later words correct its first (+3 F1 points on the Arabic dev slice).
-//! 4. The file format (little-endian): magic `NERM`, version 1, `bits`, tag count, bytes per
-//!    weight; for one-byte weights the `f32` step of code 1, the count of exceptions and the
-//!    exceptions (`u32` index, `f32` weight); then the weights bucket by bucket, tag by tag.
+//! 4. The file format (little-endian): magic `NERM`, version, `bits`, tag count, bytes per
+//!    weight; for one-byte weights the `f32` step of code 1 and the count of exceptions.
+//!    Version 2 (sparse, what `train-ner` writes) then has the exceptions' `f32` weights in the
+//!    order of their codes; a bitmap of the buckets with a non-zero code (bit `b % 8` of byte
+//!    `b / 8`); each such bucket's mask of non-zero tags in two planes (all the low bytes, then
+//!    the ninth bits packed eight to a byte); then the non-zero codes bucket by bucket, tag by
+//!    tag. Most buckets and most codes are zero (Arabic at 16 bits: 30,181 of 65,536 buckets,
+//!    60,394 of 589,824 codes), so this is 102 KB instead of 590 KB, and 69 KB instead of 85 KB
+//!    gzipped (runs of zeros compress well but not to nothing); an Arabic model at
+//!    19 bits (40,741 of 524,288 buckets) is 188 KB where dense it would be 4.7 MB. Version 1 (dense, still read;
+//!    `train-ner --convert` rewrites it) has the exceptions as (`u32` index, `f32` weight), then
+//!    every code bucket by bucket, tag by tag; two-byte weights (`train-ner --width 2`) are
+//!    version 1 with no step: `i16`s scaled so the largest is 32767. Either version decodes
+//!    once into the same table of non-zero rows ([`Model`]), so scores do not depend on it.
 //!    Weights are the averaged perceptron's: one-byte codes are linear with a step that fits
-//!    99% of them; the largest 1% (bias-like features) are kept exactly as exceptions.
+//!    99% of them; the largest 1% (bias-like features) are kept exactly as exceptions (code
+//!    -128).
+//!    Measured against this layout (gzip -9, both models): gaps between buckets instead of the
+//!    bitmap, one bit plane per tag instead of the masks, or the codes tag by tag are 0.3–3 KB
+//!    larger; the exceptions' indices (version 1) are implied by their codes' places.
 
 use super::features::{
     context_features, history_features, tag_history, word_features, SentenceContext, TokenView,
@@ -80,32 +95,63 @@ const ROW: usize = TAGS;
 
 /// One bucket's weights (the padding lanes are zero).
 #[cfg(not(target_arch = "wasm32"))]
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 #[repr(C, align(32))]
 struct Row([i16; ROW]);
 #[cfg(target_arch = "wasm32")]
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct Row([i16; ROW]);
 
-/// A loaded model: the weights decoded once into a dense table of `i16` with one scale (so a
-/// lookup is one row of loads, with no branch and no second table).
-#[derive(Debug, Clone)]
+/// Which of 64 buckets hold a non-zero row, and how many non-zero rows come before them.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Block {
+    occupied: u64,
+    before: u32,
+}
+
+/// A loaded model: the weights decoded once into `i16` rows with one scale, one row per
+/// non-zero bucket (in bucket order, after a zero row for the empty buckets), and an index of
+/// 64 buckets per [`Block`]. Most buckets are empty (see rule 4), so the rows are a fraction of
+/// a dense table (Arabic at 19 bits: 40,741 rows, 1.3 MB natively instead of 16.8 MB): they
+/// stay in the cache where a dense table missed it. A lookup is branch-free: the bucket's bit
+/// and the count of set bits below it give its row, or the zero row.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Model {
     bits: u32,
     scale: f32,
+    index: Vec<Block>,
     rows: Vec<Row>,
 }
 
-/// Rows of `ROW` weights from `TAGS` weights per bucket.
-fn rows(weights: &[i16]) -> Vec<Row> {
-    weights
-        .chunks_exact(TAGS)
-        .map(|w| {
-            let mut row = [0i16; ROW];
-            row[..TAGS].copy_from_slice(w);
-            Row(row)
-        })
-        .collect()
+/// The index and rows of [`Model`] for `2^bits` buckets from the weights of the buckets that
+/// have any, in ascending bucket order (a bucket whose weights are all zero gets no row).
+fn compact(
+    bits: u32,
+    buckets: impl Iterator<Item = (usize, [i16; TAGS])>,
+) -> (Vec<Block>, Vec<Row>) {
+    let empty = Block {
+        occupied: 0,
+        before: 0,
+    };
+    let mut index = vec![empty; (1usize << bits).div_ceil(64)];
+    let mut rows = Vec::with_capacity(buckets.size_hint().0 + 1);
+    rows.push(Row([0; ROW]));
+    for (b, weights) in buckets {
+        if let Some(block) = index.get_mut(b / 64) {
+            if weights.iter().any(|&w| w != 0) {
+                block.occupied |= 1 << (b % 64);
+                let mut row = [0i16; ROW];
+                row[..TAGS].copy_from_slice(&weights);
+                rows.push(Row(row));
+            }
+        }
+    }
+    let mut before = 0;
+    for block in &mut index {
+        block.before = before;
+        before += block.occupied.count_ones();
+    }
+    (index, rows)
 }
 
 /// Why a model file could not be read.
@@ -117,56 +163,192 @@ pub enum ModelError {
     BadLength,
 }
 
-impl Model {
-    /// Reads a model from the bytes of its file.
-    pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
-        let header = bytes.get(..8).ok_or(ModelError::BadHeader)?;
-        if &header[..4] != b"NERM" || header[4] != 1 || usize::from(header[6]) != TAGS {
-            return Err(ModelError::BadHeader);
-        }
-        let bits = u32::from(header[5]);
-        let width = usize::from(header[7]);
-        if !(8..=24).contains(&bits) || !(width == 1 || width == 2) {
+/// A model file with one-byte codes, read but not yet scaled: the step of code 1, the
+/// exceptions (index into the dense codes: bucket × `TAGS` + tag; weight) in index order, and
+/// the codes of the buckets that have a non-zero one, in bucket order (code `-128` where an
+/// exception is).
+#[derive(Debug, Clone, PartialEq)]
+struct Codes {
+    bits: u32,
+    step: f32,
+    exceptions: Vec<(usize, f32)>,
+    buckets: Vec<(usize, [u8; TAGS])>,
+}
+
+/// The code that marks an exception.
+const EXCEPTION: u8 = 0x80;
+
+/// The little-endian `f32` at `at`.
+fn f32_at(bytes: &[u8], at: usize) -> Result<f32, ModelError> {
+    bytes
+        .get(at..at + 4)
+        .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+        .ok_or(ModelError::BadLength)
+}
+
+/// The file's header: (version, bits, bytes per weight).
+fn header(bytes: &[u8]) -> Result<(u8, u32, usize), ModelError> {
+    let header = bytes.get(..8).ok_or(ModelError::BadHeader)?;
+    let (version, bits, width) = (header[4], u32::from(header[5]), usize::from(header[7]));
+    if &header[..4] != b"NERM"
+        || usize::from(header[6]) != TAGS
+        || !(8..=24).contains(&bits)
+        || !matches!((version, width), (1, 1) | (1, 2) | (2, 1))
+    {
+        return Err(ModelError::BadHeader);
+    }
+    Ok((version, bits, width))
+}
+
+impl Codes {
+    /// Reads a file of one-byte codes, either version.
+    fn read(bytes: &[u8]) -> Result<Codes, ModelError> {
+        let (version, bits, width) = header(bytes)?;
+        if width != 1 {
             return Err(ModelError::BadHeader);
         }
         let n = (1usize << bits) * TAGS;
-        let f32_at = |at: usize| {
-            bytes
-                .get(at..at + 4)
-                .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-                .ok_or(ModelError::BadLength)
-        };
-        if width == 2 {
-            let raw = bytes.get(8..).ok_or(ModelError::BadLength)?;
-            if raw.len() != 2 * n {
+        let step = f32_at(bytes, 8)?;
+        let count = f32_at(bytes, 12)?.to_bits() as usize;
+        if version == 1 {
+            let end = 16 + count.checked_mul(8).ok_or(ModelError::BadLength)?;
+            let list = bytes.get(16..end).ok_or(ModelError::BadLength)?;
+            let codes = bytes.get(end..).ok_or(ModelError::BadLength)?;
+            if codes.len() != n {
                 return Err(ModelError::BadLength);
             }
-            let weights: Vec<i16> = raw
-                .chunks_exact(2)
-                .map(|w| i16::from_le_bytes([w[0], w[1]]))
+            let mut exceptions: Vec<(usize, f32)> = list
+                .chunks_exact(8)
+                .map(|e| {
+                    let index = u32::from_le_bytes([e[0], e[1], e[2], e[3]]) as usize;
+                    (index, f32::from_le_bytes([e[4], e[5], e[6], e[7]]))
+                })
+                .filter(|&(index, _)| index < n)
                 .collect();
-            return Ok(Model {
+            exceptions.sort_by_key(|&(index, _)| index);
+            let mut exception = exceptions.iter().peekable();
+            let mut buckets = Vec::new();
+            for (b, codes) in codes.chunks_exact(TAGS).enumerate() {
+                let mut row = [0u8; TAGS];
+                row.copy_from_slice(codes);
+                // An exception's code is -128 (as `encode` writes it), whatever the file says.
+                while let Some(&(index, _)) = exception.next_if(|&&(i, _)| i < (b + 1) * TAGS) {
+                    if let Some(code) = row.get_mut(index.wrapping_sub(b * TAGS)) {
+                        *code = EXCEPTION;
+                    }
+                }
+                if row.iter().any(|&c| c != 0) {
+                    buckets.push((b, row));
+                }
+            }
+            return Ok(Codes {
                 bits,
-                scale: 1.0,
-                rows: rows(&weights),
+                step,
+                exceptions,
+                buckets,
             });
         }
-        let step = f32_at(8)?;
-        let count = f32_at(12)?.to_bits() as usize;
-        let end = 16 + count.checked_mul(8).ok_or(ModelError::BadLength)?;
-        let list = bytes.get(16..end).ok_or(ModelError::BadLength)?;
-        let codes = bytes.get(end..).ok_or(ModelError::BadLength)?;
-        if codes.len() != n {
+        // Version 2: the exceptions' weights, the bitmap of non-zero buckets, their tag masks
+        // (low bytes, then the ninth bits), then their non-zero codes.
+        let mut at = 16 + count.checked_mul(4).ok_or(ModelError::BadLength)?;
+        let weights = bytes.get(16..at).ok_or(ModelError::BadLength)?;
+        let buckets = 1usize << bits;
+        let bitmap = bytes
+            .get(at..at + buckets / 8)
+            .ok_or(ModelError::BadLength)?;
+        at += buckets / 8;
+        let occupied: usize = bitmap.iter().map(|b| b.count_ones() as usize).sum();
+        let low = bytes.get(at..at + occupied).ok_or(ModelError::BadLength)?;
+        at += occupied;
+        let high = bytes
+            .get(at..at + occupied.div_ceil(8))
+            .ok_or(ModelError::BadLength)?;
+        at += occupied.div_ceil(8);
+        let mut values = bytes.get(at..).ok_or(ModelError::BadLength)?.iter();
+        let mut buckets = Vec::with_capacity(occupied);
+        let mut exceptions = Vec::with_capacity(count);
+        let mut exception_weights = weights.chunks_exact(4);
+        // The buckets in order are the set bits of the bitmap, the tags of one bucket the set
+        // bits of its mask; `i` counts the buckets (`low` and `high` hold `occupied` masks).
+        let mut i = 0;
+        for (byte_at, &byte) in bitmap.iter().enumerate() {
+            let mut set = byte;
+            while set != 0 {
+                let b = byte_at * 8 + set.trailing_zeros() as usize;
+                set &= set - 1;
+                let (Some(&l), Some(&h)) = (low.get(i), high.get(i / 8)) else {
+                    return Err(ModelError::BadLength);
+                };
+                let mut mask = u16::from(l) | u16::from(h >> (i % 8) & 1) << 8;
+                i += 1;
+                let mut row = [0u8; TAGS];
+                while mask != 0 {
+                    let t = mask.trailing_zeros() as usize;
+                    mask &= mask - 1;
+                    let code = *values.next().ok_or(ModelError::BadLength)?;
+                    if let Some(slot) = row.get_mut(t) {
+                        *slot = code;
+                    }
+                    if code == EXCEPTION {
+                        let w = exception_weights.next().ok_or(ModelError::BadLength)?;
+                        exceptions
+                            .push((b * TAGS + t, f32::from_le_bytes([w[0], w[1], w[2], w[3]])));
+                    }
+                }
+                buckets.push((b, row));
+            }
+        }
+        if values.next().is_some() || exception_weights.next().is_some() {
             return Err(ModelError::BadLength);
         }
-        let exceptions: Vec<(usize, f32)> = list
-            .chunks_exact(8)
-            .map(|e| {
-                let index = u32::from_le_bytes([e[0], e[1], e[2], e[3]]) as usize;
-                (index, f32::from_le_bytes([e[4], e[5], e[6], e[7]]))
-            })
-            .collect();
-        let max = exceptions
+        Ok(Codes {
+            bits,
+            step,
+            exceptions,
+            buckets,
+        })
+    }
+
+    /// The file in version 2 (see the module rules).
+    fn write(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        out.extend_from_slice(b"NERM");
+        out.extend_from_slice(&[2, self.bits as u8, TAGS as u8, 1]);
+        out.extend_from_slice(&self.step.to_le_bytes());
+        out.extend_from_slice(&(self.exceptions.len() as u32).to_le_bytes());
+        for &(_, w) in &self.exceptions {
+            out.extend_from_slice(&w.to_le_bytes());
+        }
+        let rows = &self.buckets;
+        let mut bitmap = vec![0u8; (1usize << self.bits) / 8];
+        let mut high = vec![0u8; rows.len().div_ceil(8)];
+        let mut low = Vec::with_capacity(rows.len());
+        let mut values = Vec::new();
+        for (i, &(b, row)) in rows.iter().enumerate() {
+            if let Some(byte) = bitmap.get_mut(b / 8) {
+                *byte |= 1 << (b % 8);
+            }
+            let mask = row
+                .iter()
+                .enumerate()
+                .filter(|(_, &c)| c != 0)
+                .fold(0u16, |m, (t, _)| m | 1 << t);
+            low.push(mask as u8);
+            high[i / 8] |= ((mask >> 8) as u8) << (i % 8);
+            values.extend(row.iter().copied().filter(|&c| c != 0));
+        }
+        out.extend_from_slice(&bitmap);
+        out.extend_from_slice(&low);
+        out.extend_from_slice(&high);
+        out.extend_from_slice(&values);
+        out
+    }
+
+    /// The decoded model: one `i16` table with one scale.
+    fn model(&self) -> Model {
+        let step = self.step;
+        let max = self
+            .exceptions
             .iter()
             .fold(127.0 * step, |m, &(_, w)| m.max(w.abs()))
             .max(1e-9);
@@ -175,20 +357,58 @@ impl Model {
         let mut by_code = [0i16; 256];
         for (c, w) in by_code.iter_mut().enumerate() {
             let c = c as u8;
-            if c != 0x80 {
+            if c != EXCEPTION {
                 *w = (f32::from(c as i8) * step / scale).round() as i16;
             }
         }
-        let mut weights: Vec<i16> = codes.iter().map(|&c| by_code[usize::from(c)]).collect();
-        for (index, w) in exceptions {
-            if let Some(slot) = weights.get_mut(index) {
-                *slot = (w / scale).round().clamp(-32767.0, 32767.0) as i16;
+        // Exceptions are in index order (see `Codes`), like the buckets.
+        let mut exceptions = self.exceptions.iter().peekable();
+        let buckets = self.buckets.iter().map(|&(b, codes)| {
+            let mut weights = [0i16; TAGS];
+            for (w, c) in weights.iter_mut().zip(codes) {
+                *w = by_code[usize::from(c)];
             }
+            while let Some(&(index, w)) = exceptions.next_if(|&&(i, _)| i < (b + 1) * TAGS) {
+                if let Some(slot) = weights.get_mut(index.wrapping_sub(b * TAGS)) {
+                    *slot = (w / scale).round().clamp(-32767.0, 32767.0) as i16;
+                }
+            }
+            (b, weights)
+        });
+        let (index, rows) = compact(self.bits, buckets);
+        Model {
+            bits: self.bits,
+            scale,
+            index,
+            rows,
         }
+    }
+}
+
+impl Model {
+    /// Reads a model from the bytes of its file (either version).
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
+        let (_, bits, width) = header(bytes)?;
+        if width == 1 {
+            return Ok(Codes::read(bytes)?.model());
+        }
+        let raw = bytes.get(8..).ok_or(ModelError::BadLength)?;
+        if raw.len() != 2 * (1usize << bits) * TAGS {
+            return Err(ModelError::BadLength);
+        }
+        let buckets = raw.chunks_exact(2 * TAGS).enumerate().map(|(b, bucket)| {
+            let mut weights = [0i16; TAGS];
+            for (w, b) in weights.iter_mut().zip(bucket.chunks_exact(2)) {
+                *w = i16::from_le_bytes([b[0], b[1]]);
+            }
+            (b, weights)
+        });
+        let (index, rows) = compact(bits, buckets);
         Ok(Model {
             bits,
-            scale,
-            rows: rows(&weights),
+            scale: 1.0,
+            index,
+            rows,
         })
     }
 
@@ -196,6 +416,23 @@ impl Model {
     pub fn bits(&self) -> u32 {
         self.bits
     }
+
+    /// The row of `feature`'s bucket (the zero row for an empty bucket).
+    #[inline]
+    fn row(&self, feature: u64) -> Option<&Row> {
+        let b = bucket(feature, self.bits);
+        let block = self.index.get(b / 64)?;
+        let bit = b % 64;
+        let below = (block.occupied & ((1u64 << bit) - 1)).count_ones() as usize;
+        let here = (block.occupied >> bit & 1) as usize;
+        self.rows.get((block.before as usize + below + 1) * here)
+    }
+}
+
+/// A model file of one-byte codes (either version) rewritten in version 2: the same weights,
+/// so the same [`Model`] once read.
+pub fn to_version_2(bytes: &[u8]) -> Result<Vec<u8>, ModelError> {
+    Ok(Codes::read(bytes)?.write())
 }
 
 /// The bucket of `feature` among `2^bits`.
@@ -205,7 +442,7 @@ pub fn bucket(feature: u64, bits: u32) -> usize {
 
 impl Weights for Model {
     fn add(&self, feature: u64, scores: &mut [f32; TAGS]) {
-        if let Some(Row(row)) = self.rows.get(bucket(feature, self.bits)) {
+        if let Some(Row(row)) = self.row(feature) {
             for (s, &w) in scores.iter_mut().zip(row) {
                 *s += f32::from(w) * self.scale;
             }
@@ -218,7 +455,7 @@ impl Weights for Model {
         let mut sums = [0f32; ROW];
         sums[..TAGS].copy_from_slice(scores);
         for &f in features {
-            if let Some(Row(row)) = self.rows.get(bucket(f, self.bits)) {
+            if let Some(Row(row)) = self.row(f) {
                 for (s, &w) in sums.iter_mut().zip(row) {
                     *s += f32::from(w) * self.scale;
                 }
@@ -229,8 +466,9 @@ impl Weights for Model {
 }
 
 /// Encodes weights as a model file: `width` 1 stores linear `i8` codes with a step chosen so
-/// 99% of the non-zero weights fit, and the rest as exceptions (code -128 plus an entry in a
-/// sorted list of (index, `f32`)); 2 stores linear `i16`s scaled so the largest is 32767.
+/// 99% of the non-zero weights fit, and the rest as exceptions (code -128 plus the weight as
+/// an `f32`), sparsely (version 2); 2 stores linear `i16`s scaled so the largest is 32767,
+/// densely (version 1).
 pub fn encode(bits: u32, width: usize, weights: &[f32]) -> Vec<u8> {
     encode_pruned(bits, width, weights, 0)
 }
@@ -246,10 +484,6 @@ pub fn encode_pruned(bits: u32, width: usize, weights: &[f32], prune: i32) -> Ve
 /// in steps of the 127-level scale, so it cuts the same weights whatever `levels` is.
 pub fn encode_levels(bits: u32, width: usize, weights: &[f32], prune: i32, levels: i32) -> Vec<u8> {
     let levels = levels.clamp(1, 127);
-    let max = weights.iter().fold(0f32, |m, w| m.max(w.abs())).max(1e-9);
-    let mut out = Vec::with_capacity(16 + weights.len() * width);
-    out.extend_from_slice(b"NERM");
-    out.extend_from_slice(&[1, bits as u8, TAGS as u8, width as u8]);
     if width == 1 {
         let mut nonzero: Vec<f32> = weights
             .iter()
@@ -264,32 +498,45 @@ pub fn encode_levels(bits: u32, width: usize, weights: &[f32], prune: i32, level
             .max(1e-6);
         let step = q99 / levels as f32;
         let fine = q99 / 127.0;
-        let mut exceptions: Vec<(u32, f32)> = Vec::new();
+        let mut exceptions = Vec::new();
         let mut codes = Vec::with_capacity(weights.len());
         for (i, &w) in weights.iter().enumerate() {
             let q = (w / step).round();
             if q.abs() > 127.0 {
-                exceptions.push((i as u32, w));
-                codes.push(0x80u8);
+                exceptions.push((i, w));
+                codes.push(EXCEPTION);
             } else if ((w / fine).round() as i32).abs() < prune || q == 0.0 {
                 codes.push(0);
             } else {
                 codes.push(q as i8 as u8);
             }
         }
-        out.extend_from_slice(&step.to_le_bytes());
-        out.extend_from_slice(&(exceptions.len() as u32).to_le_bytes());
-        for (i, w) in exceptions {
-            out.extend_from_slice(&i.to_le_bytes());
-            out.extend_from_slice(&w.to_le_bytes());
+        let buckets = codes
+            .chunks_exact(TAGS)
+            .enumerate()
+            .filter(|(_, row)| row.iter().any(|&c| c != 0))
+            .map(|(b, row)| {
+                let mut r = [0u8; TAGS];
+                r.copy_from_slice(row);
+                (b, r)
+            })
+            .collect();
+        return Codes {
+            bits,
+            step,
+            exceptions,
+            buckets,
         }
-        out.extend_from_slice(&codes);
-    } else {
-        let scale = 32767.0 / max;
-        for &w in weights {
-            let q = (w * scale).round().clamp(-32767.0, 32767.0);
-            out.extend_from_slice(&(q as i16).to_le_bytes());
-        }
+        .write();
+    }
+    let max = weights.iter().fold(0f32, |m, w| m.max(w.abs())).max(1e-9);
+    let mut out = Vec::with_capacity(8 + weights.len() * 2);
+    out.extend_from_slice(b"NERM");
+    out.extend_from_slice(&[1, bits as u8, TAGS as u8, 2]);
+    let scale = 32767.0 / max;
+    for &w in weights {
+        let q = (w * scale).round().clamp(-32767.0, 32767.0);
+        out.extend_from_slice(&(q as i16).to_le_bytes());
     }
     out
 }
@@ -523,5 +770,122 @@ mod tests {
         assert!((s[0] - 0.5).abs() < 0.02, "{}", s[0]);
         assert!((s[1] + 0.01).abs() < 0.5 / 127.0, "{}", s[1]);
         assert!(Model::from_bytes(&bytes[..20]).is_err());
+    }
+
+    /// The same codes in the dense version 1 (which the loader still reads).
+    fn version_1(codes: &Codes) -> Vec<u8> {
+        let mut out = b"NERM".to_vec();
+        out.extend_from_slice(&[1, codes.bits as u8, TAGS as u8, 1]);
+        out.extend_from_slice(&codes.step.to_le_bytes());
+        out.extend_from_slice(&(codes.exceptions.len() as u32).to_le_bytes());
+        for &(i, w) in &codes.exceptions {
+            out.extend_from_slice(&(i as u32).to_le_bytes());
+            out.extend_from_slice(&w.to_le_bytes());
+        }
+        let mut dense = vec![0u8; (1 << codes.bits) * TAGS];
+        for &(b, row) in &codes.buckets {
+            dense[b * TAGS..(b + 1) * TAGS].copy_from_slice(&row);
+        }
+        out.extend_from_slice(&dense);
+        out
+    }
+
+    /// Weights like a trained model's: mostly zero rows, a few large (exceptions), all tags
+    /// used (the ninth tag's bit included).
+    fn sparse_weights(bits: u32) -> Vec<f32> {
+        let mut x: u32 = 11;
+        let mut next = || {
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            x >> 8
+        };
+        let mut w = vec![0f32; (1 << bits) * TAGS];
+        for row in w.chunks_exact_mut(TAGS) {
+            if next() % 3 == 0 {
+                for v in row.iter_mut() {
+                    if next() % 2 == 0 {
+                        let r = next();
+                        *v = ((r % 2001) as f32 - 1000.0) / 1000.0;
+                        if r % 401 == 0 {
+                            *v *= 40.0;
+                        }
+                    }
+                }
+            }
+        }
+        w
+    }
+
+    #[test]
+    fn sparse_round_trip_equals_dense() {
+        for levels in [15, 127] {
+            let bytes = encode_levels(10, 1, &sparse_weights(10), 8, levels);
+            assert_eq!(bytes[4], 2, "version");
+            let codes = Codes::read(&bytes).unwrap();
+            assert!(!codes.exceptions.is_empty());
+            assert!(codes.buckets.iter().any(|(_, r)| r[8] != 0));
+            assert_eq!(
+                codes.write(),
+                bytes,
+                "re-encoding is byte for byte the same"
+            );
+            let dense = version_1(&codes);
+            assert_eq!(Codes::read(&dense).unwrap(), codes);
+            assert_eq!(to_version_2(&dense).unwrap(), bytes);
+            assert_eq!(
+                Model::from_bytes(&bytes).unwrap(),
+                Model::from_bytes(&dense).unwrap()
+            );
+        }
+    }
+
+    #[test]
+    fn compact_rows_give_each_bucket_its_dense_weights() {
+        // Every bucket looked up through the index against the weights it was given,
+        // including empty ones, the last of a block and a partly empty last block.
+        for bits in [8, 10] {
+            let weights = sparse_weights(bits);
+            let model = Model::from_bytes(&encode(bits, 1, &weights)).unwrap();
+            for (b, expected) in weights.chunks_exact(TAGS).enumerate() {
+                let mut s = [0f32; TAGS];
+                model.add((b as u64) << (64 - bits), &mut s);
+                for (got, want) in s.iter().zip(expected) {
+                    // One-byte codes: within a step of the 127-level scale; zero stays zero.
+                    assert!((got - want).abs() <= 0.01, "{b}: {s:?} {expected:?}");
+                    assert!(*want != 0.0 || *got == 0.0, "{b}: {s:?}");
+                }
+            }
+        }
+        let empty = Model::from_bytes(&encode(8, 1, &[0.0; 256 * TAGS])).unwrap();
+        assert_eq!(empty.rows.len(), 1, "the zero row alone");
+    }
+
+    #[test]
+    fn sparse_file_cut_or_padded_is_refused() {
+        let bytes = encode_levels(9, 1, &sparse_weights(9), 0, 31);
+        for len in [0, 7, 8, 16, 40, 100, bytes.len() - 1] {
+            assert!(Model::from_bytes(&bytes[..len]).is_err(), "{len}");
+        }
+        let mut longer = bytes.clone();
+        longer.push(1);
+        assert_eq!(Model::from_bytes(&longer), Err(ModelError::BadLength));
+        let mut version_3 = bytes;
+        version_3[4] = 3;
+        assert_eq!(Model::from_bytes(&version_3), Err(ModelError::BadHeader));
+    }
+
+    #[test]
+    fn shipped_models_read_the_same_in_both_versions() {
+        for file in [
+            &include_bytes!("data/ner-ar.bin")[..],
+            &include_bytes!("data/ner-en.bin")[..],
+        ] {
+            assert_eq!(file[4], 2, "shipped in version 2");
+            let codes = Codes::read(file).unwrap();
+            assert_eq!(codes.write(), file);
+            assert_eq!(
+                Model::from_bytes(file).unwrap(),
+                Model::from_bytes(&version_1(&codes)).unwrap()
+            );
+        }
     }
 }
