@@ -273,9 +273,7 @@ fn main() -> ExitCode {
         // The beam-trained Arabic model with its extra features: below 32 steps costs nothing
         // measurable (dev 0.699 vs 0.700) and keeps it at 163 KB gzipped.
         let prune = prune_arg.unwrap_or(if language == Language::Arabic { 32 } else { 14 });
-        let levels: i32 = get("--levels")
-            .and_then(|s| s.parse().ok())
-            .unwrap_or(15);
+        let levels: i32 = get("--levels").and_then(|s| s.parse().ok()).unwrap_or(15);
         if let Some(path) = get("--eval") {
             let Some(model) = std::fs::read(&path)
                 .ok()
