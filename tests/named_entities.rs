@@ -48,6 +48,9 @@ fn arabic_seed_entities_as_a_reader_marks_them() {
             ("أمازون", Organization, true),
             ("غوغل", Organization, true),
             ("أمازون ويب سيرفيسز", Organization, true),
+            // Amazon's stores, `متاجر أمازون جو وأمازون فريش`: the second after و.
+            ("أمازون جو", Organization, true),
+            ("أمازون فريش", Organization, true),
             ("نيويورك", Location, true),
             ("مانهاتن", Location, true),
             ("الولايات المتحدة", Location, true),
