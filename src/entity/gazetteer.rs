@@ -21,7 +21,6 @@
 //!    `وبيروت`, `ولندن`, whose stems `اراك`, `يروت`, `ندن` lost a name's first letter).
 //! 5. A Latin name matches only where each of its words with letters starts with a capital as
 //!    written, or is a lowercase connector (`of`, `the`, `and`, `de`, …): `US` is not `us`.
-//!
 //! 6. A name from `people.tsv` is marked [`Match::full`]: a whole person's name (or a surname
 //!    news uses alone), not a given name that only starts one. It is no feature for the tagger
 //!    (its bits stay 0): the models read a person bit as a given name that starts a name and

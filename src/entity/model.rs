@@ -15,10 +15,11 @@
 //!    order of their codes; a bitmap of the buckets with a non-zero code (bit `b % 8` of byte
 //!    `b / 8`); each such bucket's mask of non-zero tags in two planes (all the low bytes, then
 //!    the ninth bits packed eight to a byte); then the non-zero codes bucket by bucket, tag by
-//!    tag. Most buckets and most codes are zero (Arabic at 16 bits: 30,181 of 65,536 buckets,
-//!    60,394 of 589,824 codes), so this is 102 KB instead of 590 KB, and 69 KB instead of 85 KB
-//!    gzipped (runs of zeros compress well but not to nothing); an Arabic model at
-//!    19 bits (40,741 of 524,288 buckets) is 188 KB where dense it would be 4.7 MB. Version 1 (dense, still read;
+//!    tag. Most buckets and most codes are zero (the 16-bit Arabic model of before: 30,181 of
+//!    65,536 buckets, 60,394 of 589,824 codes, so 102 KB instead of 590 KB, and 69 KB instead of
+//!    85 KB gzipped: runs of zeros compress well but not to nothing); the shipped Arabic model,
+//!    at 19 bits (36,140 of 524,288 buckets, 67,136 codes), is 173 KB where dense it would be
+//!    4.7 MB. Version 1 (dense, still read;
 //!    `train-ner --convert` rewrites it) has the exceptions as (`u32` index, `f32` weight), then
 //!    every code bucket by bucket, tag by tag; two-byte weights (`train-ner --width 2`) are
 //!    version 1 with no step: `i16`s scaled so the largest is 32767. Either version decodes
@@ -111,8 +112,9 @@ struct Block {
 
 /// A loaded model: the weights decoded once into `i16` rows with one scale, one row per
 /// non-zero bucket (in bucket order, after a zero row for the empty buckets), and an index of
-/// 64 buckets per [`Block`]. Most buckets are empty (see rule 4), so the rows are a fraction of
-/// a dense table (Arabic at 19 bits: 40,741 rows, 1.3 MB natively instead of 16.8 MB): they
+/// 64 buckets per `Block`. Most buckets are empty (see rule 4), so the rows are a fraction of
+/// a dense table (the shipped Arabic model, 19 bits: 36,141 rows, 1.2 MB natively instead of
+/// 16.8 MB, plus a 128 KB index): they
 /// stay in the cache where a dense table missed it. A lookup is branch-free: the bucket's bit
 /// and the count of set bits below it give its row, or the zero row.
 #[derive(Debug, Clone, PartialEq)]
