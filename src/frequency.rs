@@ -139,24 +139,6 @@ impl LanguageRuns {
         }
         self.runs.get(*cursor).map_or(Language::Unknown, |r| r.1)
     }
-
-    /// The language most words are in (ties: the first in enum order), given per-word languages.
-    pub fn main_language(words: &[WordRef]) -> Language {
-        let mut counts: Vec<(Language, usize)> = Vec::new();
-        for w in words {
-            match counts.iter_mut().find(|c| c.0 == w.language) {
-                Some(c) => c.1 += 1,
-                None => counts.push((w.language, 1)),
-            }
-        }
-        let mut best: Option<(Language, usize)> = None;
-        for c in counts {
-            if best.is_none_or(|b| c.1 > b.1 || (c.1 == b.1 && c.0 < b.0)) {
-                best = Some(c);
-            }
-        }
-        best.map_or(Language::Unknown, |c| c.0)
-    }
 }
 
 /// One word token of the text, with its keys.
@@ -169,12 +151,10 @@ pub struct WordRef {
     pub sentence: u32,
     /// Id of its folded key (see [`WordTable::folded_key`]).
     pub folded: u32,
-    /// Id of its key at the chosen level (see [`WordTable::key`]).
-    pub key: u32,
-    /// Id of its surface form (see [`WordTable::surface`]).
+    /// Id of its surface form (see [`WordTable::surface`]), which also gives its key at the
+    /// chosen level and its language ([`WordTable::key_of`], [`WordTable::language_of`]): a
+    /// word is 16 bytes, not 24 (a long text has a word per five bytes of English).
     pub surface: u32,
-    /// Its language.
-    pub language: Language,
 }
 
 /// A distinct surface form (the word as written) with its keys and count.
@@ -232,8 +212,8 @@ impl<'t> WordTable<'t> {
     /// let s = sentences(text, &tokens);
     /// let t = WordTable::new(text, &tokens, &s, FoldLevel::Folded, &LanguageRuns::uniform(Language::English));
     /// assert_eq!(t.words.len(), 5);
-    /// assert_eq!(t.key(t.words[0].key), "the");
-    /// assert_eq!(t.key_count(t.words[0].key), 2);
+    /// assert_eq!(t.key(t.key_of(&t.words[0])), "the");
+    /// assert_eq!(t.key_count(t.key_of(&t.words[0])), 2);
     /// assert!(t.is_stop(t.words[0].folded));
     /// ```
     pub fn new(
@@ -331,9 +311,7 @@ impl<'t> WordTable<'t> {
                 token: u32::try_from(i).unwrap_or(u32::MAX),
                 sentence: u32::try_from(sentence).unwrap_or(u32::MAX),
                 folded,
-                key,
                 surface: sid,
-                language,
             });
         }
         table
@@ -459,6 +437,39 @@ impl<'t> WordTable<'t> {
             .get(w)
             .and_then(|r| self.tokens.get(r.token as usize))
             .map_or(0, |t| t.span.start)
+    }
+
+    /// The key id at the chosen level of `word` (its folded key id at `Folded`).
+    pub fn key_of(&self, word: &WordRef) -> u32 {
+        self.surfaces
+            .get(word.surface as usize)
+            .map_or(word.folded, |s| s.key)
+    }
+
+    /// The language `word` was keyed in.
+    pub fn language_of(&self, word: &WordRef) -> Language {
+        self.surfaces
+            .get(word.surface as usize)
+            .map_or(Language::Unknown, |s| s.language)
+    }
+
+    /// The language most words are in (ties: the first in enum order).
+    pub fn main_language(&self) -> Language {
+        // Per surface, weighted by its count: the same tally as word by word.
+        let mut counts: Vec<(Language, usize)> = Vec::new();
+        for s in &self.surfaces {
+            match counts.iter_mut().find(|c| c.0 == s.language) {
+                Some(c) => c.1 += s.count as usize,
+                None => counts.push((s.language, s.count as usize)),
+            }
+        }
+        let mut best: Option<(Language, usize)> = None;
+        for c in counts {
+            if best.is_none_or(|b| c.1 > b.1 || (c.1 == b.1 && c.0 < b.0)) {
+                best = Some(c);
+            }
+        }
+        best.map_or(Language::Unknown, |c| c.0)
     }
 
     /// True when words `w` and `w + 1` are adjacent: same sentence and no token between.
@@ -681,7 +692,10 @@ pub fn frequencies(table: &WordTable<'_>, options: FrequencyOptions) -> Vec<Freq
         .map(|&k| Vec::with_capacity(table.key_count(k) as usize))
         .collect();
     for (w, word) in table.words.iter().enumerate() {
-        if let Some(&r) = rank.get(word.key as usize).filter(|&&r| r != u32::MAX) {
+        if let Some(&r) = rank
+            .get(table.key_of(word) as usize)
+            .filter(|&&r| r != u32::MAX)
+        {
             positions[r as usize].push(table.start(w));
         }
     }
@@ -855,7 +869,7 @@ pub fn ngrams(table: &WordTable<'_>, top: usize) -> Vec<Ngram> {
     let grams = if table.level() == FoldLevel::Folded {
         table.folded_grams()
     } else {
-        own = count_grams(table, |w| w.key);
+        own = count_grams(table, |w| table.key_of(w));
         &own
     };
     let n = words.len() as u64;

@@ -286,6 +286,11 @@ impl<'t> WordViews<'t> {
         }
     }
 
+    /// The view of the word with id `id` (see [`TokenView::word`]).
+    pub fn view(&self, id: u32) -> Option<&TokenView> {
+        self.views.get(id as usize)
+    }
+
     /// The number of distinct words seen.
     pub fn len(&self) -> usize {
         self.views.len()

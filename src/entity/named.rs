@@ -47,7 +47,7 @@
 //!
 //! [`super::group`] gathers the mentions by key for an entity panel.
 
-use super::features::{fold, mix, stem_of, views, TokenView, WordViews};
+use super::features::{fold, mix, stem_of, views, TokenView, WordViews, NO_WORD};
 use super::gazetteer::{FastMap, Gazetteer, Match, KINDS};
 use super::model::{decode_with, tag_begins, tag_kind, Model, Weights, WordSums, TAGS};
 use super::{Entity, EntityKind};
@@ -256,10 +256,10 @@ pub fn recognize_with<W: Weights>(
     let mut mentions: Vec<Mention> = Vec::new();
     let mut feats = Vec::with_capacity(64);
     let mut words: Vec<&str> = Vec::new();
-    // Per token: fold and stem hashes, for the document steps; tokens whose gazetteer match
-    // needed their proclitics removed.
-    let mut folds: Vec<u64> = vec![0; tokens.len()];
-    let mut stems: Vec<u64> = vec![0; tokens.len()];
+    // Per token: its word's id among the document's distinct words, whose view holds the fold
+    // and stem hashes the document steps read (4 bytes a token, not 16 for two copies of the
+    // hashes); tokens whose gazetteer match needed their proclitics removed.
+    let mut word_of: Vec<u32> = vec![NO_WORD; tokens.len()];
     let mut gazetteer_stems: Vec<usize> = Vec::new();
     // Of those, the tokens whose match needed only the conjunction removed (`و|باراك`).
     let mut gazetteer_conjunctions: Vec<usize> = Vec::new();
@@ -279,9 +279,10 @@ pub fn recognize_with<W: Weights>(
         let mut v = Vec::with_capacity(words.len());
         word_views.views(&words, &mut v);
         let (v, matches) = gazetteer_bits(&words, v);
-        for (k, t) in v.iter().enumerate() {
-            folds[s.first_token + k] = t.fold;
-            stems[s.first_token + k] = t.stem;
+        if let Some(ids) = word_of.get_mut(s.first_token..s.first_token + v.len()) {
+            for (id, t) in ids.iter_mut().zip(&v) {
+                *id = t.word;
+            }
         }
         gazetteer_stems.extend(
             matches
@@ -374,7 +375,11 @@ pub fn recognize_with<W: Weights>(
             }
         }
     }
-    let key = |m: &Mention| run_key(stems[m.first], &folds[m.first + 1..m.end]);
+    let hashes = Hashes {
+        word_of,
+        words: &word_views,
+    };
+    let key = |m: &Mention| hashes.run_key(hashes.stem(m.first), m.first + 1..m.end);
     if steps.title_case {
         // Rule 6: a title-case headline's mention stands only if the article names it again.
         let elsewhere: std::collections::BTreeSet<u64> =
@@ -388,12 +393,12 @@ pub fn recognize_with<W: Weights>(
         vote(&mut mentions, key);
     }
     if steps.propagate {
-        propagate(&mut mentions, tokens, text, sentences, &stems, &folds);
+        propagate(&mut mentions, tokens, text, sentences, &hashes);
     }
     let standalone: std::collections::BTreeSet<u64> = mentions
         .iter()
-        .filter(|m| stems[m.first] == folds[m.first])
-        .map(|m| folds[m.first])
+        .filter(|m| hashes.stem(m.first) == hashes.fold(m.first))
+        .map(|m| hashes.fold(m.first))
         .collect();
     let mut out: Vec<Entity> = mentions
         .iter()
@@ -402,7 +407,8 @@ pub fn recognize_with<W: Weights>(
             if steps.trim_clitics {
                 let first = &tokens[m.first];
                 let confident = gazetteer_stems.binary_search(&m.first).is_ok()
-                    || (stems[m.first] != folds[m.first] && standalone.contains(&stems[m.first]));
+                    || (hashes.stem(m.first) != hashes.fold(m.first)
+                        && standalone.contains(&hashes.stem(m.first)));
                 if confident && first.script == Script::Arabic {
                     let word = first.span.text(text);
                     let cut = if gazetteer_conjunctions.binary_search(&m.first).is_ok() {
@@ -1101,13 +1107,38 @@ fn full_names(
     }
 }
 
-/// The key of a run of tokens: its first word's hash (fold or stem), then the others' folds.
-fn run_key(first: u64, rest: &[u64]) -> u64 {
-    let mut h = mix(0x77, first, 0);
-    for &f in rest {
-        h = mix(0x78, h, f);
+/// Each token's fold and stem hashes, read from its word's view (0 for a token outside the
+/// tagged sentences).
+struct Hashes<'v, 't> {
+    /// Per token: its word's id in `words`, [`NO_WORD`] for none.
+    word_of: Vec<u32>,
+    words: &'v WordViews<'t>,
+}
+
+impl Hashes<'_, '_> {
+    fn view(&self, token: usize) -> Option<&TokenView> {
+        self.words.view(*self.word_of.get(token)?)
     }
-    h
+
+    /// The fold hash of `token`.
+    fn fold(&self, token: usize) -> u64 {
+        self.view(token).map_or(0, |v| v.fold)
+    }
+
+    /// The stem hash of `token`.
+    fn stem(&self, token: usize) -> u64 {
+        self.view(token).map_or(0, |v| v.stem)
+    }
+
+    /// The key of a run of tokens: its first word's hash `first` (fold or stem), then the
+    /// folds of the tokens `rest`.
+    fn run_key(&self, first: u64, rest: std::ops::Range<usize>) -> u64 {
+        let mut h = mix(0x77, first, 0);
+        for i in rest {
+            h = mix(0x78, h, self.fold(i));
+        }
+        h
+    }
 }
 
 /// Rule 3: later (and earlier) runs equal to a recognized name become mentions.
@@ -1116,20 +1147,19 @@ fn propagate(
     tokens: &[Token],
     text: &str,
     sentences: &[Sentence],
-    stems: &[u64],
-    folds: &[u64],
+    hashes: &Hashes<'_, '_>,
 ) {
     // Known names, under the fold and the stem of their first word: key → (kind, length).
     let mut known: FastMap<(usize, usize)> = FastMap::default();
     let mut longest = 0;
     for m in mentions.iter() {
         let len = m.end - m.first;
-        let rest = &folds[m.first + 1..m.end];
+        let rest = m.first + 1..m.end;
         known
-            .entry(run_key(folds[m.first], rest))
+            .entry(hashes.run_key(hashes.fold(m.first), rest.clone()))
             .or_insert((m.kind, len));
         known
-            .entry(run_key(stems[m.first], rest))
+            .entry(hashes.run_key(hashes.stem(m.first), rest))
             .or_insert((m.kind, len));
         longest = longest.max(len);
         if KINDS[m.kind] == EntityKind::Person && len >= 2 {
@@ -1137,10 +1167,10 @@ fn propagate(
             let w = tokens[last].span.text(text);
             if w.chars().filter(|c| c.is_alphabetic()).count() >= 3 {
                 known
-                    .entry(run_key(folds[last], &[]))
+                    .entry(hashes.run_key(hashes.fold(last), 0..0))
                     .or_insert((m.kind, 1));
                 known
-                    .entry(run_key(stems[last], &[]))
+                    .entry(hashes.run_key(hashes.stem(last), 0..0))
                     .or_insert((m.kind, 1));
             }
         }
@@ -1157,12 +1187,13 @@ fn propagate(
         while i < s.end_token.min(tokens.len()) {
             let mut found = None;
             if !covered[i] && tokens[i].kind == TokenKind::Word {
-                let mut hs = [mix(0x77, folds[i], 0), mix(0x77, stems[i], 0)];
+                let mut hs = [mix(0x77, hashes.fold(i), 0), mix(0x77, hashes.stem(i), 0)];
                 for len in 1..=longest.min(s.end_token - i) {
                     let j = i + len - 1;
                     if len > 1 {
+                        let fold = hashes.fold(j);
                         for h in &mut hs {
-                            *h = mix(0x78, *h, folds[j]);
+                            *h = mix(0x78, *h, fold);
                         }
                     }
                     if covered[j] {
@@ -1194,7 +1225,9 @@ fn propagate(
         }
     }
     mentions.extend(added);
-    mentions.sort_by_key(|m| (m.first, m.end));
+    // No two mentions have the same span (the added ones start where no mention is), so an
+    // unstable sort gives the same order, without a scratch copy of a long text's mentions.
+    mentions.sort_unstable_by_key(|m| (m.first, m.end));
 }
 
 fn capitalized_if_latin(run: &[Token], text: &str) -> bool {

@@ -17,7 +17,7 @@
 pub mod arabic;
 pub mod english;
 
-use crate::frequency::{round3, LanguageRuns, WordTable};
+use crate::frequency::{round3, WordTable};
 use crate::lang::Language;
 use crate::normalize::is_arabic_mark;
 use crate::sentence::Sentence;
@@ -129,7 +129,7 @@ pub fn speaking_rate(language: Language) -> f64 {
 pub fn statistics(table: &WordTable<'_>, sentences: &[Sentence]) -> TextStatistics {
     let text = table.text;
     let words = table.words.len();
-    let language = LanguageRuns::main_language(&table.words);
+    let language = table.main_language();
 
     // Words per sentence.
     let mut lengths = vec![0usize; sentences.len()];
@@ -201,7 +201,11 @@ pub fn statistics(table: &WordTable<'_>, sentences: &[Sentence]) -> TextStatisti
         // Sentences holding at least one word of the main language.
         let mut n_sentences = 0usize;
         let mut last = u32::MAX;
-        for w in table.words.iter().filter(|w| w.language == language) {
+        for w in table
+            .words
+            .iter()
+            .filter(|w| table.language_of(w) == language)
+        {
             if w.sentence != last {
                 n_sentences += 1;
                 last = w.sentence;
