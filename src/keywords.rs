@@ -228,30 +228,38 @@ pub fn keywords(table: &WordTable<'_>, sentences: usize, top: usize) -> Vec<Keyw
                 },
             )
         });
-    let scored: Vec<([u32; 3], f64, Candidate)> = singles
-        .chain(phrases)
-        .map(|(k, c)| {
-            let len = c.len as usize;
-            let (mut prod, mut sum) = (1.0f64, 0.0f64);
-            for i in 0..len {
-                let t = k[i];
-                if table.is_stop(t) {
-                    let prev = k[i - 1];
-                    let next = k[i + 1];
-                    let p1 = grams.pair(prev, t) as f64 / terms[prev as usize].tf.max(1) as f64;
-                    let p2 = grams.pair(t, next) as f64 / terms[next as usize].tf.max(1) as f64;
-                    let p = p1 * p2;
-                    prod *= 1.0 + (1.0 - p);
-                    sum -= 1.0 - p;
-                } else {
-                    prod *= score[t as usize];
-                    sum += score[t as usize];
+    // Room for every candidate at once (an upper bound: the terms, and the grams met twice):
+    // on a long text they are hundreds of thousands, and a list grown by doubling left up to
+    // half of its 32-byte items unused in memory that wasm never gives back.
+    let bound = terms.len()
+        + grams.bigrams.values().filter(|c| c.count >= 2).count()
+        + grams.trigrams.values().filter(|c| c.count >= 2).count();
+    let mut scored: Vec<([u32; 3], f64, Candidate)> = Vec::with_capacity(bound);
+    scored.extend(
+        singles
+            .chain(phrases)
+            .map(|(k, c)| {
+                let len = c.len as usize;
+                let (mut prod, mut sum) = (1.0f64, 0.0f64);
+                for i in 0..len {
+                    let t = k[i];
+                    if table.is_stop(t) {
+                        let prev = k[i - 1];
+                        let next = k[i + 1];
+                        let p1 = grams.pair(prev, t) as f64 / terms[prev as usize].tf.max(1) as f64;
+                        let p2 = grams.pair(t, next) as f64 / terms[next as usize].tf.max(1) as f64;
+                        let p = p1 * p2;
+                        prod *= 1.0 + (1.0 - p);
+                        sum -= 1.0 - p;
+                    } else {
+                        prod *= score[t as usize];
+                        sum += score[t as usize];
+                    }
                 }
-            }
-            (k, prod / (c.count as f64 * (1.0 + sum)), c)
-        })
-        .filter(|(_, s, _)| s.is_finite() && *s > 0.0)
-        .collect();
+                (k, prod / (c.count as f64 * (1.0 + sum)), c)
+            })
+            .filter(|(_, s, _)| s.is_finite() && *s > 0.0),
+    );
     // Best first; ties: the earlier first occurrence, then the shorter phrase.
     let mut order: Vec<u32> = (0..scored.len() as u32).collect();
     sort_indices(&mut order, &|a, b| {

@@ -35,7 +35,11 @@ pub fn summary(table: &WordTable<'_>, sentences: usize, n: usize) -> Vec<usize> 
         return Vec::new();
     }
     // Content keys per sentence, sorted and deduplicated, in one flat array (CSR).
-    let mut bag_keys: Vec<u32> = Vec::with_capacity(table.words.len());
+    // (The words of the sentences taken part, not of the whole text: a book's are millions.)
+    let taken = table
+        .words
+        .partition_point(|w| (w.sentence as usize) < count);
+    let mut bag_keys: Vec<u32> = Vec::with_capacity(taken);
     let mut bag_start: Vec<usize> = Vec::with_capacity(count + 1);
     let mut w = 0usize;
     for i in 0..count {
@@ -76,11 +80,13 @@ pub fn summary(table: &WordTable<'_>, sentences: usize, n: usize) -> Vec<usize> 
             fill[k as usize] += 1;
         }
     }
-    // Sparse symmetric weights. ln(1 + |bag|) once per sentence, not once per link.
+    // Sparse symmetric weights. ln(1 + |bag|) once per sentence, not once per link. Each link
+    // is kept once, as (i, j, w) with i < j, in the order met (i, then j, ascending).
     let ln_len: Vec<f64> = (0..count)
         .map(|i| ((1 + bag(i).len()) as f64).ln())
         .collect();
-    let mut edges: Vec<Vec<(u32, f64)>> = vec![Vec::new(); count];
+    let mut pairs: Vec<(u32, u32, f64)> = Vec::new();
+    let mut degree = vec![0usize; count];
     let mut shared = vec![0u32; count];
     for i in 0..count {
         // The linked sentences lie between the first and the last one met: scanning that range
@@ -101,29 +107,49 @@ pub fn summary(table: &WordTable<'_>, sentences: usize, n: usize) -> Vec<usize> 
                 continue;
             }
             let denom = ln_len[i] + ln_len[j];
-            let w = shared[j] as f64 / denom;
-            edges[i].push((j as u32, w));
-            edges[j].push((i as u32, w));
+            pairs.push((i as u32, j as u32, shared[j] as f64 / denom));
+            degree[i] += 1;
+            degree[j] += 1;
             shared[j] = 0;
         }
     }
-    let out_weight: Vec<f64> = edges.iter().map(|e| e.iter().map(|x| x.1).sum()).collect();
-    // Each link's factor `DAMPING * w / out_weight[j]` is the same in every iteration: computed
-    // once (as the same operations in the same order, so the scores are bit for bit the same),
-    // into one flat array (CSR) of the links that count.
+    drop(post);
+    drop(shared);
+    // Both directions of every link, one flat array (CSR): sentence i's links are in order of
+    // the other sentence (those before i come from earlier pairs, then i's own pairs), the order
+    // a list per sentence filled pair by pair had, so every sum below is bit for bit the same
+    // as with those lists, without their doubling growth (tens of MB for 2,000 long sentences).
     let mut link_start: Vec<usize> = Vec::with_capacity(count + 1);
-    let mut links: Vec<(u32, f64)> = Vec::with_capacity(edges.iter().map(Vec::len).sum());
-    for e in &edges {
-        link_start.push(links.len());
-        for &(j, w) in e {
-            let out = out_weight[j as usize];
-            if out > 0.0 {
-                links.push((j, DAMPING * w / out));
-            }
+    link_start.push(0);
+    for d in &degree {
+        link_start.push(link_start.last().copied().unwrap_or(0) + d);
+    }
+    let mut fill: Vec<usize> = link_start[..count].to_vec();
+    let mut links: Vec<(u32, f64)> = vec![(0, 0.0); link_start[count]];
+    for &(i, j, w) in &pairs {
+        links[fill[i as usize]] = (j, w);
+        fill[i as usize] += 1;
+        links[fill[j as usize]] = (i, w);
+        fill[j as usize] += 1;
+    }
+    drop(pairs);
+    let out_weight: Vec<f64> = link_start
+        .windows(2)
+        .map(|r| links[r[0]..r[1]].iter().map(|x| x.1).sum())
+        .collect();
+    // Each link's factor `DAMPING * w / out_weight[j]` is the same in every iteration: computed
+    // once (as the same operations in the same order, so the scores are bit for bit the same);
+    // the links to a sentence with no weight out do not count.
+    for r in link_start.windows(2) {
+        for link in &mut links[r[0]..r[1]] {
+            let out = out_weight[link.0 as usize];
+            link.1 = if out > 0.0 {
+                DAMPING * link.1 / out
+            } else {
+                0.0
+            };
         }
     }
-    link_start.push(links.len());
-    drop(edges);
     let mut score = vec![1.0f64; count];
     let mut next = vec![0.0f64; count];
     for _ in 0..100 {
