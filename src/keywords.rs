@@ -29,12 +29,13 @@
 //! 5. The published `score` is relative: best S / S, so the first keyword scores 1 and the
 //!    others less (higher = more relevant). Ties: the earlier first occurrence.
 
-use crate::frequency::{round3, sort_indices, WordTable};
+use crate::frequency::{round3, WordTable};
 use crate::lang::Language;
 use crate::normalize::{key, FoldLevel};
 use crate::token::{Script, TokenKind};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
+use std::collections::BinaryHeap;
 
 /// A keyword or keyphrase with its relevance.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -84,6 +85,22 @@ struct Candidate {
 /// assert_eq!(a.keywords[0].score, 1.0);
 /// ```
 pub fn keywords(table: &WordTable<'_>, sentences: usize, top: usize) -> Vec<Keyword> {
+    keywords_keeping(
+        table,
+        sentences,
+        top,
+        top.saturating_mul(16).saturating_add(64),
+    )
+}
+
+/// [`keywords`], ranking the best `keep` candidates first (at least one; see below).
+fn keywords_keeping(
+    table: &WordTable<'_>,
+    sentences: usize,
+    top: usize,
+    keep: usize,
+) -> Vec<Keyword> {
+    let keep = keep.max(1);
     let words = &table.words;
     if words.is_empty() || top == 0 {
         return Vec::new();
@@ -228,16 +245,10 @@ pub fn keywords(table: &WordTable<'_>, sentences: usize, top: usize) -> Vec<Keyw
                 },
             )
         });
-    // Room for every candidate at once (an upper bound: the terms, and the grams met twice):
-    // on a long text they are hundreds of thousands, and a list grown by doubling left up to
-    // half of its 32-byte items unused in memory that wasm never gives back.
-    let bound = terms.len()
-        + grams.bigrams.values().filter(|c| c.count >= 2).count()
-        + grams.trigrams.values().filter(|c| c.count >= 2).count();
-    let mut scored: Vec<([u32; 3], f64, Candidate)> = Vec::with_capacity(bound);
-    scored.extend(
+    let scored = || {
         singles
-            .chain(phrases)
+            .clone()
+            .chain(phrases.clone())
             .map(|(k, c)| {
                 let len = c.len as usize;
                 let (mut prod, mut sum) = (1.0f64, 0.0f64);
@@ -258,17 +269,8 @@ pub fn keywords(table: &WordTable<'_>, sentences: usize, top: usize) -> Vec<Keyw
                 }
                 (k, prod / (c.count as f64 * (1.0 + sum)), c)
             })
-            .filter(|(_, s, _)| s.is_finite() && *s > 0.0),
-    );
-    // Best first; ties: the earlier first occurrence, then the shorter phrase.
-    let mut order: Vec<u32> = (0..scored.len() as u32).collect();
-    sort_indices(&mut order, &|a, b| {
-        let (a, b) = (&scored[a as usize], &scored[b as usize]);
-        a.1.total_cmp(&b.1)
-            .then(a.2.first.cmp(&b.2.first))
-            .then(a.2.len.cmp(&b.2.len))
-    });
-
+            .filter(|(_, s, _)| s.is_finite() && *s > 0.0)
+    };
     // The most frequent form of each word (ties: code-point order), for one-word keywords.
     let mut best_form: Vec<Option<(u32, &str, Language)>> = vec![None; n_terms];
     for s in table.surfaces() {
@@ -303,11 +305,25 @@ pub fn keywords(table: &WordTable<'_>, sentences: usize, top: usize) -> Vec<Keyw
             })
             .clone()
     };
+    // The best candidates first (see `Ranked`): a long text has hundreds of thousands, of
+    // which the loop below reads a few dozen (it skips those whose stems overlap a chosen one).
+    // So the best `keep` (16 × top + 64) are kept as they come, in a bounded heap, rather than
+    // all in a list; only if the loop runs out of them with more left does it rank them all.
+    let mut heap: BinaryHeap<Ranked> = BinaryHeap::with_capacity(keep.min(1 << 12) + 1);
+    let mut more = false;
+    for (k, s, c) in scored() {
+        heap.push(Ranked(s, c, k));
+        if heap.len() > keep {
+            heap.pop();
+            more = true;
+        }
+    }
+    let best_few = heap.into_sorted_vec();
+    let best = best_few.first().map_or(1.0, |r| r.0);
     let mut chosen: Vec<StemKey> = Vec::new();
     let mut out: Vec<Keyword> = Vec::new();
-    let best = order.first().map_or(1.0, |&i| scored[i as usize].1);
-    for &i in &order {
-        let (k, s, c) = scored[i as usize];
+    let mut choose = |r: &Ranked, out: &mut Vec<Keyword>| {
+        let Ranked(s, c, k) = *r;
         let stem: StemKey = k
             .iter()
             .filter(|&&t| t != u32::MAX)
@@ -320,18 +336,67 @@ pub fn keywords(table: &WordTable<'_>, sentences: usize, top: usize) -> Vec<Keyw
             }
         };
         if chosen.contains(&stem) || chosen.iter().any(overlaps) {
-            continue;
+            return;
         }
         chosen.push(stem);
         out.push(Keyword {
             text: text_of(&c),
             score: round3(best / s),
         });
+    };
+    for r in &best_few {
+        choose(r, &mut out);
         if out.len() == top {
-            break;
+            return out;
+        }
+    }
+    if more {
+        // Every candidate, ranked; the first `best_few.len()` are those just read.
+        let mut all: Vec<Ranked> = scored().map(|(k, s, c)| Ranked(s, c, k)).collect();
+        all.sort_unstable();
+        for r in &all[best_few.len()..] {
+            choose(r, &mut out);
+            if out.len() == top {
+                break;
+            }
         }
     }
     out
+}
+
+/// A candidate with its score, ordered best (lowest score) first; ties: the earlier first
+/// occurrence, then the shorter phrase. No two candidates share both (a phrase is its words
+/// at its first occurrence), so the order is total and any way of ranking gives the same.
+#[derive(Clone, Copy)]
+struct Ranked(f64, Candidate, [u32; 3]);
+
+impl Ranked {
+    fn rank(&self, other: &Ranked) -> std::cmp::Ordering {
+        self.0
+            .total_cmp(&other.0)
+            .then(self.1.first.cmp(&other.1.first))
+            .then(self.1.len.cmp(&other.1.len))
+    }
+}
+
+impl PartialEq for Ranked {
+    fn eq(&self, other: &Ranked) -> bool {
+        self.rank(other).is_eq()
+    }
+}
+
+impl Eq for Ranked {}
+
+impl PartialOrd for Ranked {
+    fn partial_cmp(&self, other: &Ranked) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Ranked {
+    fn cmp(&self, other: &Ranked) -> std::cmp::Ordering {
+        self.rank(other)
+    }
 }
 
 /// The stemmed keys of a candidate's words, for near-duplicate detection.
@@ -392,6 +457,39 @@ fn is_opening_quote(table: &WordTable<'_>, token: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn ranking_a_few_first_gives_what_ranking_all_gives() {
+        // The bounded ranking, down to one candidate kept, and its fallback to ranking every
+        // candidate (when stems overlap), against keeping them all.
+        use crate::frequency::{LanguageRuns, WordTable};
+        use crate::normalize::FoldLevel;
+        use crate::{lang, sentence, token};
+        for name in [
+            "ar-amazon-protest.txt",
+            "en-harbour-bridge.txt",
+            "en-launch-social.txt",
+            "mixed-ar-en-markets.txt",
+        ] {
+            let path = format!("{}/seeds/{name}", env!("CARGO_MANIFEST_DIR"));
+            let text = std::fs::read_to_string(&path).expect("a seed article");
+            let tokens = token::tokenize(&text);
+            let found = sentence::sentences(&text, &tokens);
+            let runs = LanguageRuns::uniform(lang::detect(&text));
+            let table = WordTable::new(&text, &tokens, &found, FoldLevel::Folded, &runs);
+            for top in [1, 5, 20] {
+                let all = super::keywords_keeping(&table, found.len(), top, usize::MAX);
+                assert_eq!(all.len(), top, "{name}");
+                for keep in [0, 1, 2, 3, 7, 40] {
+                    let few = super::keywords_keeping(&table, found.len(), top, keep);
+                    let pairs = |k: &[super::Keyword]| -> Vec<(String, f64)> {
+                        k.iter().map(|k| (k.text.clone(), k.score)).collect()
+                    };
+                    assert_eq!(pairs(&few), pairs(&all), "{name} top {top} keep {keep}");
+                }
+            }
+        }
+    }
+
     use crate::{analyze, Options};
 
     #[test]

@@ -236,12 +236,20 @@ pub const NO_WORD: u32 = u32::MAX;
 
 /// The views of a document's distinct words, each made once: a word's view depends on its text
 /// alone (the gazetteer bits, set per position, excepted).
+///
+/// They are stored in chunks of [`VIEW_CHUNK`] that never move: 5 MB of Arabic has 65,000
+/// distinct words, 13.6 MB of views, and one list grown by doubling left its earlier copies
+/// (as much again) as holes in a wasm memory that never shrinks.
 #[derive(Debug, Default)]
 pub struct WordViews<'t> {
     ids: std::collections::HashMap<&'t str, u32, FastHash>,
-    views: Vec<TokenView>,
+    chunks: Vec<Vec<TokenView>>,
+    count: usize,
     scratch: Scratch,
 }
+
+/// Views per chunk of [`WordViews`] (about 850 KB).
+pub const VIEW_CHUNK: usize = 4096;
 
 /// A hasher for short strings (FNV-1a over the bytes, finished): lookups only, so the order
 /// of a map's iteration never matters.
@@ -275,30 +283,44 @@ impl<'t> WordViews<'t> {
     pub fn views(&mut self, words: &[&'t str], out: &mut Vec<TokenView>) {
         out.clear();
         for &w in words {
-            let next = self.views.len() as u32;
+            let next = self.count as u32;
             let id = *self.ids.entry(w).or_insert(next);
             if id == next {
                 let mut v = view_of(w, &mut self.scratch);
                 v.word = id;
-                self.views.push(v);
+                if self.chunks.last().is_none_or(|c| c.len() == VIEW_CHUNK) {
+                    // The first chunk grows as needed (an article has a few hundred words);
+                    // later ones are whole at once.
+                    let capacity = if self.chunks.is_empty() {
+                        0
+                    } else {
+                        VIEW_CHUNK
+                    };
+                    self.chunks.push(Vec::with_capacity(capacity));
+                }
+                if let Some(chunk) = self.chunks.last_mut() {
+                    chunk.push(v);
+                    self.count += 1;
+                }
             }
-            out.push(self.views.get(id as usize).cloned().unwrap_or_default());
+            out.push(self.view(id).cloned().unwrap_or_default());
         }
     }
 
     /// The view of the word with id `id` (see [`TokenView::word`]).
     pub fn view(&self, id: u32) -> Option<&TokenView> {
-        self.views.get(id as usize)
+        let id = id as usize;
+        self.chunks.get(id / VIEW_CHUNK)?.get(id % VIEW_CHUNK)
     }
 
     /// The number of distinct words seen.
     pub fn len(&self) -> usize {
-        self.views.len()
+        self.count
     }
 
     /// True when no word was seen.
     pub fn is_empty(&self) -> bool {
-        self.views.is_empty()
+        self.count == 0
     }
 }
 
