@@ -309,16 +309,19 @@ fn keywords_keeping(
     // which the loop below reads a few dozen (it skips those whose stems overlap a chosen one).
     // So the best `keep` (16 × top + 64) are kept as they come, in a bounded heap, rather than
     // all in a list; only if the loop runs out of them with more left does it rank them all.
-    let mut heap: BinaryHeap<Ranked> = BinaryHeap::with_capacity(keep.min(1 << 12) + 1);
-    let mut more = false;
-    for (k, s, c) in scored() {
-        heap.push(Ranked(s, c, k));
-        if heap.len() > keep {
-            heap.pop();
-            more = true;
+    let rank = |keep: usize| -> (Vec<Ranked>, bool) {
+        let mut heap: BinaryHeap<Ranked> = BinaryHeap::with_capacity(keep.min(1 << 12) + 1);
+        let mut more = false;
+        for (k, s, c) in scored() {
+            heap.push(Ranked(s, c, k));
+            if heap.len() > keep {
+                heap.pop();
+                more = true;
+            }
         }
-    }
-    let best_few = heap.into_sorted_vec();
+        (heap.into_sorted_vec(), more)
+    };
+    let (best_few, more) = rank(keep);
     let best = best_few.first().map_or(1.0, |r| r.0);
     let mut chosen: Vec<StemKey> = Vec::new();
     let mut out: Vec<Keyword> = Vec::new();
@@ -352,9 +355,8 @@ fn keywords_keeping(
     }
     if more {
         // Every candidate, ranked; the first `best_few.len()` are those just read.
-        let mut all: Vec<Ranked> = scored().map(|(k, s, c)| Ranked(s, c, k)).collect();
-        all.sort_unstable();
-        for r in &all[best_few.len()..] {
+        let (all, _) = rank(usize::MAX);
+        for r in all.get(best_few.len()..).unwrap_or_default() {
             choose(r, &mut out);
             if out.len() == top {
                 break;

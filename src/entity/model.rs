@@ -127,6 +127,7 @@ pub struct Model {
 
 /// The index and rows of [`Model`] for `2^bits` buckets from the weights of the buckets that
 /// have any, in ascending bucket order (a bucket whose weights are all zero gets no row).
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
 fn compact(
     bits: u32,
     buckets: impl Iterator<Item = (usize, [i16; TAGS])>,
@@ -347,6 +348,7 @@ impl Codes {
     }
 
     /// The decoded model: one `i16` table with one scale.
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
     fn model(&self) -> Model {
         let step = self.step;
         let max = self
@@ -388,12 +390,25 @@ impl Codes {
 }
 
 impl Model {
-    /// Reads a model from the bytes of its file (either version).
+    /// Reads a model from the bytes of its file (either version; in WebAssembly version 2
+    /// only, the version the crate ships: the page carries no reader it never uses).
     pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
         let (version, bits, width) = header(bytes)?;
         if version == 2 {
             return read_sparse(bytes, bits);
         }
+        Model::from_version_1(bytes, bits, width)
+    }
+
+    /// A version 1 file is refused in WebAssembly (see [`Model::from_bytes`]).
+    #[cfg(target_arch = "wasm32")]
+    fn from_version_1(_: &[u8], _: u32, _: usize) -> Result<Model, ModelError> {
+        Err(ModelError::BadHeader)
+    }
+
+    /// Reads a version 1 file: one-byte codes or dense `i16` weights.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn from_version_1(bytes: &[u8], bits: u32, width: usize) -> Result<Model, ModelError> {
         if width == 1 {
             return Ok(Codes::read(bytes)?.model());
         }
