@@ -205,8 +205,25 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
             .map(|p| (p.span.start, p.language))
             .collect(),
     );
-    // Each distinct token text gets an id once; the word table and the token keys work on ids.
+    // Each distinct token text gets an id once; the entities, the word table and the token keys
+    // work on ids.
     let texts = Surfaces::new(text, &tokens);
+    // The entities come first, while little else is held: their working memory (the tagger's
+    // views, the pattern tokens) is then given back before the word table is built, instead of
+    // being laid over the holes the table leaves. wasm memory at 5 MB: en 78.4 → 70.8 MB,
+    // ar 49.9 → 48.4 MB.
+    let entities = if options.entities {
+        recognize_with_ids(
+            text,
+            &tokens,
+            &sentences,
+            language,
+            &texts.ids,
+            &texts.texts,
+        )
+    } else {
+        Vec::new()
+    };
     let table = WordTable::with_surfaces(
         text,
         &tokens,
@@ -246,23 +263,12 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     } else {
         Vec::new()
     };
-    // The token keys take the text ids over (no copy); the entities read them from there.
+    // The token keys take the text ids over (no copy).
     let Surfaces { ids, texts } = texts;
-    let (token_keys, ids) = if options.tokens {
-        (token_keys(&table, ids, &texts, language), Vec::new())
+    let token_keys = if options.tokens {
+        token_keys(&table, ids, &texts, language)
     } else {
-        (TokenKeys::default(), ids)
-    };
-    drop(table);
-    let ids = if options.tokens {
-        token_keys.ids()
-    } else {
-        &ids[..]
-    };
-    let entities = if options.entities {
-        recognize_with_ids(text, &tokens, &sentences, language, ids, &texts)
-    } else {
-        Vec::new()
+        TokenKeys::default()
     };
     Analysis {
         tokens,
