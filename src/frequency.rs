@@ -153,7 +153,7 @@ pub struct WordRef {
     pub folded: u32,
     /// Id of its surface form (see [`WordTable::surface`]), which also gives its key at the
     /// chosen level and its language ([`WordTable::key_of`], [`WordTable::language_of`]): a
-    /// word is 16 bytes, not 24 (a long text has a word per five bytes of English).
+    /// word is 16 bytes, not 24 (a long text has a word per six bytes of English).
     pub surface: u32,
 }
 
