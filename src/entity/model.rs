@@ -214,7 +214,10 @@ impl Codes {
         let step = f32_at(bytes, 8)?;
         let count = f32_at(bytes, 12)?.to_bits() as usize;
         if version == 1 {
-            let end = 16 + count.checked_mul(8).ok_or(ModelError::BadLength)?;
+            let end = count
+                .checked_mul(8)
+                .and_then(|n| n.checked_add(16))
+                .ok_or(ModelError::BadLength)?;
             let list = bytes.get(16..end).ok_or(ModelError::BadLength)?;
             let codes = bytes.get(end..).ok_or(ModelError::BadLength)?;
             if codes.len() != n {
@@ -251,64 +254,37 @@ impl Codes {
                 buckets,
             });
         }
-        // Version 2: the exceptions' weights, the bitmap of non-zero buckets, their tag masks
-        // (low bytes, then the ninth bits), then their non-zero codes.
-        let mut at = 16 + count.checked_mul(4).ok_or(ModelError::BadLength)?;
-        let weights = bytes.get(16..at).ok_or(ModelError::BadLength)?;
-        let buckets = 1usize << bits;
-        let bitmap = bytes
-            .get(at..at + buckets / 8)
-            .ok_or(ModelError::BadLength)?;
-        at += buckets / 8;
-        let occupied: usize = bitmap.iter().map(|b| b.count_ones() as usize).sum();
-        let low = bytes.get(at..at + occupied).ok_or(ModelError::BadLength)?;
-        at += occupied;
-        let high = bytes
-            .get(at..at + occupied.div_ceil(8))
-            .ok_or(ModelError::BadLength)?;
-        at += occupied.div_ceil(8);
-        let mut values = bytes.get(at..).ok_or(ModelError::BadLength)?.iter();
-        let mut buckets = Vec::with_capacity(occupied);
-        let mut exceptions = Vec::with_capacity(count);
-        let mut exception_weights = weights.chunks_exact(4);
-        // The buckets in order are the set bits of the bitmap, the tags of one bucket the set
-        // bits of its mask; `i` counts the buckets (`low` and `high` hold `occupied` masks).
-        let mut i = 0;
-        for (byte_at, &byte) in bitmap.iter().enumerate() {
-            let mut set = byte;
-            while set != 0 {
-                let b = byte_at * 8 + set.trailing_zeros() as usize;
-                set &= set - 1;
-                let (Some(&l), Some(&h)) = (low.get(i), high.get(i / 8)) else {
-                    return Err(ModelError::BadLength);
-                };
-                let mut mask = u16::from(l) | u16::from(h >> (i % 8) & 1) << 8;
-                i += 1;
-                let mut row = [0u8; TAGS];
-                while mask != 0 {
-                    let t = mask.trailing_zeros() as usize;
-                    mask &= mask - 1;
-                    let code = *values.next().ok_or(ModelError::BadLength)?;
-                    if let Some(slot) = row.get_mut(t) {
-                        *slot = code;
-                    }
-                    if code == EXCEPTION {
-                        let w = exception_weights.next().ok_or(ModelError::BadLength)?;
-                        exceptions
-                            .push((b * TAGS + t, f32::from_le_bytes([w[0], w[1], w[2], w[3]])));
-                    }
+        let sparse = Sparse::parse(bytes, bits)?;
+        /// The codes of each bucket, the exceptions by index into the dense codes.
+        struct Read {
+            row: [u8; TAGS],
+            buckets: Vec<(usize, [u8; TAGS])>,
+            exceptions: Vec<(usize, f32)>,
+        }
+        impl Visit for Read {
+            fn cell(&mut self, b: usize, t: usize, code: u8, weight: f32) {
+                if let Some(slot) = self.row.get_mut(t) {
+                    *slot = code;
                 }
-                buckets.push((b, row));
+                if code == EXCEPTION {
+                    self.exceptions.push((b * TAGS + t, weight));
+                }
+            }
+            fn bucket(&mut self, b: usize) {
+                self.buckets.push((b, std::mem::take(&mut self.row)));
             }
         }
-        if values.next().is_some() || exception_weights.next().is_some() {
-            return Err(ModelError::BadLength);
-        }
+        let mut read = Read {
+            row: [0; TAGS],
+            buckets: Vec::with_capacity(sparse.occupied),
+            exceptions: Vec::with_capacity(count),
+        };
+        sparse.walk(&mut read)?;
         Ok(Codes {
             bits,
             step,
-            exceptions,
-            buckets,
+            exceptions: read.exceptions,
+            buckets: read.buckets,
         })
     }
 
@@ -449,92 +425,177 @@ impl Model {
     }
 }
 
+/// A version 2 file (`bits` hash bits) taken apart: the step of code 1, the exceptions'
+/// weights, the bitmap of the buckets that have a non-zero code, their tag masks (low bytes,
+/// then the ninth bits) and their non-zero codes.
+struct Sparse<'b> {
+    step: f32,
+    weights: &'b [u8],
+    bitmap: &'b [u8],
+    /// How many buckets the bitmap holds (set bits).
+    occupied: usize,
+    low: &'b [u8],
+    high: &'b [u8],
+    codes: &'b [u8],
+}
+
+impl<'b> Sparse<'b> {
+    fn parse(bytes: &'b [u8], bits: u32) -> Result<Sparse<'b>, ModelError> {
+        let step = f32_at(bytes, 8)?;
+        let count = f32_at(bytes, 12)?.to_bits() as usize;
+        let mut at = count
+            .checked_mul(4)
+            .and_then(|n| n.checked_add(16))
+            .ok_or(ModelError::BadLength)?;
+        let weights = bytes.get(16..at).ok_or(ModelError::BadLength)?;
+        let buckets = 1usize << bits;
+        let bitmap = bytes
+            .get(at..at + buckets / 8)
+            .ok_or(ModelError::BadLength)?;
+        at += buckets / 8;
+        let occupied: usize = bitmap.iter().map(|b| b.count_ones() as usize).sum();
+        let low = bytes.get(at..at + occupied).ok_or(ModelError::BadLength)?;
+        at += occupied;
+        let high = bytes
+            .get(at..at + occupied.div_ceil(8))
+            .ok_or(ModelError::BadLength)?;
+        at += occupied.div_ceil(8);
+        let codes = bytes.get(at..).ok_or(ModelError::BadLength)?;
+        Ok(Sparse {
+            step,
+            weights,
+            bitmap,
+            occupied,
+            low,
+            high,
+            codes,
+        })
+    }
+
+    /// The exceptions' weights, in file order.
+    fn exception_weights(&self) -> impl Iterator<Item = f32> + '_ {
+        self.weights
+            .chunks_exact(4)
+            .map(|w| f32::from_le_bytes([w[0], w[1], w[2], w[3]]))
+    }
+
+    /// Hands each bucket with a non-zero code, in bucket order, to `visit`: its cells
+    /// (`Visit::cell`), then its end (`Visit::bucket`). A file with codes or exception weights
+    /// left over, or too few of them, is refused (after the visit: what it built is to be
+    /// dropped then).
+    fn walk(&self, visit: &mut impl Visit) -> Result<(), ModelError> {
+        let mut codes = self.codes.iter();
+        let mut weights = self.weights.chunks_exact(4);
+        // The buckets in order are the set bits of the bitmap, the tags of one bucket the set
+        // bits of its mask; `i` counts the buckets (`low` and `high` hold `occupied` masks).
+        let mut i = 0;
+        for (byte_at, &byte) in self.bitmap.iter().enumerate() {
+            let mut set = byte;
+            while set != 0 {
+                let b = byte_at * 8 + set.trailing_zeros() as usize;
+                set &= set - 1;
+                let (Some(&l), Some(&h)) = (self.low.get(i), self.high.get(i / 8)) else {
+                    return Err(ModelError::BadLength);
+                };
+                let mut mask = u16::from(l) | u16::from(h >> (i % 8) & 1) << 8;
+                i += 1;
+                while mask != 0 {
+                    let t = mask.trailing_zeros() as usize;
+                    mask &= mask - 1;
+                    let code = *codes.next().ok_or(ModelError::BadLength)?;
+                    let weight = if code == EXCEPTION {
+                        let w = weights.next().ok_or(ModelError::BadLength)?;
+                        f32::from_le_bytes([w[0], w[1], w[2], w[3]])
+                    } else {
+                        0.0
+                    };
+                    visit.cell(b, t, code, weight);
+                }
+                visit.bucket(b);
+            }
+        }
+        if codes.next().is_some() || weights.next().is_some() {
+            return Err(ModelError::BadLength);
+        }
+        Ok(())
+    }
+}
+
+/// What reads the buckets of a version 2 file ([`Sparse::walk`]).
+trait Visit {
+    /// Tag `t` of bucket `b` has `code`; `weight` is the exception's for code [`EXCEPTION`],
+    /// 0 otherwise.
+    fn cell(&mut self, b: usize, t: usize, code: u8, weight: f32);
+    /// The current bucket, `b`, is complete.
+    fn bucket(&mut self, b: usize);
+}
+
 /// A version 2 file read straight into a [`Model`]: the same model as `Codes::read(bytes)?
 /// .model()` gives, in one pass and without its lists of buckets and exceptions. This runs on
 /// a page's first analysis (for the shipped models, once per language), where it took 2 ms
 /// natively for the Arabic model, several times that in a wasm function's first (baseline
 /// compiled) calls.
 fn read_sparse(bytes: &[u8], bits: u32) -> Result<Model, ModelError> {
-    let step = f32_at(bytes, 8)?;
-    let count = f32_at(bytes, 12)?.to_bits() as usize;
-    let mut at = 16 + count.checked_mul(4).ok_or(ModelError::BadLength)?;
-    let weights = bytes.get(16..at).ok_or(ModelError::BadLength)?;
-    let weight = |w: &[u8]| f32::from_le_bytes([w[0], w[1], w[2], w[3]]);
+    let sparse = Sparse::parse(bytes, bits)?;
     // The scale and the weight of each code, as `Codes::model` computes them (every exception
     // weight in the file belongs to a code, in the same order).
-    let max = weights
-        .chunks_exact(4)
-        .fold(127.0 * step, |m, w| m.max(weight(w).abs()))
+    let max = sparse
+        .exception_weights()
+        .fold(127.0 * sparse.step, |m, w| m.max(w.abs()))
         .max(1e-9);
     let scale = max / 32767.0;
     let mut by_code = [0i16; 256];
     for (c, w) in by_code.iter_mut().enumerate() {
         let c = c as u8;
         if c != EXCEPTION {
-            *w = (f32::from(c as i8) * step / scale).round() as i16;
+            *w = (f32::from(c as i8) * sparse.step / scale).round() as i16;
         }
     }
-    let buckets = 1usize << bits;
-    let bitmap = bytes
-        .get(at..at + buckets / 8)
-        .ok_or(ModelError::BadLength)?;
-    at += buckets / 8;
-    let occupied: usize = bitmap.iter().map(|b| b.count_ones() as usize).sum();
-    let low = bytes.get(at..at + occupied).ok_or(ModelError::BadLength)?;
-    at += occupied;
-    let high = bytes
-        .get(at..at + occupied.div_ceil(8))
-        .ok_or(ModelError::BadLength)?;
-    at += occupied.div_ceil(8);
-    let mut values = bytes.get(at..).ok_or(ModelError::BadLength)?.iter();
-    let mut exception_weights = weights.chunks_exact(4);
     let empty = Block {
         occupied: 0,
         before: 0,
     };
-    let mut index = vec![empty; buckets.div_ceil(64)];
-    let mut rows = Vec::with_capacity(occupied + 1);
+    let mut index = vec![empty; (1usize << bits).div_ceil(64)];
+    let mut rows = Vec::with_capacity(sparse.occupied + 1);
     rows.push(Row([0; ROW]));
-    // As in `Codes::read`: the buckets are the set bits of the bitmap, a bucket's tags the set
-    // bits of its mask; `i` counts the buckets.
-    let mut i = 0;
-    for (byte_at, &byte) in bitmap.iter().enumerate() {
-        let mut set = byte;
-        while set != 0 {
-            let b = byte_at * 8 + set.trailing_zeros() as usize;
-            set &= set - 1;
-            let (Some(&l), Some(&h)) = (low.get(i), high.get(i / 8)) else {
-                return Err(ModelError::BadLength);
-            };
-            let mut mask = u16::from(l) | u16::from(h >> (i % 8) & 1) << 8;
-            i += 1;
-            let mut row = [0i16; ROW];
-            while mask != 0 {
-                let t = mask.trailing_zeros() as usize;
-                mask &= mask - 1;
-                let code = *values.next().ok_or(ModelError::BadLength)?;
-                let w = if code == EXCEPTION {
-                    let w = weight(exception_weights.next().ok_or(ModelError::BadLength)?);
-                    (w / scale).round().clamp(-32767.0, 32767.0) as i16
+    /// The rows as [`Model`] holds them, bucket by bucket.
+    struct Rows<'s> {
+        by_code: [i16; 256],
+        scale: f32,
+        row: [i16; ROW],
+        index: &'s mut [Block],
+        rows: &'s mut Vec<Row>,
+    }
+    impl Visit for Rows<'_> {
+        #[inline]
+        fn cell(&mut self, _: usize, t: usize, code: u8, weight: f32) {
+            if let Some(slot) = self.row[..TAGS].get_mut(t) {
+                *slot = if code == EXCEPTION {
+                    (weight / self.scale).round().clamp(-32767.0, 32767.0) as i16
                 } else {
-                    by_code[usize::from(code)]
+                    self.by_code[usize::from(code)]
                 };
-                if let Some(slot) = row[..TAGS].get_mut(t) {
-                    *slot = w;
-                }
             }
+        }
+        #[inline]
+        fn bucket(&mut self, b: usize) {
+            let row = std::mem::replace(&mut self.row, [0; ROW]);
             // A bucket whose codes all round to zero gets no row, as in `compact`.
             if row.iter().any(|&w| w != 0) {
-                if let Some(block) = index.get_mut(b / 64) {
+                if let Some(block) = self.index.get_mut(b / 64) {
                     block.occupied |= 1 << (b % 64);
-                    rows.push(Row(row));
+                    self.rows.push(Row(row));
                 }
             }
         }
     }
-    if values.next().is_some() || exception_weights.next().is_some() {
-        return Err(ModelError::BadLength);
-    }
+    sparse.walk(&mut Rows {
+        by_code,
+        scale,
+        row: [0; ROW],
+        index: &mut index,
+        rows: &mut rows,
+    })?;
     let mut before = 0;
     for block in &mut index {
         block.before = before;
