@@ -1445,28 +1445,30 @@ mod tests {
         assert_eq!(spans(&mentions), [(0, 3, ORGANIZATION)]);
     }
 
-    #[test]
-    fn a_name_after_the_conjunction_alone_starts_after_it() {
-        let text = "والتقى وزير الخارجية وباراك أوباما.";
+    /// The named mentions of an Arabic `text`, as (text, kind).
+    fn named_in_arabic(text: &str) -> Vec<(&str, EntityKind)> {
         let tokens = crate::token::tokenize(text);
         let sentences = crate::sentence::sentences(text, &tokens);
-        let found: Vec<_> = recognize(text, &tokens, &sentences, Language::Arabic)
+        recognize(text, &tokens, &sentences, Language::Arabic)
             .iter()
             .map(|e| (e.span.text(text), e.kind))
-            .collect();
-        assert_eq!(found, [("باراك أوباما", EntityKind::Person)]);
+            .collect()
+    }
+
+    #[test]
+    fn a_name_after_the_conjunction_alone_starts_after_it() {
+        assert_eq!(
+            named_in_arabic("والتقى وزير الخارجية وباراك أوباما."),
+            [("باراك أوباما", EntityKind::Person)]
+        );
     }
 
     #[test]
     fn a_full_name_in_arabic_text() {
-        let text = "وقال عمر البشير إن الاتفاق قائم.";
-        let tokens = crate::token::tokenize(text);
-        let sentences = crate::sentence::sentences(text, &tokens);
-        let found: Vec<_> = recognize(text, &tokens, &sentences, Language::Arabic)
-            .iter()
-            .map(|e| (e.span.text(text), e.kind))
-            .collect();
-        assert_eq!(found, [("عمر البشير", EntityKind::Person)]);
+        assert_eq!(
+            named_in_arabic("وقال عمر البشير إن الاتفاق قائم."),
+            [("عمر البشير", EntityKind::Person)]
+        );
     }
 
     #[test]
