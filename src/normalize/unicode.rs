@@ -56,8 +56,14 @@ fn tables() -> &'static Tables {
     TABLES.get_or_init(parse)
 }
 
-fn hex(s: &str) -> u32 {
-    u32::from_str_radix(s, 16).unwrap_or(0)
+/// The value of one hex digit (the table's are lowercase); 0 for any other byte.
+fn hex_digit(b: u8) -> u32 {
+    match b {
+        b'0'..=b'9' => u32::from(b - b'0'),
+        b'a'..=b'f' => u32::from(b - b'a' + 10),
+        b'A'..=b'F' => u32::from(b - b'A' + 10),
+        _ => 0,
+    }
 }
 
 fn parse() -> Tables {
@@ -69,28 +75,48 @@ fn parse() -> Tables {
         compose: Vec::new(),
         unstable: [vec![0; 1024], vec![0; 1024]],
     };
-    let mut section = "";
+    let mut section: &[u8] = b"";
     let mut prev = 0u32;
-    for line in DATA.lines().filter(|l| !l.starts_with('#')) {
-        if !line.contains(' ') {
+    // One pass over the bytes, each line's hex numbers parsed as they come: the table is built
+    // at the first analysis, and splitting lines and fields with the string searchers cost
+    // several times as many instructions.
+    let mut numbers: Vec<u32> = Vec::with_capacity(32);
+    for line in DATA.as_bytes().split(|&b| b == b'\n') {
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        if line.first() == Some(&b'#') {
+            continue;
+        }
+        if !line.contains(&b' ') {
             section = line;
             prev = 0;
             continue;
         }
-        let mut fields = line.split(' ').map(hex);
+        numbers.clear();
+        let mut n = 0u32;
+        for &b in line {
+            match b {
+                b' ' => {
+                    numbers.push(n);
+                    n = 0;
+                }
+                _ => n = (n << 4) | hex_digit(b),
+            }
+        }
+        numbers.push(n);
+        let mut fields = numbers.iter().copied();
         let key = prev + fields.next().unwrap_or(0);
         match section {
-            "ccc" => {
+            b"ccc" => {
                 let len = fields.next().unwrap_or(1);
                 let class = fields.next().unwrap_or(0) as u8;
                 t.ccc.push((key, key + len - 1, class));
                 prev = key + len;
             }
-            "canonical" | "compatible" => {
+            b"canonical" | b"compatible" => {
                 let start = t.pool.len() as u32;
                 t.pool.extend(fields.filter_map(char::from_u32));
                 let entry = (key, start, t.pool.len() as u32);
-                if section == "canonical" {
+                if section == b"canonical" {
                     t.canonical.push(entry);
                 } else {
                     t.compatible.push(entry);
