@@ -532,6 +532,19 @@ impl Letters {
                 counts[1] += usize::from(c.is_ascii_alphabetic());
                 continue;
             }
+            // The Arabic block, where every letter is of the Arabic script (`Script::of_char`).
+            if ('\u{600}'..='\u{6FF}').contains(&c) {
+                if is_letter(c) {
+                    counts[0] += 1;
+                    match c {
+                        'ة' | 'ي' | 'ك' | 'ى' => ar_sig += 1,
+                        'پ' | 'چ' | 'ژ' | 'گ' | 'ک' | 'ی' => fa_sig += 1,
+                        'ے' | 'ں' | 'ٹ' | 'ڈ' | 'ڑ' | 'ہ' | 'ھ' => ur_sig += 1,
+                        _ => {}
+                    }
+                }
+                continue;
+            }
             if !is_letter(c) {
                 continue;
             }
@@ -671,6 +684,11 @@ fn word_index(table: &'static [(&'static str, u16)]) -> &'static FxHashMap<&'sta
 
 /// For each of `languages` bits, how many words of `text` (lowercased, split at non-letters
 /// except `'`) the `table` gives that bit. Elided French articles (`l'accord`) count as `l'`.
+///
+/// One pass over the text: each word's end, whether it is already its own lowercase and where
+/// its first apostrophe is are found as its characters are read (this runs over every
+/// paragraph of every text, and splitting, checking and searching each word in passes of
+/// their own cost several times as much).
 fn function_words(
     text: &str,
     table: &'static [(&'static str, u16)],
@@ -680,20 +698,58 @@ fn function_words(
     let index = word_index(table);
     let mut hits = vec![0usize; languages];
     let mut lower = String::new();
-    let words = text.split(|c: char| !(is_letter(c) || c == '\'' || c == '’'));
-    // Function words are short: longer words cannot match, so skip them before lowercasing.
-    for word in words
-        .filter(|w| !w.is_empty())
-        .take(MAX_WORDS)
-        .filter(|w| w.len() <= 16)
-    {
-        // Fast path: lowercase ASCII letters, `'` and Arabic-block letters are their own
-        // lowercase, so such a word is probed as it stands, without copying.
-        let folded: &str = if word
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c == '\'' || ('\u{600}'..='\u{6FF}').contains(&c))
-        {
+    let mut ascii_lower = [0u8; 16];
+    let mut words = 0;
+    let bytes = text.as_bytes();
+    // The character at byte `i` and its length (ASCII without decoding).
+    let char_at = |i: usize| -> Option<(char, usize)> {
+        match *bytes.get(i)? {
+            b if b < 0x80 => Some((char::from(b), 1)),
+            _ => text.get(i..)?.chars().next().map(|c| (c, c.len_utf8())),
+        }
+    };
+    let mut i = 0;
+    while words < MAX_WORDS {
+        // The next word: a run of letters and apostrophes.
+        let Some((first, len)) = char_at(i) else {
+            break;
+        };
+        if !is_word_char(first) {
+            i += len;
+            continue;
+        }
+        let start = i;
+        i += len;
+        // Lowercase ASCII letters, `'` and Arabic-block letters are their own lowercase, so such
+        // a word is probed as it stands, without copying; other ASCII words are lowercased on
+        // the stack.
+        let mut as_is = is_own_lowercase(first);
+        let mut ascii = first.is_ascii();
+        let mut apostrophe = (first == '\'' || first == '’').then_some(0);
+        while let Some((c, len)) = char_at(i) {
+            if !is_word_char(c) {
+                break;
+            }
+            as_is &= is_own_lowercase(c);
+            ascii &= c.is_ascii();
+            if apostrophe.is_none() && (c == '\'' || c == '’') {
+                apostrophe = Some(i - start);
+            }
+            i += len;
+        }
+        words += 1;
+        let word = text.get(start..i).unwrap_or("");
+        // Function words are short: longer words cannot match, so skip them before lowercasing.
+        if word.len() > 16 {
+            continue;
+        }
+        let folded: &str = if as_is {
             word
+        } else if ascii {
+            let out = &mut ascii_lower[..word.len()];
+            out.copy_from_slice(word.as_bytes());
+            out.make_ascii_lowercase();
+            std::str::from_utf8(out).unwrap_or("")
         } else {
             lower.clear();
             lower.extend(word.chars().flat_map(char::to_lowercase).map(|c| {
@@ -703,9 +759,10 @@ fn function_words(
                     c
                 }
             }));
+            apostrophe = lower.find('\'');
             &lower
         };
-        let probe: &str = match folded.find('\'') {
+        let probe: &str = match apostrophe {
             Some(i) if i > 0 && i <= 2 => folded.get(..=i).unwrap_or(folded),
             _ => folded,
         };
@@ -722,6 +779,23 @@ fn function_words(
         }
     }
     hits
+}
+
+/// A character of a word for [`function_words`]: a letter or an apostrophe.
+#[inline]
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic() || c == '\''
+    } else {
+        c == '’' || is_letter(c)
+    }
+}
+
+/// True for a character that is its own lowercase as [`function_words`] folds it: a lowercase
+/// ASCII letter, `'`, or any character of the Arabic block.
+#[inline]
+fn is_own_lowercase(c: char) -> bool {
+    c.is_ascii_lowercase() || c == '\'' || ('\u{600}'..='\u{6FF}').contains(&c)
 }
 
 #[cfg(test)]

@@ -124,13 +124,22 @@ fn fold_char(c: char, rules: &ArabicFolding) -> Option<char> {
 /// Applies the letter rules 1–7 to `word`.
 pub(crate) fn fold_letters(word: &str, rules: &ArabicFolding) -> String {
     let mut out: String = word.chars().filter_map(|c| fold_char(c, rules)).collect();
-    if rules.alef_maqsura && out.contains('ى') && !is_ala(&out) {
+    if rules.alef_maqsura && has_char(&out, 'ى') && !is_ala(&out) {
         out = out.replace('ى', "ي");
     }
     out
 }
 
 /// `على`, alone or after proclitics (`وعلى`, `فعلى`).
+/// `text.contains(c)` by its UTF-8 bytes. For a character beyond ASCII the standard search sets
+/// up a substring searcher on every call (about 300 instructions), and this runs a few times for
+/// each distinct word; a byte match of a whole encoding is a whole character in UTF-8.
+pub(crate) fn has_char(text: &str, c: char) -> bool {
+    let mut buffer = [0u8; 4];
+    let needle = c.encode_utf8(&mut buffer).as_bytes();
+    text.as_bytes().windows(needle.len()).any(|w| w == needle)
+}
+
 pub(crate) fn is_ala(word: &str) -> bool {
     matches!(word, "على" | "وعلى" | "فعلى")
 }
@@ -425,7 +434,7 @@ fn is_whole_word(folded: &str) -> bool {
     // distinct word, and a heap copy cost more than the search.
     let mut buffer = [0u8; 64];
     let owned: String;
-    let probe: &str = if !folded.contains('ة') {
+    let probe: &str = if !has_char(folded, 'ة') {
         folded
     } else if let Some(slot) = buffer.get_mut(..folded.len()) {
         slot.copy_from_slice(folded.as_bytes());
@@ -502,7 +511,9 @@ fn is_arabic_letter(c: char) -> bool {
 
 /// The proclitic prefix (in folded letters) to split off `folded`, if any.
 fn prefix_of(folded: &str) -> Option<&'static str> {
-    if is_whole_word(folded) {
+    // Every proclitic begins with one of these letters: another word has none to split, and
+    // needs no lookup in the word list (about half of all words).
+    if !folded.starts_with(['و', 'ف', 'ب', 'ك', 'ل', 'ا']) || is_whole_word(folded) {
         return None;
     }
     let candidates = PREFIXES.iter().filter(|p| folded.starts_with(**p));
@@ -635,6 +646,13 @@ pub fn split_clitics(word: &str) -> Clitics<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_proclitic_begins_with_a_letter_prefix_of_checks_first() {
+        for p in PREFIXES {
+            assert!(p.starts_with(['و', 'ف', 'ب', 'ك', 'ل', 'ا']), "{p}");
+        }
+    }
     use crate::lang::Language;
     use crate::normalize::{key, FoldLevel};
 

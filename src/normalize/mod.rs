@@ -236,14 +236,12 @@ fn folded_fast(word: &str) -> Option<String> {
     {
         return None;
     }
-    let mut out: String = word
-        .chars()
-        .map(|c| match c {
-            'أ' | 'إ' | 'آ' => 'ا',
-            _ => c,
-        })
-        .collect();
-    if out.contains('ى') && !arabic::is_ala(&out) {
+    let mut out = String::with_capacity(word.len());
+    out.extend(word.chars().map(|c| match c {
+        'أ' | 'إ' | 'آ' => 'ا',
+        _ => c,
+    }));
+    if arabic::has_char(&out, 'ى') && !arabic::is_ala(&out) {
         out = out.replace('ى', "ي");
     }
     Some(arabic::strip_clitics(&out))
