@@ -115,6 +115,11 @@ pub struct Token {
 /// ]);
 /// ```
 pub fn tokenize(text: &str) -> Vec<Token> {
+    tokenize_with(text, true)
+}
+
+/// [`tokenize`], with or without the plain-word shortcut (the tests check both agree).
+fn tokenize_with(text: &str, shortcut: bool) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 6 + 1);
     let mut at = 0;
     while let Some(chunk) = scan::next_chunk(text, at) {
@@ -123,6 +128,20 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         let mut pos = chunk.start;
         while pos < chunk.end {
+            if shortcut {
+                if let Some((end, script)) = plain_word(text.as_bytes(), pos, chunk.end) {
+                    if tokens.len() == tokens.capacity() {
+                        reserve_for_rest(&mut tokens, pos, text.len());
+                    }
+                    tokens.push(Token {
+                        span: Span::new(pos, end),
+                        kind: TokenKind::Word,
+                        script,
+                    });
+                    pos = end;
+                    continue;
+                }
+            }
             let (end, special) = rules::next_token(text, pos, &chunk);
             // Progress and char boundaries are guaranteed by the rules; this guard keeps the
             // loop total even if a rule ever misbehaved.
@@ -149,6 +168,42 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     // large block shrinks in place, without a copy).
     tokens.shrink_to_fit();
     tokens
+}
+
+/// The end and script of a plain word at `pos` that the rest of its chunk (which ends at `end`)
+/// is made of: ASCII letters only (Latin), or Arabic base letters only (U+0621–U+063A,
+/// U+0641–U+064A: no marks, no tatweel; Arabic), then either nothing or one closing sign
+/// (`,` `;` `)` `!` `?` `"` `،` `؛` `؟`) that ends the chunk. No rule joins, cuts or extends
+/// such a run (it holds no dot, colon, slash, hyphen, apostrophe, `@` or digit, and whitespace
+/// follows it), so it is one word token, and most words of news text are; the rules and the
+/// segmenter are skipped for it (the sign after it is left to them). Tests check that the
+/// tokens are the same without this shortcut, on any mix of letters and signs.
+#[inline]
+fn plain_word(bytes: &[u8], pos: usize, end: usize) -> Option<(usize, Script)> {
+    let rest = bytes.get(pos..end)?;
+    let first = *rest.first()?;
+    let (letters, script) = if first.is_ascii_alphabetic() {
+        let n = rest.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+        (n, Script::Latin)
+    } else {
+        let n = rest
+            .chunks_exact(2)
+            .take_while(|pair| match **pair {
+                [0xD8, b] => (0xA1..=0xBA).contains(&b),
+                [0xD9, b] => (0x81..=0x8A).contains(&b),
+                _ => false,
+            })
+            .count();
+        (n * 2, Script::Arabic)
+    };
+    let closing = match rest.get(letters..)? {
+        [] => true,
+        [b',' | b';' | b')' | b'!' | b'?' | b'"'] => true,
+        // ، ؛ ؟
+        [0xD8, 0x8C | 0x9B | 0x9F] => true,
+        _ => false,
+    };
+    (letters > 0 && closing).then_some((pos + letters, script))
 }
 
 /// Makes room in a full `tokens` for the rest of a text of `len` bytes, `done` of them read:
@@ -269,6 +324,69 @@ mod tests {
         }
         rebuilt.push_str(&text[at..]);
         assert_eq!(rebuilt, text);
+    }
+
+    #[test]
+    fn plain_words_are_told_apart() {
+        let plain = |s: &str| plain_word(s.as_bytes(), 0, s.len());
+        assert_eq!(plain("Hello"), Some((5, Script::Latin)));
+        assert_eq!(plain("Hello,"), Some((5, Script::Latin)));
+        assert_eq!(plain("بالعالم"), Some((14, Script::Arabic)));
+        assert_eq!(plain("بالعالم؟"), Some((14, Script::Arabic)));
+        // ء (U+0621) to غ (U+063A), ف (U+0641) to ي (U+064A).
+        assert_eq!(plain("ءغفي"), Some((8, Script::Arabic)));
+        for s in [
+            "",
+            "U.S",
+            "don't",
+            "a-b",
+            "abc1",
+            "ـ",
+            "بـ",
+            "مُحمد",
+            "٣",
+            "عربيEnglish",
+            "Zoë",
+            "ؠ",
+            "ً",
+            "ۀ",
+            "Dr.",
+            "word,,",
+            "word),",
+            "؟",
+            ",",
+        ] {
+            assert_eq!(plain(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn the_plain_word_shortcut_changes_no_token() {
+        let texts = [
+            "Dr. Lee met U.S. officials at 09:45 on 28/11/2026 (15%) #COP28 😀 e.g. www.x.com a@b.co",
+            "قال الرئيس. انتهى.وقال د. أحمد: «نعم» ١٢٣ بالعالم، و-لا؟ مُحمد ـــ عربيEnglish",
+            "state-of-the-art don't O’Neill Residents' rock'n'roll :) ;-) ... ?! -- *** ؟؟",
+            "\u{200F}שלום Привет мир 東京 ﻻ x\u{301}y عـربي @user #وسم 2026-11-28 $1.2",
+        ];
+        for text in texts {
+            assert_eq!(
+                tokenize_with(text, true),
+                tokenize_with(text, false),
+                "{text}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        /// Strings dense in what the rules look at next to plain words.
+        #[test]
+        fn the_shortcut_agrees_on_any_mix_of_words_and_signs(
+            text in "[a-zA-Z0-9 .,:;/@#'’\\-_()!?\"«»ءابةتىيأإآغفلوكـًُّ،؛؟٣٫\u{200F}\u{301}é\n]{0,48}"
+        ) {
+            proptest::prop_assert_eq!(tokenize_with(&text, true), tokenize_with(&text, false));
+        }
     }
 
     #[test]
