@@ -670,16 +670,63 @@ const ARABIC_MAX_LEN: usize = longest(ARABIC_SCRIPT_WORDS);
 const LATIN_MAX_LEN: usize = longest(LATIN_SCRIPT_WORDS);
 
 /// The words of a function-word table by text, built once per table (a hash probe is several
-/// times cheaper than a binary search's string comparisons on this hot path).
-fn word_index(table: &'static [(&'static str, u16)]) -> &'static FxHashMap<&'static str, u16> {
-    static ARABIC: OnceLock<FxHashMap<&'static str, u16>> = OnceLock::new();
-    static LATIN: OnceLock<FxHashMap<&'static str, u16>> = OnceLock::new();
+/// times cheaper than a binary search's string comparisons on this hot path), and a filter in
+/// front of it: for each length up to 32 bytes, one bit per [`filter_key`] of the entries of that
+/// length. Most words of a text are no function word, and most of those fail the filter
+/// without a hash.
+struct WordIndex {
+    words: FxHashMap<&'static str, u16>,
+    filter: [u128; 33],
+}
+
+/// A 7-bit key of a word for [`WordIndex`]'s filter: its first, second and last bytes mixed
+/// (the second is what tells Arabic letters apart: their first bytes are alike).
+#[inline]
+fn filter_key(word: &[u8]) -> u32 {
+    match (word.first(), word.last()) {
+        (Some(&a), Some(&z)) => {
+            let b = word.get(1).copied().unwrap_or(0);
+            u32::from(a ^ z.rotate_left(3) ^ b.rotate_left(5)) & 127
+        }
+        _ => 0,
+    }
+}
+
+impl WordIndex {
+    fn new(table: &'static [(&'static str, u16)]) -> WordIndex {
+        let mut filter = [0u128; 33];
+        for (word, _) in table {
+            if let Some(bits) = filter.get_mut(word.len()) {
+                *bits |= 1 << filter_key(word.as_bytes());
+            }
+        }
+        WordIndex {
+            words: table.iter().copied().collect(),
+            filter,
+        }
+    }
+
+    /// The language bits of `word`, if it is in the table.
+    #[inline]
+    fn get(&self, word: &str) -> Option<u16> {
+        if let Some(bits) = self.filter.get(word.len()) {
+            if bits & (1 << filter_key(word.as_bytes())) == 0 {
+                return None;
+            }
+        }
+        self.words.get(word).copied()
+    }
+}
+
+fn word_index(table: &'static [(&'static str, u16)]) -> &'static WordIndex {
+    static ARABIC: OnceLock<WordIndex> = OnceLock::new();
+    static LATIN: OnceLock<WordIndex> = OnceLock::new();
     let cell = if std::ptr::eq(table, ARABIC_SCRIPT_WORDS) {
         &ARABIC
     } else {
         &LATIN
     };
-    cell.get_or_init(|| table.iter().copied().collect())
+    cell.get_or_init(|| WordIndex::new(table))
 }
 
 /// For each of `languages` bits, how many words of `text` (lowercased, split at non-letters
@@ -726,7 +773,40 @@ fn function_words(
         let mut as_is = is_own_lowercase(first);
         let mut ascii = first.is_ascii();
         let mut apostrophe = (first == '\'' || first == '’').then_some(0);
-        while let Some((c, len)) = char_at(i) {
+        loop {
+            // ASCII letters and `'` byte by byte (most words of Latin-script text end here).
+            match bytes.get(i) {
+                Some(b) if b.is_ascii_lowercase() => {
+                    i += 1;
+                    continue;
+                }
+                Some(b) if b.is_ascii_uppercase() => {
+                    as_is = false;
+                    i += 1;
+                    continue;
+                }
+                Some(b'\'') => {
+                    apostrophe = apostrophe.or(Some(i - start));
+                    i += 1;
+                    continue;
+                }
+                // Arabic-block letters (U+0600–U+06FF, two bytes) are their own lowercase.
+                Some(&lead @ 0xD8..=0xDB) => {
+                    if let Some(&next) = bytes.get(i + 1) {
+                        let c = (u32::from(lead & 0x1F) << 6) | u32::from(next & 0x3F);
+                        if next & 0xC0 == 0x80 && char::from_u32(c).is_some_and(is_letter) {
+                            ascii = false;
+                            i += 2;
+                            continue;
+                        }
+                    }
+                }
+                Some(b) if *b >= 0x80 => {}
+                _ => break,
+            }
+            let Some((c, len)) = char_at(i) else {
+                break;
+            };
             if !is_word_char(c) {
                 break;
             }
@@ -770,7 +850,7 @@ fn function_words(
         if probe.len() > max_len {
             continue;
         }
-        if let Some(&bits) = index.get(probe) {
+        if let Some(bits) = index.get(probe) {
             for (lang, hit) in hits.iter_mut().enumerate() {
                 if bits & (1 << lang) != 0 {
                     *hit += 1;
