@@ -9,7 +9,7 @@
 //!    regional bodies, news agencies and media, parties, universities; Arabic script, then
 //!    English forms) and `people.tsv` (written by hand: well-known people's full names, and
 //!    surnames news uses alone; Arabic script, then English forms). Compiling all lists (9,248
-//!    names) takes 13 M instructions once per process (20 M before plain names were hashed in one
+//!    names) takes 12 M instructions once per process (20 M before plain names were hashed in one
 //!    pass over their bytes).
 //! 2. A name is tokenized by the crate's own tokenizer and each token folded
 //!    ([`super::features::fold`]), so a name matches exactly the token runs the analyzer sees

@@ -130,7 +130,6 @@ pub(crate) fn fold_letters(word: &str, rules: &ArabicFolding) -> String {
     out
 }
 
-/// `على`, alone or after proclitics (`وعلى`, `فعلى`).
 /// `text.contains(c)` by its UTF-8 bytes. For a character beyond ASCII the standard search sets
 /// up a substring searcher on every call (about 300 instructions), and this runs a few times for
 /// each distinct word; a byte match of a whole encoding is a whole character in UTF-8.
@@ -140,6 +139,7 @@ pub(crate) fn has_char(text: &str, c: char) -> bool {
     text.as_bytes().windows(needle.len()).any(|w| w == needle)
 }
 
+/// `على`, alone or after proclitics (`وعلى`, `فعلى`).
 pub(crate) fn is_ala(word: &str) -> bool {
     matches!(word, "على" | "وعلى" | "فعلى")
 }
