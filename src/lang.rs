@@ -15,7 +15,7 @@
 //! 5. Confidence is the share of the winner among the function-word hits of its family (1.0
 //!    when the script alone decides, 0.0 for a fallback).
 
-use crate::token::{is_letter, Script};
+use crate::token::{char_at, is_letter, Script};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
@@ -549,15 +549,8 @@ impl Letters {
                 continue;
             }
             let slot = match Script::of_char(c) {
-                Script::Arabic => {
-                    match c {
-                        'ة' | 'ي' | 'ك' | 'ى' => ar_sig += 1,
-                        'پ' | 'چ' | 'ژ' | 'گ' | 'ک' | 'ی' => fa_sig += 1,
-                        'ے' | 'ں' | 'ٹ' | 'ڈ' | 'ڑ' | 'ہ' | 'ھ' => ur_sig += 1,
-                        _ => {}
-                    }
-                    0
-                }
+                // Beyond the Arabic block (supplements, presentation forms): no sign letters.
+                Script::Arabic => 0,
                 Script::Latin => 1,
                 Script::Cyrillic => 2,
                 Script::Hebrew => 3,
@@ -748,17 +741,10 @@ fn function_words(
     let mut ascii_lower = [0u8; 16];
     let mut words = 0;
     let bytes = text.as_bytes();
-    // The character at byte `i` and its length (ASCII without decoding).
-    let char_at = |i: usize| -> Option<(char, usize)> {
-        match *bytes.get(i)? {
-            b if b < 0x80 => Some((char::from(b), 1)),
-            _ => text.get(i..)?.chars().next().map(|c| (c, c.len_utf8())),
-        }
-    };
     let mut i = 0;
     while words < MAX_WORDS {
         // The next word: a run of letters and apostrophes.
-        let Some((first, len)) = char_at(i) else {
+        let Some((first, len)) = char_at(text, i) else {
             break;
         };
         if !is_word_char(first) {
@@ -804,7 +790,7 @@ fn function_words(
                 Some(b) if *b >= 0x80 => {}
                 _ => break,
             }
-            let Some((c, len)) = char_at(i) else {
+            let Some((c, len)) = char_at(text, i) else {
                 break;
             };
             if !is_word_char(c) {

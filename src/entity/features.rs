@@ -58,21 +58,28 @@ pub fn fold_into(word: &str, out: &mut String) {
             } else {
                 c.to_ascii_lowercase()
             }),
-            '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}'
-                if !matches!(c, 'أ' | 'إ' | 'آ' | 'ى' | 'ة') =>
-            {
-                out.push(c)
+            '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | 'ٱ' => {
+                out.push(fold_arabic_letter(c))
             }
             '\u{0640}' => {}
             c if crate::normalize::is_arabic_mark(c) => {}
-            'أ' | 'إ' | 'آ' | 'ٱ' => out.push('ا'),
-            'ى' => out.push('ي'),
-            'ة' => out.push('ه'),
             '’' | '‘' | 'ʼ' => out.push('\''),
             c if c.is_numeric() => out.push('0'),
             c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
             c => out.extend(c.to_lowercase()),
         }
+    }
+}
+
+/// The fold of an Arabic letter (rule 1): alef variants as `ا`, `ى` as `ي`, `ة` as `ه`; any
+/// other letter as it is.
+#[inline]
+fn fold_arabic_letter(c: char) -> char {
+    match c {
+        'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+        'ى' => 'ي',
+        'ة' => 'ه',
+        c => c,
     }
 }
 
@@ -98,13 +105,10 @@ pub(crate) fn plain_fold_hash(word: &[u8]) -> Option<u64> {
             return None;
         }
         let c = (u32::from(b & 0x1F) << 6) | u32::from(next & 0x3F);
-        let folded = match c {
-            0x622 | 0x623 | 0x625 => 0x627, // آ أ إ → ا
-            0x649 => 0x64A,                 // ى → ي
-            0x629 => 0x647,                 // ة → ه
-            0x621..=0x63A | 0x641..=0x64A => c,
-            _ => return None,
-        };
+        if !matches!(c, 0x621..=0x63A | 0x641..=0x64A) {
+            return None;
+        }
+        let folded = char::from_u32(c).map_or(c, |c| fold_arabic_letter(c) as u32);
         push(0xC0 | (folded >> 6) as u8);
         push(0x80 | (folded & 0x3F) as u8);
         i += 2;

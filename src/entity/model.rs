@@ -326,21 +326,7 @@ impl Codes {
     /// The decoded model: one `i16` table with one scale.
     #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
     fn model(&self) -> Model {
-        let step = self.step;
-        let max = self
-            .exceptions
-            .iter()
-            .fold(127.0 * step, |m, &(_, w)| m.max(w.abs()))
-            .max(1e-9);
-        let scale = max / 32767.0;
-        // A code's weight depends on the code alone: 256 conversions, then one lookup each.
-        let mut by_code = [0i16; 256];
-        for (c, w) in by_code.iter_mut().enumerate() {
-            let c = c as u8;
-            if c != EXCEPTION {
-                *w = (f32::from(c as i8) * step / scale).round() as i16;
-            }
-        }
+        let (scale, by_code) = code_weights(self.step, self.exceptions.iter().map(|&(_, w)| w));
         // Exceptions are in index order (see `Codes`), like the buckets.
         let mut exceptions = self.exceptions.iter().peekable();
         let buckets = self.buckets.iter().map(|&(b, codes)| {
@@ -535,22 +521,29 @@ trait Visit {
 /// a page's first analysis (for the shipped models, once per language), where it took 2 ms
 /// natively for the Arabic model, several times that in a wasm function's first (baseline
 /// compiled) calls.
-fn read_sparse(bytes: &[u8], bits: u32) -> Result<Model, ModelError> {
-    let sparse = Sparse::parse(bytes, bits)?;
-    // The scale and the weight of each code, as `Codes::model` computes them (every exception
-    // weight in the file belongs to a code, in the same order).
-    let max = sparse
-        .exception_weights()
-        .fold(127.0 * sparse.step, |m, w| m.max(w.abs()))
+/// The `i16` scale of a model whose codes step by `step` and whose exceptions weigh
+/// `exceptions` (the largest magnitude maps to 32767), and the `i16` weight of each code under
+/// it: a code's weight depends on the code alone, so 256 conversions, then one lookup each.
+fn code_weights(step: f32, exceptions: impl Iterator<Item = f32>) -> (f32, [i16; 256]) {
+    let max = exceptions
+        .fold(127.0 * step, |m, w| m.max(w.abs()))
         .max(1e-9);
     let scale = max / 32767.0;
     let mut by_code = [0i16; 256];
     for (c, w) in by_code.iter_mut().enumerate() {
         let c = c as u8;
         if c != EXCEPTION {
-            *w = (f32::from(c as i8) * sparse.step / scale).round() as i16;
+            *w = (f32::from(c as i8) * step / scale).round() as i16;
         }
     }
+    (scale, by_code)
+}
+
+fn read_sparse(bytes: &[u8], bits: u32) -> Result<Model, ModelError> {
+    let sparse = Sparse::parse(bytes, bits)?;
+    // The scale and the weight of each code, as `Codes::model` computes them (every exception
+    // weight in the file belongs to a code, in the same order).
+    let (scale, by_code) = code_weights(sparse.step, sparse.exception_weights());
     let empty = Block {
         occupied: 0,
         before: 0,

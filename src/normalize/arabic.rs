@@ -511,12 +511,15 @@ fn is_arabic_letter(c: char) -> bool {
 
 /// The proclitic prefix (in folded letters) to split off `folded`, if any.
 fn prefix_of(folded: &str) -> Option<&'static str> {
-    // Every proclitic begins with one of these letters: another word has none to split, and
-    // needs no lookup in the word list (about half of all words).
-    if !folded.starts_with(['و', 'ف', 'ب', 'ك', 'ل', 'ا']) || is_whole_word(folded) {
+    // A word that begins with no proclitic has none to split, and needs no lookup in the word
+    // list (about half of all words).
+    let mut candidates = PREFIXES
+        .iter()
+        .filter(|p| folded.starts_with(**p))
+        .peekable();
+    if candidates.peek().is_none() || is_whole_word(folded) {
         return None;
     }
-    let candidates = PREFIXES.iter().filter(|p| folded.starts_with(**p));
     let mut plausible = None;
     for &p in candidates {
         let rest = &folded[p.len()..];
@@ -646,13 +649,6 @@ pub fn split_clitics(word: &str) -> Clitics<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn every_proclitic_begins_with_a_letter_prefix_of_checks_first() {
-        for p in PREFIXES {
-            assert!(p.starts_with(['و', 'ف', 'ب', 'ك', 'ل', 'ا']), "{p}");
-        }
-    }
     use crate::lang::Language;
     use crate::normalize::{key, FoldLevel};
 

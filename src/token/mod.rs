@@ -29,6 +29,7 @@ mod rules;
 mod scan;
 mod script;
 
+pub(crate) use scan::char_at;
 pub use scan::is_letter;
 pub use script::Script;
 
