@@ -598,7 +598,9 @@ pub fn word_features(v: &TokenView, language: Language, out: &mut Vec<u64>) {
 }
 
 /// Appends the rest of token `i`'s static features (after [`word_features`]), those that
-/// also depend on its neighbours, its position and the sentence, to `out`.
+/// also depend on its neighbours, its position and the sentence, to `out`; with some that
+/// depend on the word alone (its length, and in Arabic its clitics, its core's prefixes and
+/// trigrams, its cue class), in the order the models were trained with.
 pub fn context_features(
     views: &[TokenView],
     i: usize,
@@ -606,7 +608,34 @@ pub fn context_features(
     context: SentenceContext,
     out: &mut Vec<u64>,
 ) {
+    context_features_of(views, i, language, context, Part::All, out);
+}
+
+/// Which of [`context_features`] to append: all, in their order; those that depend on the
+/// token's word alone (the same for every occurrence of the word, so the decoder sums them
+/// once per word with [`word_features`]); or the others.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// Every context feature.
+    All,
+    /// Those that read the token's word alone.
+    Word,
+    /// Those that read its neighbours, its position or the sentence.
+    Context,
+}
+
+/// Appends `part` of token `i`'s [`context_features`] to `out`, in their order.
+pub fn context_features_of(
+    views: &[TokenView],
+    i: usize,
+    language: Language,
+    context: SentenceContext,
+    part: Part,
+    out: &mut Vec<u64>,
+) {
     let Some(v) = views.get(i) else { return };
+    let word = part != Part::Context;
+    let rest = part != Part::Word;
     let at = |d: isize| -> Option<&TokenView> {
         let j = i as isize + d;
         if j < 0 {
@@ -618,62 +647,78 @@ pub fn context_features(
     let fold_at = |d: isize| at(d).map_or(if d < 0 { BOS } else { EOS }, |t| t.fold);
     let shape_at = |d: isize| at(d).map_or(if d < 0 { BOS } else { EOS }, |t| t.shape);
     let t = |n: u64| template(n, language);
-    out.push(mix(t(14), fold_at(-1), 0));
-    out.push(mix(t(15), fold_at(1), 0));
-    out.push(mix(t(16), fold_at(-2), 0));
-    out.push(mix(t(17), fold_at(2), 0));
-    out.push(mix(t(18), fold_at(-1), v.fold));
-    out.push(mix(t(19), v.fold, fold_at(1)));
-    out.push(mix(t(20), shape_at(-1), v.shape));
-    out.push(mix(t(21), v.shape, shape_at(1)));
-    out.push(mix(t(22), mix(0, shape_at(-1), v.shape), shape_at(1)));
-    if let Some(p) = at(-1) {
-        out.push(mix(t(23), p.core, 0));
+    if rest {
+        out.push(mix(t(14), fold_at(-1), 0));
+        out.push(mix(t(15), fold_at(1), 0));
+        out.push(mix(t(16), fold_at(-2), 0));
+        out.push(mix(t(17), fold_at(2), 0));
+        out.push(mix(t(18), fold_at(-1), v.fold));
+        out.push(mix(t(19), v.fold, fold_at(1)));
+        out.push(mix(t(20), shape_at(-1), v.shape));
+        out.push(mix(t(21), v.shape, shape_at(1)));
+        out.push(mix(t(22), mix(0, shape_at(-1), v.shape), shape_at(1)));
+        if let Some(p) = at(-1) {
+            out.push(mix(t(23), p.core, 0));
+        }
+        if let Some(n) = at(1) {
+            out.push(mix(t(24), n.core, 0));
+        }
     }
-    if let Some(n) = at(1) {
-        out.push(mix(t(24), n.core, 0));
+    if word {
+        out.push(mix(t(25), u64::from(v.length), 0));
     }
-    out.push(mix(t(25), u64::from(v.length), 0));
     if language == Language::Arabic {
-        out.push(mix(t(33), v.clitic, 0));
-        out.push(mix(t(34), v.clitic, at(1).map_or(EOS, |n| n.clitic)));
-        out.push(mix(t(35), fold_at(-1), fold_at(1)));
-        out.push(mix(t(36), mix(0, fold_at(-2), fold_at(-1)), v.fold));
-        // The core's own prefixes and letter trigrams: unseen names share pieces with seen ones.
-        for (k, &p) in v.core_prefixes.iter().enumerate() {
-            if p != 0 {
-                out.push(mix(t(46 + k as u64), p, 0));
+        if word {
+            out.push(mix(t(33), v.clitic, 0));
+        }
+        if rest {
+            out.push(mix(t(34), v.clitic, at(1).map_or(EOS, |n| n.clitic)));
+            out.push(mix(t(35), fold_at(-1), fold_at(1)));
+            out.push(mix(t(36), mix(0, fold_at(-2), fold_at(-1)), v.fold));
+        }
+        if word {
+            // The core's own prefixes and letter trigrams: unseen names share pieces with
+            // seen ones.
+            for (k, &p) in v.core_prefixes.iter().enumerate() {
+                if p != 0 {
+                    out.push(mix(t(46 + k as u64), p, 0));
+                }
+            }
+            for &g in v.core_grams.iter().take(usize::from(v.core_gram_count)) {
+                out.push(mix(t(49), g, 0));
             }
         }
-        for &g in v.core_grams.iter().take(usize::from(v.core_gram_count)) {
-            out.push(mix(t(49), g, 0));
+        if rest {
+            // Cores of the neighbours and their pairs: cue words (رئيس، وزير، نادي…) whatever
+            // clitics they carry.
+            let core_at = |d: isize| at(d).map_or(if d < 0 { BOS } else { EOS }, |t| t.core);
+            out.push(mix(t(50), core_at(-1), v.core));
+            out.push(mix(t(51), v.core, core_at(1)));
+            out.push(mix(t(52), core_at(-2), 0));
+            out.push(mix(t(53), core_at(2), 0));
+            // Cue classes of the words before and after: rare cue words (المطرب، المهاجم)
+            // count like frequent ones.
+            let cue_at = |d: isize| at(d).map_or(0, |t| u64::from(t.cue));
+            let (c1, c2, n1) = (cue_at(-1), cue_at(-2), cue_at(1));
+            if c1 != 0 || c2 != 0 {
+                out.push(mix(t(54), c1, c2));
+            }
+            if n1 != 0 {
+                out.push(mix(t(55), n1, 0));
+            }
         }
-        // Cores of the neighbours and their pairs: cue words (رئيس، وزير، نادي…) whatever
-        // clitics they carry.
-        let core_at = |d: isize| at(d).map_or(if d < 0 { BOS } else { EOS }, |t| t.core);
-        out.push(mix(t(50), core_at(-1), v.core));
-        out.push(mix(t(51), v.core, core_at(1)));
-        out.push(mix(t(52), core_at(-2), 0));
-        out.push(mix(t(53), core_at(2), 0));
-        // Cue classes of the words before and after: rare cue words (المطرب، المهاجم) count
-        // like frequent ones.
-        let cue_at = |d: isize| at(d).map_or(0, |t| u64::from(t.cue));
-        let (c1, c2, n1) = (cue_at(-1), cue_at(-2), cue_at(1));
-        if c1 != 0 || c2 != 0 {
-            out.push(mix(t(54), c1, c2));
-        }
-        if n1 != 0 {
-            out.push(mix(t(55), n1, 0));
-        }
-        if v.cue != 0 {
+        if word && v.cue != 0 {
             out.push(mix(t(56), u64::from(v.cue), 0));
         }
+    }
+    if !rest {
+        return;
     }
     if i == 0 {
         out.push(mix(t(26), v.shape, 0));
         out.push(mix(t(27), v.fold, 0));
     }
-    // Gazetteer matches over this token and its neighbours.
+    // Gazetteer matches over this token and its neighbours (set per position, not per word).
     if v.gazetteer != 0 {
         out.push(mix(t(28), u64::from(v.gazetteer), 0));
         for k in 0..4 {
@@ -712,7 +757,8 @@ pub fn tag_history(before: &[usize]) -> (u64, u64) {
 }
 
 /// Appends the tag-history features of token `i`: the previous tag `p1`, the two previous
-/// `p2`,`p1`, and the previous tag with the current word and shape.
+/// `p2`,`p1`, and the previous tag with the current word and shape
+/// ([`tag_pair_features`], then [`tag_word_features`]).
 pub fn history_features(
     view: &TokenView,
     p1: u64,
@@ -720,9 +766,20 @@ pub fn history_features(
     language: Language,
     out: &mut Vec<u64>,
 ) {
+    tag_pair_features(p1, p2, language, out);
+    tag_word_features(view, p1, language, out);
+}
+
+/// Appends the tag-history features that read the previous tags alone.
+pub fn tag_pair_features(p1: u64, p2: u64, language: Language, out: &mut Vec<u64>) {
     let t = |n: u64| template(n, language);
     out.push(mix(t(40), p1, 0));
     out.push(mix(t(41), p2, p1));
+}
+
+/// Appends the tag-history features that pair the previous tag with the token's word.
+pub fn tag_word_features(view: &TokenView, p1: u64, language: Language, out: &mut Vec<u64>) {
+    let t = |n: u64| template(n, language);
     out.push(mix(t(42), p1, view.fold));
     out.push(mix(t(43), p1, view.shape));
     if language == Language::Arabic {

@@ -4,7 +4,9 @@
 //! 1. Tags are `O`, then `B-` and `I-` for each kind of [`super::gazetteer::KINDS`]
 //!    (person, organization, location, misc): 9 tags.
 //! 2. A feature's 64-bit hash picks one of `2^bits` buckets by its high bits; each bucket holds
-//!    one weight per tag. A token's tag scores are the sums over its features.
+//!    one weight per tag. A token's tag scores are the sums over its features, in the model's
+//!    integer units ([`TagScores`]): exact, so the decoder sums a word's features once per
+//!    document and a tag pair's once per model, and gets what summing each feature would.
 //! 3. Decoding goes left to right; each token's features include the two tags before it
 //!    ([`super::features::history_features`]); `I-X` may only follow `B-X` or `I-X`. English is
 //!    decoded greedily; Arabic by a beam of 4 over the summed scores (its model is trained so),
@@ -32,8 +34,8 @@
 //!    larger; the exceptions' indices (version 1) are implied by their codes' places.
 
 use super::features::{
-    context_features, history_features, tag_history, word_features, SentenceContext, TokenView,
-    HISTORY_START, NO_WORD,
+    context_features_of, tag_history, tag_pair_features, tag_word_features, word_features, Part,
+    SentenceContext, TokenView, HISTORY_START, NO_WORD,
 };
 use crate::lang::Language;
 
@@ -72,18 +74,10 @@ pub fn allowed(prev: Option<usize>, t: usize) -> bool {
     }
 }
 
-/// Anything that gives tag scores for a feature hash.
+/// Anything that gives tag scores for feature hashes.
 pub trait Weights {
-    /// Adds the weights of `feature` to `scores`.
-    fn add(&self, feature: u64, scores: &mut [f32; TAGS]);
-
-    /// Adds the weights of each of `features` to `scores`, in order: the same sums as
-    /// [`Weights::add`] feature by feature (an implementation may do it faster).
-    fn add_all(&self, features: &[u64], scores: &mut [f32; TAGS]) {
-        for &f in features {
-            self.add(f, scores);
-        }
-    }
+    /// Adds the weights of each of `features` to `scores`.
+    fn add_all(&self, features: &[u64], scores: &mut TagScores);
 }
 
 /// Weights per row of the table: natively the nine tags padded to sixteen, so a row is 32
@@ -102,6 +96,29 @@ struct Row([i16; ROW]);
 #[cfg(target_arch = "wasm32")]
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Row([i16; ROW]);
+
+/// A token's score for each tag in the model's units: the sum of its features' `i16` weights.
+/// The model's scale is one positive factor for every weight, so these order the tags (and a
+/// beam's hypotheses) exactly as the real scores do; and integer sums are exact, so a score
+/// does not depend on the order in which its features were added (the decoder adds a word's
+/// features once per document, a tag pair's once per model). The lanes past [`TAGS`] are zero.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TagScores([i32; ROW]);
+
+impl TagScores {
+    /// The scores of the [`TAGS`] tags.
+    pub fn tags(&self) -> &[i32] {
+        &self.0[..TAGS]
+    }
+
+    /// Adds `other`'s scores to these.
+    #[inline]
+    fn add(&mut self, other: &TagScores) {
+        for (s, &o) in self.0.iter_mut().zip(&other.0) {
+            *s += o;
+        }
+    }
+}
 
 /// Which of 64 buckets hold a non-zero row, and how many non-zero rows come before them.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -516,11 +533,6 @@ trait Visit {
     fn bucket(&mut self, b: usize);
 }
 
-/// A version 2 file read straight into a [`Model`]: the same model as `Codes::read(bytes)?
-/// .model()` gives, in one pass and without its lists of buckets and exceptions. This runs on
-/// a page's first analysis (for the shipped models, once per language), where it took 2 ms
-/// natively for the Arabic model, several times that in a wasm function's first (baseline
-/// compiled) calls.
 /// The `i16` scale of a model whose codes step by `step` and whose exceptions weigh
 /// `exceptions` (the largest magnitude maps to 32767), and the `i16` weight of each code under
 /// it: a code's weight depends on the code alone, so 256 conversions, then one lookup each.
@@ -539,6 +551,11 @@ fn code_weights(step: f32, exceptions: impl Iterator<Item = f32>) -> (f32, [i16;
     (scale, by_code)
 }
 
+/// A version 2 file read straight into a [`Model`]: the same model as `Codes::read(bytes)?
+/// .model()` gives, in one pass and without its lists of buckets and exceptions. This runs on
+/// a page's first analysis (for the shipped models, once per language), where it took 2 ms
+/// natively for the Arabic model, several times that in a wasm function's first (baseline
+/// compiled) calls.
 fn read_sparse(bytes: &[u8], bits: u32) -> Result<Model, ModelError> {
     let sparse = Sparse::parse(bytes, bits)?;
     // The scale and the weight of each code, as `Codes::model` computes them (every exception
@@ -613,28 +630,26 @@ pub fn bucket(feature: u64, bits: u32) -> usize {
     (feature >> (64 - bits)) as usize
 }
 
-impl Weights for Model {
-    fn add(&self, feature: u64, scores: &mut [f32; TAGS]) {
+impl Model {
+    /// The real weights of `feature`, added to `scores`.
+    pub fn add(&self, feature: u64, scores: &mut [f32; TAGS]) {
         if let Some(Row(row)) = self.row(feature) {
             for (s, &w) in scores.iter_mut().zip(row) {
                 *s += f32::from(w) * self.scale;
             }
         }
     }
+}
 
-    fn add_all(&self, features: &[u64], scores: &mut [f32; TAGS]) {
-        // Whole rows, padding lanes included, into a row-wide accumulator: each tag's lane
-        // does exactly what `add` does, so the sums are bit for bit the same.
-        let mut sums = [0f32; ROW];
-        sums[..TAGS].copy_from_slice(scores);
+impl Weights for Model {
+    fn add_all(&self, features: &[u64], scores: &mut TagScores) {
         for &f in features {
             if let Some(Row(row)) = self.row(f) {
-                for (s, &w) in sums.iter_mut().zip(row) {
-                    *s += f32::from(w) * self.scale;
+                for (s, &w) in scores.0.iter_mut().zip(row) {
+                    *s += i32::from(w);
                 }
             }
         }
-        scores.copy_from_slice(&sums[..TAGS]);
     }
 }
 
@@ -735,25 +750,40 @@ pub fn decode<W: Weights>(
     decode_with(weights, views, language, feats, &mut WordSums::default())
 }
 
-/// The sums of each word's [`word_features`] (by [`TokenView::word`]), made once per word:
-/// a token's scores start from its word's sum, then add its other features in their order,
-/// so they are bit for bit those of summing all its features in order. One `WordSums` serves
-/// one model and one language.
+/// The number of tag-history values: the tags, and [`HISTORY_START`].
+const HISTORY_VALUES: usize = TAGS + 1;
+
+/// The place of a tag-history value among [`HISTORY_VALUES`].
+fn history_slot(h: u64) -> usize {
+    (h as usize).min(TAGS)
+}
+
+/// The sums the decoder makes once and reuses, for one model and one language: each word's
+/// features that depend on the word alone ([`word_features`] and the word's part of
+/// [`context_features_of`]), by [`TokenView::word`]; and each pair of previous tags'
+/// [`tag_pair_features`]. Scores are exact integer sums ([`TagScores`]), so a token's score
+/// is the same as summing all its features one by one, in any order.
 #[derive(Debug, Default)]
 pub struct WordSums {
-    sums: Vec<[f32; TAGS]>,
+    sums: Vec<TagScores>,
     known: Vec<bool>,
+    pairs: Vec<Option<TagScores>>,
 }
 
 impl WordSums {
-    /// The sum of `view`'s word features from zero, from the store when known.
-    fn of<W: Weights>(
+    /// The sum of the features of token `i` of `views` that depend on its word alone, from
+    /// the store when known.
+    fn word<W: Weights>(
         &mut self,
         weights: &W,
-        view: &TokenView,
+        views: &[TokenView],
+        i: usize,
         language: Language,
         feats: &mut Vec<u64>,
-    ) -> [f32; TAGS] {
+    ) -> TagScores {
+        let Some(view) = views.get(i) else {
+            return TagScores::default();
+        };
         let id = view.word as usize;
         if view.word != NO_WORD && self.known.get(id).copied().unwrap_or(false) {
             if let Some(s) = self.sums.get(id) {
@@ -762,11 +792,19 @@ impl WordSums {
         }
         feats.clear();
         word_features(view, language, feats);
-        let mut sum = [0f32; TAGS];
+        context_features_of(
+            views,
+            i,
+            language,
+            SentenceContext::default(),
+            Part::Word,
+            feats,
+        );
+        let mut sum = TagScores::default();
         weights.add_all(feats, &mut sum);
         if view.word != NO_WORD {
             if self.sums.len() <= id {
-                self.sums.resize(id + 1, [0f32; TAGS]);
+                self.sums.resize(id + 1, TagScores::default());
                 self.known.resize(id + 1, false);
             }
             self.sums[id] = sum;
@@ -774,6 +812,65 @@ impl WordSums {
         }
         sum
     }
+
+    /// The scores of token `i` from its static features: its word's sum plus the features
+    /// that read its neighbours, position or sentence.
+    fn token<W: Weights>(
+        &mut self,
+        weights: &W,
+        views: &[TokenView],
+        i: usize,
+        language: Language,
+        context: SentenceContext,
+        feats: &mut Vec<u64>,
+    ) -> TagScores {
+        let mut scores = self.word(weights, views, i, language, feats);
+        feats.clear();
+        context_features_of(views, i, language, context, Part::Context, feats);
+        weights.add_all(feats, &mut scores);
+        scores
+    }
+
+    /// The sum of [`tag_pair_features`] of the tag-history values `p1`, `p2`.
+    fn pair<W: Weights>(
+        &mut self,
+        weights: &W,
+        p1: u64,
+        p2: u64,
+        language: Language,
+        feats: &mut Vec<u64>,
+    ) -> TagScores {
+        let at = history_slot(p1) * HISTORY_VALUES + history_slot(p2);
+        if self.pairs.is_empty() {
+            self.pairs = vec![None; HISTORY_VALUES * HISTORY_VALUES];
+        }
+        if let Some(Some(s)) = self.pairs.get(at) {
+            return *s;
+        }
+        feats.clear();
+        tag_pair_features(p1, p2, language, feats);
+        let mut sum = TagScores::default();
+        weights.add_all(feats, &mut sum);
+        if let Some(slot) = self.pairs.get_mut(at) {
+            *slot = Some(sum);
+        }
+        sum
+    }
+}
+
+/// The sum of [`tag_word_features`] of `view` after the tag-history value `p1`.
+fn tag_word_sum<W: Weights>(
+    weights: &W,
+    view: &TokenView,
+    p1: u64,
+    language: Language,
+    feats: &mut Vec<u64>,
+) -> TagScores {
+    feats.clear();
+    tag_word_features(view, p1, language, feats);
+    let mut sum = TagScores::default();
+    weights.add_all(feats, &mut sum);
+    sum
 }
 
 /// [`decode`] with the word sums of earlier sentences of the same document, model and
@@ -792,14 +889,12 @@ pub fn decode_with<W: Weights>(
     let mut tags = Vec::with_capacity(views.len());
     let context = SentenceContext::of(views);
     for (i, view) in views.iter().enumerate() {
-        let mut scores = sums.of(weights, view, language, feats);
-        feats.clear();
-        context_features(views, i, language, context, feats);
         let p1 = tags.last().copied();
         let (h1, h2) = tag_history(&tags);
-        history_features(view, h1, h2, language, feats);
-        weights.add_all(feats, &mut scores);
-        tags.push(best(&scores, p1));
+        let mut scores = sums.token(weights, views, i, language, context, feats);
+        scores.add(&sums.pair(weights, h1, h2, language, feats));
+        scores.add(&tag_word_sum(weights, view, h1, language, feats));
+        tags.push(best(scores.tags(), p1));
     }
     tags
 }
@@ -819,35 +914,37 @@ pub fn decode_beam<W: Weights>(
     // one copies nothing. `beam` holds (score, node) with `NONE` for the empty history.
     const NONE: usize = usize::MAX;
     let mut nodes: Vec<(usize, usize)> = Vec::with_capacity(views.len() * width);
-    let mut beam: Vec<(f32, usize)> = vec![(0.0, NONE)];
-    let mut previous: Vec<(f32, usize)> = Vec::with_capacity(width);
-    let mut next: Vec<(f32, usize, usize)> = Vec::with_capacity(width * TAGS);
-    let mut statics = Vec::new();
+    let mut beam: Vec<(i64, usize)> = vec![(0, NONE)];
+    let mut previous: Vec<(i64, usize)> = Vec::with_capacity(width);
+    let mut next: Vec<(i64, usize, usize)> = Vec::with_capacity(width * TAGS);
+    // The token's tag-word sums by previous tag: hypotheses mostly share their last tag.
+    let mut after: Vec<(u64, TagScores)> = Vec::with_capacity(width);
     for (i, view) in views.iter().enumerate() {
-        let mut base = sums.of(weights, view, language, &mut statics);
-        statics.clear();
-        context_features(views, i, language, context, &mut statics);
-        weights.add_all(&statics, &mut base);
+        let base = sums.token(weights, views, i, language, context, feats);
         next.clear();
+        after.clear();
         for (b, &(score, node)) in beam.iter().enumerate() {
             let last = nodes.get(node).copied();
             let p1 = last.map(|(t, _)| t);
             let p2 = last
                 .and_then(|(_, parent)| nodes.get(parent))
                 .map(|&(t, _)| t);
-            feats.clear();
-            history_features(
-                view,
-                p1.map_or(HISTORY_START, |t| t as u64),
-                p2.map_or(HISTORY_START, |t| t as u64),
-                language,
-                feats,
-            );
+            let h1 = p1.map_or(HISTORY_START, |t| t as u64);
+            let h2 = p2.map_or(HISTORY_START, |t| t as u64);
             let mut scores = base;
-            weights.add_all(feats, &mut scores);
-            for (t, &s) in scores.iter().enumerate() {
+            scores.add(&sums.pair(weights, h1, h2, language, feats));
+            let word = match after.iter().find(|&&(h, _)| h == h1) {
+                Some(&(_, s)) => s,
+                None => {
+                    let s = tag_word_sum(weights, view, h1, language, feats);
+                    after.push((h1, s));
+                    s
+                }
+            };
+            scores.add(&word);
+            for (t, &s) in scores.tags().iter().enumerate() {
                 if allowed(p1, t) {
-                    keep_best(&mut next, (score + s, b, t), width);
+                    keep_best(&mut next, (score + i64::from(s), b, t), width);
                 }
             }
         }
@@ -872,9 +969,9 @@ pub fn decode_beam<W: Weights>(
 /// Inserts `candidate` (score, hypothesis, tag) into `best`, the `width` best so far in order:
 /// higher score first, then the earlier hypothesis, then the lower tag. (Hypothesis and tag
 /// pairs are distinct, so the order is total: the same list a full sort would give.)
-fn keep_best(best: &mut Vec<(f32, usize, usize)>, candidate: (f32, usize, usize), width: usize) {
-    let before = |a: &(f32, usize, usize), b: &(f32, usize, usize)| {
-        b.0.total_cmp(&a.0)
+fn keep_best(best: &mut Vec<(i64, usize, usize)>, candidate: (i64, usize, usize), width: usize) {
+    let before = |a: &(i64, usize, usize), b: &(i64, usize, usize)| {
+        b.0.cmp(&a.0)
             .then(a.1.cmp(&b.1))
             .then(a.2.cmp(&b.2))
             .is_lt()
@@ -887,14 +984,12 @@ fn keep_best(best: &mut Vec<(f32, usize, usize)>, candidate: (f32, usize, usize)
     best.truncate(width);
 }
 
-/// The best allowed tag after `prev` (ties to the lower tag).
-pub fn best(scores: &[f32; TAGS], prev: Option<usize>) -> usize {
+/// The best allowed tag after `prev` (ties to the lower tag; `O` is always allowed).
+pub fn best<S: PartialOrd + Copy>(scores: &[S], prev: Option<usize>) -> usize {
     let mut best = 0;
-    let mut best_score = f32::NEG_INFINITY;
-    for (t, &s) in scores.iter().enumerate() {
-        if s > best_score && allowed(prev, t) {
+    for (t, &s) in scores.iter().enumerate().skip(1) {
+        if allowed(prev, t) && scores.get(best).is_some_and(|&b| s > b) {
             best = t;
-            best_score = s;
         }
     }
     best
@@ -914,14 +1009,81 @@ mod tests {
                 for t in 0..TAGS {
                     x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
                     // Few distinct scores, so ties are common.
-                    let c = ((x >> 16) % 5) as f32 - 2.0;
+                    let c = i64::from((x >> 16) % 5) - 2;
                     all.push((c, b, t));
                     keep_best(&mut best, (c, b, t), width);
                 }
             }
-            all.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+            all.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
             all.truncate(width);
             assert_eq!(best, all, "width {width}");
+        }
+    }
+
+    #[test]
+    fn reused_sums_equal_each_feature_added_in_order() {
+        // What the decoder reuses (a word's sum, a tag pair's) against every static and
+        // history feature of the token added one by one, as the trainer lists them: in both
+        // languages, with gazetteer bits, a repeated word, and every tag history.
+        use crate::entity::features::{history_features, static_features, views};
+        /// A model file, its language, a sentence and its gazetteer bits.
+        type Case<'a> = (&'a [u8], Language, &'a [&'a str], &'a [u8]);
+        let cases: [Case; 2] = [
+            (
+                include_bytes!("data/ner-ar.bin"),
+                Language::Arabic,
+                &[
+                    "وقال",
+                    "الرئيس",
+                    "علي",
+                    "بنجواني",
+                    "في",
+                    "نيويورك",
+                    "،",
+                    "وقال",
+                    "علي",
+                ],
+                &[0, 0, 1, 2, 0, 12, 0, 0, 1],
+            ),
+            (
+                include_bytes!("data/ner-en.bin"),
+                Language::English,
+                &[
+                    "Mr.", "Ali", "Benjwani", "said", "in", "New", "York", ",", "Ali", "said",
+                ],
+                &[0, 1, 2, 0, 0, 12, 8, 0, 1, 0],
+            ),
+        ];
+        for (bytes, language, words, gazetteer) in cases {
+            let model = Model::from_bytes(bytes).unwrap();
+            let mut v = views(words, gazetteer);
+            // Two occurrences of a word share its id, so the second reads the stored sum.
+            for (k, view) in v.iter_mut().enumerate() {
+                let first = words.iter().position(|w| *w == words[k]).unwrap();
+                view.word = first as u32;
+            }
+            let context = SentenceContext::of(&v);
+            let mut sums = WordSums::default();
+            let mut scratch = Vec::new();
+            for i in 0..v.len() {
+                let token = sums.token(&model, &v, i, language, context, &mut scratch);
+                let histories = (0..TAGS as u64).chain([HISTORY_START]);
+                for p1 in histories.clone() {
+                    for p2 in histories.clone() {
+                        let mut reused = token;
+                        reused.add(&sums.pair(&model, p1, p2, language, &mut scratch));
+                        reused.add(&tag_word_sum(&model, &v[i], p1, language, &mut scratch));
+                        let mut feats = Vec::new();
+                        static_features(&v, i, language, context, &mut feats);
+                        history_features(&v[i], p1, p2, language, &mut feats);
+                        let mut one_by_one = TagScores::default();
+                        for f in feats {
+                            model.add_all(&[f], &mut one_by_one);
+                        }
+                        assert_eq!(reused, one_by_one, "{language:?} token {i} after {p1},{p2}");
+                    }
+                }
+            }
         }
     }
 

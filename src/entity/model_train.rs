@@ -17,7 +17,7 @@
 use super::features::{
     history_features, static_features, tag_history, SentenceContext, TokenView, IDENTITY,
 };
-use super::model::{best, bucket, Weights, TAGS};
+use super::model::{best, bucket, TAGS};
 use crate::lang::Language;
 
 /// One training sentence: token views and gold tags.
@@ -49,7 +49,7 @@ pub struct Trainer {
 
 struct Dense<'a>(&'a [f32], u32);
 
-impl Weights for Dense<'_> {
+impl Dense<'_> {
     fn add(&self, feature: u64, scores: &mut [f32; TAGS]) {
         let at = bucket(feature, self.1) * TAGS;
         for (s, w) in scores.iter_mut().zip(&self.0[at..at + TAGS]) {

@@ -49,7 +49,7 @@
 
 use super::features::{fold, mix, stem_of, views, TokenView, WordViews, NO_WORD};
 use super::gazetteer::{FastMap, Gazetteer, Match, KINDS};
-use super::model::{decode_with, tag_begins, tag_kind, Model, Weights, WordSums, TAGS};
+use super::model::{decode_with, tag_begins, tag_kind, Model, TagScores, Weights, WordSums};
 use super::{Entity, EntityKind};
 use crate::lang::Language;
 use crate::sentence::Sentence;
@@ -85,13 +85,7 @@ impl ShippedModel {
 }
 
 impl Weights for ShippedModel {
-    fn add(&self, feature: u64, scores: &mut [f32; TAGS]) {
-        if let Some(m) = self.model() {
-            m.add(feature, scores);
-        }
-    }
-
-    fn add_all(&self, features: &[u64], scores: &mut [f32; TAGS]) {
+    fn add_all(&self, features: &[u64], scores: &mut TagScores) {
         if let Some(m) = self.model() {
             m.add_all(features, scores);
         }
