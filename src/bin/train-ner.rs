@@ -56,6 +56,7 @@
 //! is scored on dev through the run-time path; the best epoch is written. Corpora are read from
 //! `../shared/data`; when absent the command says so and writes nothing.
 
+use article_analyzer::entity::features::word_pieces;
 use article_analyzer::entity::model::{beam_width, encode, encode_levels, to_version_2, Model};
 use article_analyzer::entity::model_eval::{
     chunk, evaluate, parse_bio, retokenize, table, GoldSentence, Score,
@@ -256,6 +257,7 @@ fn main() -> ExitCode {
                 let refs: Vec<&str> = words.iter().map(String::as_str).collect();
                 Example {
                     views: sentence_views(&refs),
+                    pieces: word_pieces(&refs),
                     tags,
                 }
             })

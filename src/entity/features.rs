@@ -230,13 +230,13 @@ pub fn stem_of(folded: &str) -> String {
     s
 }
 
-/// What the tagger knows of one token before decoding, as hashes.
+/// What the tagger knows of one token before decoding, as hashes: what the features of its
+/// neighbours and the tag history read (the pieces only its own word's features read are in
+/// [`WordPieces`], made when the decoder first sums that word).
 #[derive(Debug, Clone, Default)]
 pub struct TokenView {
     /// The folded form.
     pub fold: u64,
-    /// The exact form.
-    pub exact: u64,
     /// The shape.
     pub shape: u64,
     /// The stem (Arabic proclitics removed; equals `fold` otherwise).
@@ -245,6 +245,28 @@ pub struct TokenView {
     pub core: u64,
     /// The proclitics split off (`و`, `وب`, `لل`, …, and `ال` when present), hashed; 0 for none.
     pub clitic: u64,
+    /// The cue class of the core (Arabic): 1 before or after a person (`قال`, `الرئيس`,
+    /// `اللاعب`), 2 an organization's head (`نادي`, `شركة`, `حزب`), 3 a place's (`مدينة`); 0 none.
+    pub cue: u8,
+    /// Gazetteer bits: for kind k (0..4), bit 2k = begins a match, bit 2k+1 = inside one.
+    pub gazetteer: u8,
+    /// Starts with a capital letter.
+    pub capitalized: bool,
+    /// Has no letters at all (punctuation, numbers).
+    pub no_letters: bool,
+    /// The number of letters of the fold (at most 12).
+    pub length: u8,
+    /// The document's id of the word's text ([`WordViews`]), [`NO_WORD`] when not known: it
+    /// lets the decoder reuse the sums of the features that depend on the word alone.
+    pub word: u32,
+}
+
+/// The hashes of one word that only its own word features read (see [`word_features`] and
+/// [`Part::Word`]): made once per distinct word and language model, not kept per token.
+#[derive(Debug, Clone, Default)]
+pub struct WordPieces {
+    /// The exact form.
+    pub exact: u64,
     /// Prefixes of 1..=3 letters of the fold (0 when shorter).
     pub prefixes: [u64; 3],
     /// Suffixes of 1..=4 letters of the fold (0 when shorter).
@@ -255,34 +277,23 @@ pub struct TokenView {
     pub core_grams: [u64; 8],
     /// How many of `core_grams` are set.
     pub core_gram_count: u8,
-    /// The cue class of the core (Arabic): 1 before or after a person (`قال`, `الرئيس`,
-    /// `اللاعب`), 2 an organization's head (`نادي`, `شركة`, `حزب`), 3 a place's (`مدينة`); 0 none.
-    pub cue: u8,
-    /// Gazetteer bits: for kind k (0..4), bit 2k = begins a match, bit 2k+1 = inside one.
-    pub gazetteer: u8,
-    /// Starts with a capital letter.
-    pub capitalized: bool,
-    /// Has no letters at all (punctuation, numbers).
-    pub no_letters: bool,
-    /// Its fold is a common lowercase word seen in this sentence context (reserved).
-    pub length: u8,
-    /// The document's id of the word's text ([`WordViews`]), [`NO_WORD`] when not known: it
-    /// lets the decoder reuse the sums of the features that depend on the word alone.
-    pub word: u32,
 }
 
 /// [`TokenView::word`] of a view made without a [`WordViews`].
 pub const NO_WORD: u32 = u32::MAX;
 
 /// The views of a document's distinct words, each made once: a word's view depends on its text
-/// alone (the gazetteer bits, set per position, excepted).
+/// alone (the gazetteer bits, set per position, excepted). Words are known by the ids of their
+/// texts ([`crate::intern::Surfaces`]), so finding a word's view is an index, not a hash
+/// look-up (which missed the cache on long texts: a tenth of the named stage on 5 MB).
 ///
 /// They are stored in chunks of [`VIEW_CHUNK`] that never move: 5 MB of Arabic has 65,000
 /// distinct words, 13.6 MB of views, and one list grown by doubling left its earlier copies
 /// (as much again) as holes in a wasm memory that never shrinks.
 #[derive(Debug, Default)]
-pub struct WordViews<'t> {
-    ids: std::collections::HashMap<&'t str, u32, FastHash>,
+pub struct WordViews {
+    /// Per text id: the place of its view in `chunks`, [`NO_WORD`] until it is made.
+    places: Vec<u32>,
     chunks: Vec<Vec<TokenView>>,
     count: usize,
     scratch: Scratch,
@@ -291,66 +302,74 @@ pub struct WordViews<'t> {
 /// Views per chunk of [`WordViews`] (about 850 KB).
 pub const VIEW_CHUNK: usize = 4096;
 
-/// A hasher for short strings (FNV-1a over the bytes, finished): lookups only, so the order
-/// of a map's iteration never matters.
-#[derive(Debug, Default, Clone, Copy)]
-struct FastHash;
-
-impl std::hash::BuildHasher for FastHash {
-    type Hasher = FastHasher;
-    fn build_hasher(&self) -> FastHasher {
-        FastHasher(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-#[derive(Debug)]
-struct FastHasher(u64);
-
-impl std::hash::Hasher for FastHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 ^= u64::from(b);
-            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
-    fn finish(&self) -> u64 {
-        finish(self.0)
-    }
-}
-
-impl<'t> WordViews<'t> {
-    /// The views of `words` (gazetteer bits 0), each word's made once per `WordViews`.
-    pub fn views(&mut self, words: &[&'t str], out: &mut Vec<TokenView>) {
+impl WordViews {
+    /// The views of the words whose text ids are `ids` (`texts` per id), gazetteer bits 0;
+    /// each word's made once per `WordViews`, with [`TokenView::word`] its text id. The
+    /// pieces of the words made in this call go to `fresh`, by token index in `ids` (the
+    /// decoder sums these words first, now).
+    pub fn views(
+        &mut self,
+        (ids, texts): (&[u32], &[&str]),
+        out: &mut Vec<TokenView>,
+        fresh: &mut Vec<(usize, WordPieces)>,
+    ) {
         out.clear();
-        for &w in words {
-            let next = self.count as u32;
-            let id = *self.ids.entry(w).or_insert(next);
-            if id == next {
-                let mut v = view_of(w, &mut self.scratch);
-                v.word = id;
-                if self.chunks.last().is_none_or(|c| c.len() == VIEW_CHUNK) {
-                    // The first chunk grows as needed (an article has a few hundred words);
-                    // later ones are whole at once.
-                    let capacity = if self.chunks.is_empty() {
-                        0
-                    } else {
-                        VIEW_CHUNK
-                    };
-                    self.chunks.push(Vec::with_capacity(capacity));
-                }
-                if let Some(chunk) = self.chunks.last_mut() {
-                    chunk.push(v);
-                    self.count += 1;
-                }
-            }
-            out.push(self.view(id).cloned().unwrap_or_default());
+        fresh.clear();
+        if self.places.len() < texts.len() {
+            self.places.resize(texts.len(), NO_WORD);
+        }
+        for (k, &id) in ids.iter().enumerate() {
+            let Some(&place) = self.places.get(id as usize) else {
+                out.push(TokenView::default());
+                continue;
+            };
+            let place = if place == NO_WORD {
+                let word = texts.get(id as usize).copied().unwrap_or("");
+                let (place, pieces) = self.make(id, word);
+                fresh.push((k, pieces));
+                place
+            } else {
+                place
+            };
+            out.push(self.at(place).cloned().unwrap_or_default());
         }
     }
 
-    /// The view of the word with id `id` (see [`TokenView::word`]).
+    /// Makes and stores the view of the word with text id `id`; returns its place and the
+    /// word's pieces.
+    fn make(&mut self, id: u32, word: &str) -> (u32, WordPieces) {
+        let (mut v, pieces) = view_and_pieces(word, &mut self.scratch);
+        v.word = id;
+        if self.chunks.last().is_none_or(|c| c.len() == VIEW_CHUNK) {
+            // The first chunk grows as needed (an article has a few hundred words); later
+            // ones are whole at once.
+            let capacity = if self.chunks.is_empty() {
+                0
+            } else {
+                VIEW_CHUNK
+            };
+            self.chunks.push(Vec::with_capacity(capacity));
+        }
+        let place = self.count as u32;
+        if let Some(chunk) = self.chunks.last_mut() {
+            chunk.push(v);
+            self.count += 1;
+        }
+        if let Some(slot) = self.places.get_mut(id as usize) {
+            *slot = place;
+        }
+        (place, pieces)
+    }
+
+    /// The view at `place` in the chunks.
+    fn at(&self, place: u32) -> Option<&TokenView> {
+        let place = place as usize;
+        self.chunks.get(place / VIEW_CHUNK)?.get(place % VIEW_CHUNK)
+    }
+
+    /// The view of the word with text id `id` (see [`TokenView::word`]), once made.
     pub fn view(&self, id: u32) -> Option<&TokenView> {
-        let id = id as usize;
-        self.chunks.get(id / VIEW_CHUNK)?.get(id % VIEW_CHUNK)
+        self.at(*self.places.get(id as usize)?)
     }
 
     /// The number of distinct words seen.
@@ -364,9 +383,21 @@ impl<'t> WordViews<'t> {
     }
 }
 
-/// Reusable strings for [`view_of`].
+impl WordPieces {
+    /// No pieces (all zero).
+    pub const NONE: WordPieces = WordPieces {
+        exact: 0,
+        prefixes: [0; 3],
+        suffixes: [0; 4],
+        core_prefixes: [0; 3],
+        core_grams: [0; 8],
+        core_gram_count: 0,
+    };
+}
+
+/// Reusable strings for [`view_of`] and [`pieces_of`].
 #[derive(Debug, Default)]
-struct Scratch {
+pub struct Scratch {
     folded: String,
     shape: String,
     stem: String,
@@ -387,108 +418,161 @@ pub fn views(words: &[&str], gazetteer: &[u8]) -> Vec<TokenView> {
         .collect()
 }
 
+/// The [`WordPieces`] of each of `words`.
+pub fn word_pieces(words: &[&str]) -> Vec<WordPieces> {
+    let mut scratch = Scratch::default();
+    words.iter().map(|w| pieces_of(w, &mut scratch)).collect()
+}
+
+/// A word folded and split: the fold in `scratch.folded`, the stem in `scratch.stem`; the
+/// clitic's length in bytes, whether the article follows it, and where the core starts in
+/// the stem.
+struct Split {
+    clitic: usize,
+    article: bool,
+    core_at: usize,
+}
+
+fn split(w: &str, scratch: &mut Scratch) -> Split {
+    let Scratch { folded, stem, .. } = scratch;
+    fold_into(w, folded);
+    let (clitic, article) = if folded.starts_with(['و', 'ف', 'ب', 'ك', 'ل', 'ا']) {
+        split_proclitics(folded)
+    } else {
+        (0, false)
+    };
+    if clitic > 0 {
+        stem_into(folded, clitic, stem);
+    } else {
+        stem.clear();
+        stem.push_str(folded);
+    }
+    let core_at = if article || stem.starts_with("ال") && stem.len() >= 10 {
+        4.min(stem.len())
+    } else {
+        0
+    };
+    Split {
+        clitic,
+        article,
+        core_at,
+    }
+}
+
 /// The view of one word, gazetteer bits 0 (see [`views`]).
 fn view_of(w: &str, scratch: &mut Scratch) -> TokenView {
+    let split = split(w, scratch);
+    view_of_split(w, &split, scratch)
+}
+
+/// The [`WordPieces`] of one word.
+pub fn pieces_of(w: &str, scratch: &mut Scratch) -> WordPieces {
+    let split = split(w, scratch);
+    pieces_of_split(w, &split, scratch)
+}
+
+/// [`view_of`] and [`pieces_of`] of one word, folded and split once.
+fn view_and_pieces(w: &str, scratch: &mut Scratch) -> (TokenView, WordPieces) {
+    let split = split(w, scratch);
+    (
+        view_of_split(w, &split, scratch),
+        pieces_of_split(w, &split, scratch),
+    )
+}
+
+fn view_of_split(w: &str, split: &Split, scratch: &mut Scratch) -> TokenView {
+    let &Split {
+        clitic,
+        article,
+        core_at,
+    } = split;
     let Scratch {
         folded,
         shape,
         stem,
     } = scratch;
-    {
-        {
-            fold_into(w, folded);
-            shape_into(w, shape);
-            let fold_hash = hash_bytes(folded.as_bytes());
-            let (clitic, article) = if folded.starts_with(['و', 'ف', 'ب', 'ك', 'ل', 'ا']) {
-                split_proclitics(folded)
-            } else {
-                (0, false)
-            };
-            let stem_hash = if clitic > 0 {
-                stem_into(folded, clitic, stem);
-                hash_bytes(stem.as_bytes())
-            } else {
-                stem.clear();
-                stem.push_str(folded);
-                fold_hash
-            };
-            let clitic_hash = if clitic > 0 || article {
-                mix(
-                    0xc1,
-                    hash_bytes(folded.as_bytes().get(..clitic).unwrap_or(b"")),
-                    u64::from(article),
-                )
-            } else {
-                0
-            };
-            let core = if article || stem.starts_with("ال") && stem.len() >= 10 {
-                hash_bytes(stem.as_bytes().get(4..).unwrap_or(b""))
-            } else {
-                stem_hash
-            };
-            let core_str = if article || stem.starts_with("ال") && stem.len() >= 10 {
-                stem.get(4..).unwrap_or("")
-            } else {
-                stem.as_str()
-            };
-            let mut core_prefixes = [0u64; 3];
-            let mut core_grams = [0u64; 8];
-            let mut core_gram_count = 0u8;
-            if core_str.starts_with(|c: char| is_arabic_letter(c)) {
-                let cb = core_str.as_bytes();
-                for (k, (at, _)) in core_str.char_indices().skip(1).take(3).enumerate() {
-                    core_prefixes[k] = hash_bytes(&cb[..at]);
-                }
-                let idx: Vec<usize> = core_str
-                    .char_indices()
-                    .map(|(a, _)| a)
-                    .chain(std::iter::once(core_str.len()))
-                    .collect();
-                for (slot, w) in core_grams.iter_mut().zip(idx.windows(4)) {
-                    *slot = hash_bytes(&cb[w[0]..w[3]]);
-                    core_gram_count += 1;
-                }
-            }
-            let cue = cue_class(core_str);
-            let mut prefixes = [0u64; 3];
-            let mut suffixes = [0u64; 4];
-            let bytes = folded.as_bytes();
-            for (k, (at, _)) in folded.char_indices().skip(1).take(3).enumerate() {
-                prefixes[k] = hash_bytes(&bytes[..at]);
-            }
-            for (k, (at, _)) in folded.char_indices().rev().take(5).enumerate() {
-                if k < 4 && at > 0 {
-                    suffixes[k] = hash_bytes(&bytes[at..]);
-                }
-            }
-            let n = folded.chars().count();
-            TokenView {
-                fold: fold_hash,
-                exact: hash_bytes(w.as_bytes()),
-                shape: hash_bytes(shape.as_bytes()),
-                stem: stem_hash,
-                core,
-                clitic: clitic_hash,
-                prefixes,
-                suffixes,
-                core_prefixes,
-                core_grams,
-                core_gram_count,
-                cue,
-                gazetteer: 0,
-                capitalized: w
-                    .chars()
-                    .next()
-                    .is_some_and(|c| c.is_ascii_uppercase() || (!c.is_ascii() && c.is_uppercase())),
-                no_letters: !w.chars().any(|c| {
-                    c.is_ascii_alphabetic()
-                        || is_arabic_letter(c)
-                        || (!c.is_ascii() && c.is_alphabetic())
-                }),
-                length: n.min(12) as u8,
-                word: NO_WORD,
-            }
+    shape_into(w, shape);
+    let fold_hash = hash_bytes(folded.as_bytes());
+    let stem_hash = if clitic > 0 {
+        hash_bytes(stem.as_bytes())
+    } else {
+        fold_hash
+    };
+    let clitic_hash = if clitic > 0 || article {
+        mix(
+            0xc1,
+            hash_bytes(folded.as_bytes().get(..clitic).unwrap_or(b"")),
+            u64::from(article),
+        )
+    } else {
+        0
+    };
+    let core_str = stem.get(core_at..).unwrap_or("");
+    let core = if core_at > 0 {
+        hash_bytes(core_str.as_bytes())
+    } else {
+        stem_hash
+    };
+    TokenView {
+        fold: fold_hash,
+        shape: hash_bytes(shape.as_bytes()),
+        stem: stem_hash,
+        core,
+        clitic: clitic_hash,
+        cue: cue_class(core_str),
+        gazetteer: 0,
+        capitalized: w
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_uppercase() || (!c.is_ascii() && c.is_uppercase())),
+        no_letters: !w.chars().any(|c| {
+            c.is_ascii_alphabetic() || is_arabic_letter(c) || (!c.is_ascii() && c.is_alphabetic())
+        }),
+        length: folded.chars().count().min(12) as u8,
+        word: NO_WORD,
+    }
+}
+
+fn pieces_of_split(w: &str, split: &Split, scratch: &mut Scratch) -> WordPieces {
+    let core_at = split.core_at;
+    let Scratch { folded, stem, .. } = scratch;
+    let core_str = stem.get(core_at..).unwrap_or("");
+    let mut core_prefixes = [0u64; 3];
+    let mut core_grams = [0u64; 8];
+    let mut core_gram_count = 0u8;
+    if core_str.starts_with(|c: char| is_arabic_letter(c)) {
+        let cb = core_str.as_bytes();
+        for (k, (at, _)) in core_str.char_indices().skip(1).take(3).enumerate() {
+            core_prefixes[k] = hash_bytes(&cb[..at]);
         }
+        let idx: Vec<usize> = core_str
+            .char_indices()
+            .map(|(a, _)| a)
+            .chain(std::iter::once(core_str.len()))
+            .collect();
+        for (slot, w) in core_grams.iter_mut().zip(idx.windows(4)) {
+            *slot = hash_bytes(&cb[w[0]..w[3]]);
+            core_gram_count += 1;
+        }
+    }
+    let mut prefixes = [0u64; 3];
+    let mut suffixes = [0u64; 4];
+    let bytes = folded.as_bytes();
+    for (k, (at, _)) in folded.char_indices().skip(1).take(3).enumerate() {
+        prefixes[k] = hash_bytes(&bytes[..at]);
+    }
+    for (k, (at, _)) in folded.char_indices().rev().take(5).enumerate() {
+        if k < 4 && at > 0 {
+            suffixes[k] = hash_bytes(&bytes[at..]);
+        }
+    }
+    WordPieces {
+        exact: hash_bytes(w.as_bytes()),
+        prefixes,
+        suffixes,
+        core_prefixes,
+        core_grams,
+        core_gram_count,
     }
 }
 
@@ -560,33 +644,37 @@ fn template(n: u64, language: Language) -> u64 {
 }
 
 /// Appends the features of token `i` of a sentence (everything but the tag history) to `out`.
+/// `pieces` are the [`WordPieces`] of each token.
 pub fn static_features(
     views: &[TokenView],
+    pieces: &[WordPieces],
     i: usize,
     language: Language,
     context: SentenceContext,
     out: &mut Vec<u64>,
 ) {
-    let Some(v) = views.get(i) else { return };
-    word_features(v, language, out);
-    context_features(views, i, language, context, out);
+    let (Some(v), Some(p)) = (views.get(i), pieces.get(i)) else {
+        return;
+    };
+    word_features(v, p, language, out);
+    context_features(views, i, p, language, context, out);
 }
 
 /// Appends the first of token `i`'s static features, those that depend on its word alone
 /// (bias, fold, exact form, shape, prefixes, suffixes, stem, core), to `out`: the same for
 /// every occurrence of the word, so their sum can be kept per word.
-pub fn word_features(v: &TokenView, language: Language, out: &mut Vec<u64>) {
+pub fn word_features(v: &TokenView, pieces: &WordPieces, language: Language, out: &mut Vec<u64>) {
     let t = |n: u64| template(n, language);
     out.push(mix(t(1), 0, 0));
     out.push(mix(t(2), v.fold, 0));
-    out.push(mix(t(3), v.exact, 0));
+    out.push(mix(t(3), pieces.exact, 0));
     out.push(mix(t(4), v.shape, 0));
-    for (k, &p) in v.prefixes.iter().enumerate() {
+    for (k, &p) in pieces.prefixes.iter().enumerate() {
         if p != 0 {
             out.push(mix(t(5 + k as u64), p, 0));
         }
     }
-    for (k, &s) in v.suffixes.iter().enumerate() {
+    for (k, &s) in pieces.suffixes.iter().enumerate() {
         if s != 0 {
             out.push(mix(t(8 + k as u64), s, 0));
         }
@@ -601,14 +689,16 @@ pub fn word_features(v: &TokenView, language: Language, out: &mut Vec<u64>) {
 /// also depend on its neighbours, its position and the sentence, to `out`; with some that
 /// depend on the word alone (its length, and in Arabic its clitics, its core's prefixes and
 /// trigrams, its cue class), in the order the models were trained with.
+/// `pieces` are token `i`'s.
 pub fn context_features(
     views: &[TokenView],
     i: usize,
+    pieces: &WordPieces,
     language: Language,
     context: SentenceContext,
     out: &mut Vec<u64>,
 ) {
-    context_features_of(views, i, language, context, Part::All, out);
+    context_features_of(views, i, pieces, language, context, Part::All, out);
 }
 
 /// Which of [`context_features`] to append: all, in their order; those that depend on the
@@ -624,10 +714,12 @@ pub enum Part {
     Context,
 }
 
-/// Appends `part` of token `i`'s [`context_features`] to `out`, in their order.
+/// Appends `part` of token `i`'s [`context_features`] to `out`, in their order (`pieces`,
+/// token `i`'s, are read for [`Part::Word`] and [`Part::All`] only).
 pub fn context_features_of(
     views: &[TokenView],
     i: usize,
+    pieces: &WordPieces,
     language: Language,
     context: SentenceContext,
     part: Part,
@@ -679,12 +771,16 @@ pub fn context_features_of(
         if word {
             // The core's own prefixes and letter trigrams: unseen names share pieces with
             // seen ones.
-            for (k, &p) in v.core_prefixes.iter().enumerate() {
+            for (k, &p) in pieces.core_prefixes.iter().enumerate() {
                 if p != 0 {
                     out.push(mix(t(46 + k as u64), p, 0));
                 }
             }
-            for &g in v.core_grams.iter().take(usize::from(v.core_gram_count)) {
+            for &g in pieces
+                .core_grams
+                .iter()
+                .take(usize::from(pieces.core_gram_count))
+            {
                 out.push(mix(t(49), g, 0));
             }
         }
@@ -824,9 +920,12 @@ mod tests {
     fn features_are_total_on_odd_input() {
         let words = ["", "😀", "\u{0640}", "a"];
         let v = views(&words, &[]);
+        let p = word_pieces(&words);
         let mut out = Vec::new();
-        for i in 0..=words.len() {
-            static_features(&v, i, Language::English, SentenceContext::of(&v), &mut out);
+        for language in [Language::English, Language::Arabic] {
+            for i in 0..=words.len() {
+                static_features(&v, &p, i, language, SentenceContext::of(&v), &mut out);
+            }
         }
         assert!(!out.is_empty());
     }

@@ -174,7 +174,7 @@ pub fn recognize_with_ids(
     ids: &[u32],
     texts: &[&str],
 ) -> Vec<Entity> {
-    let mut named = named::recognize(text, tokens, sentences, language);
+    let mut named = named::recognize_with_ids(text, tokens, sentences, language, ids, texts);
     let found = patterns::recognize_with_ids(text, tokens, sentences, language, &named, ids, texts);
     let speakers = speakers_as_people(text, &named, &found);
     named.extend(speakers);

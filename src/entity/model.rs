@@ -35,7 +35,7 @@
 
 use super::features::{
     context_features_of, tag_history, tag_pair_features, tag_word_features, word_features, Part,
-    SentenceContext, TokenView, HISTORY_START, NO_WORD,
+    SentenceContext, TokenView, WordPieces, HISTORY_START, NO_WORD,
 };
 use crate::lang::Language;
 
@@ -739,15 +739,36 @@ pub fn beam_width(language: Language) -> usize {
     }
 }
 
+/// Where the decoder gets the [`WordPieces`] of token `i` of a sentence: only the first time
+/// it sums that token's word (see [`WordSums`]), so they need not be kept per token.
+pub trait Pieces {
+    /// The pieces of token `i`.
+    fn of(&mut self, i: usize) -> WordPieces;
+}
+
+impl Pieces for &[WordPieces] {
+    fn of(&mut self, i: usize) -> WordPieces {
+        self.get(i).cloned().unwrap_or_default()
+    }
+}
+
 /// Tags one sentence: greedy left to right, or by beam search where [`beam_width`] says so
 /// (see the module rules). `feats` is scratch space.
 pub fn decode<W: Weights>(
     weights: &W,
     views: &[TokenView],
+    mut pieces: &[WordPieces],
     language: Language,
     feats: &mut Vec<u64>,
 ) -> Vec<usize> {
-    decode_with(weights, views, language, feats, &mut WordSums::default())
+    decode_with(
+        weights,
+        views,
+        &mut pieces,
+        language,
+        feats,
+        &mut WordSums::default(),
+    )
 }
 
 /// The number of tag-history values: the tags, and [`HISTORY_START`].
@@ -776,7 +797,7 @@ impl WordSums {
     fn word<W: Weights>(
         &mut self,
         weights: &W,
-        views: &[TokenView],
+        (views, pieces): (&[TokenView], &mut impl Pieces),
         i: usize,
         language: Language,
         feats: &mut Vec<u64>,
@@ -790,11 +811,13 @@ impl WordSums {
                 return *s;
             }
         }
+        let pieces = pieces.of(i);
         feats.clear();
-        word_features(view, language, feats);
+        word_features(view, &pieces, language, feats);
         context_features_of(
             views,
             i,
+            &pieces,
             language,
             SentenceContext::default(),
             Part::Word,
@@ -818,15 +841,17 @@ impl WordSums {
     fn token<W: Weights>(
         &mut self,
         weights: &W,
-        views: &[TokenView],
+        (views, pieces): (&[TokenView], &mut impl Pieces),
         i: usize,
         language: Language,
         context: SentenceContext,
         feats: &mut Vec<u64>,
     ) -> TagScores {
-        let mut scores = self.word(weights, views, i, language, feats);
+        let mut scores = self.word(weights, (views, pieces), i, language, feats);
         feats.clear();
-        context_features_of(views, i, language, context, Part::Context, feats);
+        // The context part reads no pieces.
+        let none = &WordPieces::NONE;
+        context_features_of(views, i, none, language, context, Part::Context, feats);
         weights.add_all(feats, &mut scores);
         scores
     }
@@ -878,20 +903,21 @@ fn tag_word_sum<W: Weights>(
 pub fn decode_with<W: Weights>(
     weights: &W,
     views: &[TokenView],
+    pieces: &mut impl Pieces,
     language: Language,
     feats: &mut Vec<u64>,
     sums: &mut WordSums,
 ) -> Vec<usize> {
     let width = beam_width(language);
     if width > 1 {
-        return decode_beam(weights, views, language, feats, width, sums);
+        return decode_beam(weights, (views, pieces), language, feats, width, sums);
     }
     let mut tags = Vec::with_capacity(views.len());
     let context = SentenceContext::of(views);
     for (i, view) in views.iter().enumerate() {
         let p1 = tags.last().copied();
         let (h1, h2) = tag_history(&tags);
-        let mut scores = sums.token(weights, views, i, language, context, feats);
+        let mut scores = sums.token(weights, (views, &mut *pieces), i, language, context, feats);
         scores.add(&sums.pair(weights, h1, h2, language, feats));
         scores.add(&tag_word_sum(weights, view, h1, language, feats));
         tags.push(best(scores.tags(), p1));
@@ -903,7 +929,7 @@ pub fn decode_with<W: Weights>(
 /// hypothesis, then the lower tag).
 pub fn decode_beam<W: Weights>(
     weights: &W,
-    views: &[TokenView],
+    (views, pieces): (&[TokenView], &mut impl Pieces),
     language: Language,
     feats: &mut Vec<u64>,
     width: usize,
@@ -920,7 +946,7 @@ pub fn decode_beam<W: Weights>(
     // The token's tag-word sums by previous tag: hypotheses mostly share their last tag.
     let mut after: Vec<(u64, TagScores)> = Vec::with_capacity(width);
     for (i, view) in views.iter().enumerate() {
-        let base = sums.token(weights, views, i, language, context, feats);
+        let base = sums.token(weights, (views, &mut *pieces), i, language, context, feats);
         next.clear();
         after.clear();
         for (b, &(score, node)) in beam.iter().enumerate() {
@@ -1025,7 +1051,7 @@ mod tests {
         // What the decoder reuses (a word's sum, a tag pair's) against every static and
         // history feature of the token added one by one, as the trainer lists them: in both
         // languages, with gazetteer bits, a repeated word, and every tag history.
-        use crate::entity::features::{history_features, static_features, views};
+        use crate::entity::features::{history_features, static_features, views, word_pieces};
         /// A model file, its language, a sentence and its gazetteer bits.
         type Case<'a> = (&'a [u8], Language, &'a [&'a str], &'a [u8]);
         let cases: [Case; 2] = [
@@ -1057,6 +1083,7 @@ mod tests {
         for (bytes, language, words, gazetteer) in cases {
             let model = Model::from_bytes(bytes).unwrap();
             let mut v = views(words, gazetteer);
+            let pieces = word_pieces(words);
             // Two occurrences of a word share its id, so the second reads the stored sum.
             for (k, view) in v.iter_mut().enumerate() {
                 let first = words.iter().position(|w| *w == words[k]).unwrap();
@@ -1066,7 +1093,14 @@ mod tests {
             let mut sums = WordSums::default();
             let mut scratch = Vec::new();
             for i in 0..v.len() {
-                let token = sums.token(&model, &v, i, language, context, &mut scratch);
+                let token = sums.token(
+                    &model,
+                    (&v, &mut pieces.as_slice()),
+                    i,
+                    language,
+                    context,
+                    &mut scratch,
+                );
                 let histories = (0..TAGS as u64).chain([HISTORY_START]);
                 for p1 in histories.clone() {
                     for p2 in histories.clone() {
@@ -1074,7 +1108,7 @@ mod tests {
                         reused.add(&sums.pair(&model, p1, p2, language, &mut scratch));
                         reused.add(&tag_word_sum(&model, &v[i], p1, language, &mut scratch));
                         let mut feats = Vec::new();
-                        static_features(&v, i, language, context, &mut feats);
+                        static_features(&v, &pieces, i, language, context, &mut feats);
                         history_features(&v[i], p1, p2, language, &mut feats);
                         let mut one_by_one = TagScores::default();
                         for f in feats {

@@ -15,7 +15,8 @@
 //! Pure: sentences in, weights out. The `train-ner` command reads the corpora and writes the file.
 
 use super::features::{
-    history_features, static_features, tag_history, SentenceContext, TokenView, IDENTITY,
+    history_features, static_features, tag_history, SentenceContext, TokenView, WordPieces,
+    IDENTITY,
 };
 use super::model::{best, bucket, TAGS};
 use crate::lang::Language;
@@ -25,6 +26,8 @@ use crate::lang::Language;
 pub struct Example {
     /// The tokens as the tagger sees them.
     pub views: Vec<TokenView>,
+    /// Their words' pieces.
+    pub pieces: Vec<WordPieces>,
     /// The gold tag of each token.
     pub tags: Vec<usize>,
 }
@@ -89,7 +92,7 @@ impl Trainer {
             let context = SentenceContext::of(&ex.views);
             for i in 0..ex.views.len() {
                 feats.clear();
-                static_features(&ex.views, i, self.language, context, &mut feats);
+                static_features(&ex.views, &ex.pieces, i, self.language, context, &mut feats);
                 for &f in &feats {
                     *counts.entry(f).or_default() += 1;
                 }
@@ -128,7 +131,7 @@ impl Trainer {
     fn features_at(&self, ex: &Example, i: usize, tags: &[usize], out: &mut Vec<u64>) {
         out.clear();
         let context = SentenceContext::of(&ex.views);
-        static_features(&ex.views, i, self.language, context, out);
+        static_features(&ex.views, &ex.pieces, i, self.language, context, out);
         self.filter(out, 0);
         let (h1, h2) = tag_history(tags.get(..i).unwrap_or(&[]));
         history_features(&ex.views[i], h1, h2, self.language, out);
@@ -226,7 +229,7 @@ impl Trainer {
             for i in 0..ex.views.len() {
                 self.step += 1;
                 feats.clear();
-                static_features(&ex.views, i, self.language, context, &mut feats);
+                static_features(&ex.views, &ex.pieces, i, self.language, context, &mut feats);
                 self.filter(&mut feats, 0);
                 if self.dropout > 0 {
                     self.rng ^= self.rng << 13;

@@ -47,9 +47,13 @@
 //!
 //! [`super::group`] gathers the mentions by key for an entity panel.
 
-use super::features::{fold, mix, stem_of, views, TokenView, WordViews, NO_WORD};
+use super::features::{
+    fold, mix, pieces_of, stem_of, views, Scratch, TokenView, WordPieces, WordViews, NO_WORD,
+};
 use super::gazetteer::{FastMap, Gazetteer, Match, KINDS};
-use super::model::{decode_with, tag_begins, tag_kind, Model, TagScores, Weights, WordSums};
+use super::model::{
+    decode_with, tag_begins, tag_kind, Model, Pieces, TagScores, Weights, WordSums,
+};
 use super::{Entity, EntityKind};
 use crate::lang::Language;
 use crate::sentence::Sentence;
@@ -168,15 +172,36 @@ pub fn recognize(
     sentences: &[Sentence],
     language: Language,
 ) -> Vec<Entity> {
+    let surfaces = crate::intern::Surfaces::new(text, tokens);
+    recognize_with_ids(
+        text,
+        tokens,
+        sentences,
+        language,
+        &surfaces.ids,
+        &surfaces.texts,
+    )
+}
+
+/// Like [`recognize`], with the text ids of the tokens already made (`ids` per token, `texts`
+/// per id, see [`crate::intern::Surfaces`]).
+pub fn recognize_with_ids(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Sentence],
+    language: Language,
+    ids: &[u32],
+    texts: &[&str],
+) -> Vec<Entity> {
     let m = shipped();
-    recognize_with(
-        &m.arabic,
-        &m.english,
+    recognize_in(
+        (&m.arabic, &m.english),
         text,
         tokens,
         sentences,
         language,
         Steps::default(),
+        (ids, texts),
     )
 }
 
@@ -203,6 +228,20 @@ fn gazetteer_bits(words: &[&str], mut v: Vec<TokenView>) -> (Vec<TokenView>, Vec
         }
     }
     (v, matches)
+}
+
+/// A sentence's words and the pieces of those first seen in it (by token index, ascending):
+/// the decoder asks for a word's pieces when it first sums the word, nearly always where it
+/// first occurs; a word seen before in a sentence of the other language is made again.
+struct SentencePieces<'w, 's>(&'w [&'w str], &'w [(usize, WordPieces)], &'s mut Scratch);
+
+impl Pieces for SentencePieces<'_, '_> {
+    fn of(&mut self, i: usize) -> WordPieces {
+        match self.1.binary_search_by_key(&i, |&(k, _)| k) {
+            Ok(at) => self.1.get(at).map(|(_, p)| p.clone()).unwrap_or_default(),
+            Err(_) => pieces_of(self.0.get(i).copied().unwrap_or(""), self.2),
+        }
+    }
 }
 
 /// A mention as token indices while the document steps run.
@@ -247,6 +286,29 @@ pub fn recognize_with<W: Weights>(
     language: Language,
     steps: Steps,
 ) -> Vec<Entity> {
+    let surfaces = crate::intern::Surfaces::new(text, tokens);
+    recognize_in(
+        (arabic, english),
+        text,
+        tokens,
+        sentences,
+        language,
+        steps,
+        (&surfaces.ids, &surfaces.texts),
+    )
+}
+
+/// [`recognize_with`] with the models as (Arabic, English) and the tokens' text ids as (ids
+/// per token, texts per id).
+fn recognize_in<W: Weights>(
+    (arabic, english): (&W, &W),
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Sentence],
+    language: Language,
+    steps: Steps,
+    (ids, texts): (&[u32], &[&str]),
+) -> Vec<Entity> {
     let mut mentions: Vec<Mention> = Vec::new();
     let mut feats = Vec::with_capacity(64);
     let mut words: Vec<&str> = Vec::new();
@@ -261,6 +323,8 @@ pub fn recognize_with<W: Weights>(
     let mut word_views = WordViews::default();
     let mut arabic_sums = WordSums::default();
     let mut english_sums = WordSums::default();
+    let mut scratch = Scratch::default();
+    let mut fresh = Vec::new();
     for (sentence_index, s) in sentences.iter().enumerate() {
         let Some(sentence_tokens) = tokens.get(s.first_token..s.end_token) else {
             continue;
@@ -271,7 +335,11 @@ pub fn recognize_with<W: Weights>(
         words.clear();
         words.extend(sentence_tokens.iter().map(|t| t.span.text(text)));
         let mut v = Vec::with_capacity(words.len());
-        word_views.views(&words, &mut v);
+        word_views.views(
+            (ids.get(s.first_token..s.end_token).unwrap_or(&[]), texts),
+            &mut v,
+            &mut fresh,
+        );
         let (v, matches) = gazetteer_bits(&words, v);
         if let Some(ids) = word_of.get_mut(s.first_token..s.first_token + v.len()) {
             for (id, t) in ids.iter_mut().zip(&v) {
@@ -291,8 +359,22 @@ pub fn recognize_with<W: Weights>(
                 .map(|m| s.first_token + m.first),
         );
         let tags = match lang {
-            Language::Arabic => decode_with(arabic, &v, lang, &mut feats, &mut arabic_sums),
-            _ => decode_with(english, &v, lang, &mut feats, &mut english_sums),
+            Language::Arabic => decode_with(
+                arabic,
+                &v,
+                &mut SentencePieces(&words, &fresh, &mut scratch),
+                lang,
+                &mut feats,
+                &mut arabic_sums,
+            ),
+            _ => decode_with(
+                english,
+                &v,
+                &mut SentencePieces(&words, &fresh, &mut scratch),
+                lang,
+                &mut feats,
+                &mut english_sums,
+            ),
         };
         let sentence_start = mentions.len();
         let mut open: Option<Mention> = None;
@@ -345,7 +427,7 @@ pub fn recognize_with<W: Weights>(
         if steps.tidy {
             tidy(&mut mentions, sentence_start, tokens, text);
             if lang == Language::Arabic {
-                facilities(&mut mentions, sentence_start, &v, s.first_token);
+                facilities(&mut mentions, sentence_start, (&v, &words), s.first_token);
                 banks(
                     &mut mentions,
                     sentence_start,
@@ -628,7 +710,12 @@ fn arabic_names(
 /// that no list of common words knows ([`super::vocabulary`]) and that look like a name (four
 /// letters or more, not ending in ة, no four-letter participle in م) is a location, head
 /// included: `مركز جافيتس`. (`مركز تدريب`, `المركز الرئيسي`, `شارع مقفر` are not.)
-fn facilities(mentions: &mut Vec<Mention>, from: usize, views: &[TokenView], offset: usize) {
+fn facilities(
+    mentions: &mut Vec<Mention>,
+    from: usize,
+    (views, words): (&[TokenView], &[&str]),
+    offset: usize,
+) {
     static HEADS: OnceLock<Vec<u64>> = OnceLock::new();
     let heads = HEADS.get_or_init(|| {
         [
@@ -661,18 +748,22 @@ fn facilities(mentions: &mut Vec<Mention>, from: usize, views: &[TokenView], off
             .iter()
             .any(|m| m.first <= offset + i && offset + i < m.end)
     };
-    let hash = |w: &str| super::features::hash_bytes(w.as_bytes());
-    let (teh_marbuta, meem) = (hash("ه"), hash("م"));
     // A word of Arabic letters, four or more, that no list knows, and not of the forms of
-    // rare common words: ending in ة (`متكئة`) or a participle of four letters (`مقفر`).
-    let name_word = |v: &TokenView| {
+    // rare common words: ending in ة (`متكئة`; ه once folded) or a participle of four letters
+    // (`مقفر`).
+    let name_word = |k: usize| {
+        let Some(v) = views.get(k) else { return false };
         v.core == v.stem
             && !v.no_letters
             && v.length >= 4
             && v.shape == arabic_shape()
-            && v.suffixes[0] != teh_marbuta
-            && !(v.length == 4 && v.prefixes[0] == meem)
             && !super::vocabulary::is_common(v.core)
+            && {
+                let folded = fold(words.get(k).copied().unwrap_or(""));
+                let feminine = folded.ends_with('ه');
+                let participle = v.length == 4 && folded.starts_with('م');
+                !feminine && !participle
+            }
     };
     let mut k = 0;
     while k + 1 < views.len() {
@@ -682,8 +773,7 @@ fn facilities(mentions: &mut Vec<Mention>, from: usize, views: &[TokenView], off
             continue;
         }
         let mut end = k + 1;
-        while end < views.len() && end - k <= 3 && name_word(&views[end]) && !covered(end, mentions)
-        {
+        while end < views.len() && end - k <= 3 && name_word(end) && !covered(end, mentions) {
             end += 1;
         }
         if end > k + 1 {
@@ -1103,13 +1193,13 @@ fn full_names(
 
 /// Each token's fold and stem hashes, read from its word's view (0 for a token outside the
 /// tagged sentences).
-struct Hashes<'v, 't> {
+struct Hashes<'v> {
     /// Per token: its word's id in `words`, [`NO_WORD`] for none.
     word_of: Vec<u32>,
-    words: &'v WordViews<'t>,
+    words: &'v WordViews,
 }
 
-impl Hashes<'_, '_> {
+impl Hashes<'_> {
     fn view(&self, token: usize) -> Option<&TokenView> {
         self.words.view(*self.word_of.get(token)?)
     }
@@ -1141,7 +1231,7 @@ fn propagate(
     tokens: &[Token],
     text: &str,
     sentences: &[Sentence],
-    hashes: &Hashes<'_, '_>,
+    hashes: &Hashes<'_>,
 ) {
     // Known names, under the fold and the stem of their first word: key → (kind, length).
     let mut known: FastMap<(usize, usize)> = FastMap::default();
