@@ -1235,30 +1235,57 @@ fn propagate(
 ) {
     // Known names, under the fold and the stem of their first word: key → (kind, length).
     let mut known: FastMap<(usize, usize)> = FastMap::default();
+    // The hashes their first words can have, as a filter of bits (by a hash's top bits; 16
+    // bits or more per hash, so most are clear): a token none of whose hashes is in it starts
+    // no known name, and needs none of the look-ups below (up to two per word of the longest
+    // name).
+    let filter_bits = (mentions.len() * 64)
+        .clamp(1 << 12, 1 << 24)
+        .next_power_of_two();
+    let shift = 64 - filter_bits.trailing_zeros();
+    let mut starts = vec![0u64; filter_bits / 64];
+    let mut start = |h: u64| {
+        let bit = (h >> shift) as usize;
+        if let Some(word) = starts.get_mut(bit / 64) {
+            *word |= 1 << (bit % 64);
+        }
+    };
     let mut longest = 0;
     for m in mentions.iter() {
         let len = m.end - m.first;
         let rest = m.first + 1..m.end;
+        let (fold, stem) = (hashes.fold(m.first), hashes.stem(m.first));
+        start(fold);
+        start(stem);
         known
-            .entry(hashes.run_key(hashes.fold(m.first), rest.clone()))
+            .entry(hashes.run_key(fold, rest.clone()))
             .or_insert((m.kind, len));
         known
-            .entry(hashes.run_key(hashes.stem(m.first), rest))
+            .entry(hashes.run_key(stem, rest))
             .or_insert((m.kind, len));
         longest = longest.max(len);
         if KINDS[m.kind] == EntityKind::Person && len >= 2 {
             let last = m.end - 1;
             let w = tokens[last].span.text(text);
             if w.chars().filter(|c| c.is_alphabetic()).count() >= 3 {
+                let (fold, stem) = (hashes.fold(last), hashes.stem(last));
+                start(fold);
+                start(stem);
                 known
-                    .entry(hashes.run_key(hashes.fold(last), 0..0))
+                    .entry(hashes.run_key(fold, 0..0))
                     .or_insert((m.kind, 1));
                 known
-                    .entry(hashes.run_key(hashes.stem(last), 0..0))
+                    .entry(hashes.run_key(stem, 0..0))
                     .or_insert((m.kind, 1));
             }
         }
     }
+    let may_start = |h: u64| {
+        let bit = (h >> shift) as usize;
+        starts
+            .get(bit / 64)
+            .is_some_and(|word| word >> (bit % 64) & 1 == 1)
+    };
     let mut covered = vec![false; tokens.len()];
     for m in mentions.iter() {
         for c in &mut covered[m.first..m.end] {
@@ -1270,8 +1297,12 @@ fn propagate(
         let mut i = s.first_token;
         while i < s.end_token.min(tokens.len()) {
             let mut found = None;
-            if !covered[i] && tokens[i].kind == TokenKind::Word {
-                let mut hs = [mix(0x77, hashes.fold(i), 0), mix(0x77, hashes.stem(i), 0)];
+            let (fold, stem) = (hashes.fold(i), hashes.stem(i));
+            if !covered[i]
+                && tokens[i].kind == TokenKind::Word
+                && (may_start(fold) || may_start(stem))
+            {
+                let mut hs = [mix(0x77, fold, 0), mix(0x77, stem, 0)];
                 for len in 1..=longest.min(s.end_token - i) {
                     let j = i + len - 1;
                     if len > 1 {
