@@ -153,6 +153,29 @@ pub struct Analysis {
     pub token_keys: TokenKeys,
 }
 
+/// The characters of `text`, the white space among them (`char::is_whitespace`) and the bidi
+/// controls (U+202A–U+202E, U+2066–U+2069), counted over its bytes: a character is a byte that
+/// continues none (UTF-8), and only the characters whose first byte can begin white space or a
+/// control beyond ASCII (`C2`, `E1`, `E2`, `E3`) are decoded — none of the Arabic letters.
+fn character_counts(text: &str) -> (usize, usize, usize) {
+    let (mut characters, mut spaces, mut bidi) = (0, 0, 0);
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        if b & 0xC0 == 0x80 {
+            continue;
+        }
+        characters += 1;
+        if b < 0x80 {
+            spaces += usize::from(matches!(b, b' ' | b'\t'..=b'\r'));
+        } else if matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
+            if let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) {
+                spaces += usize::from(c.is_whitespace());
+                bidi += usize::from(matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'));
+            }
+        }
+    }
+    (characters, spaces, bidi)
+}
+
 /// Analyzes `text`.
 ///
 /// ```
@@ -178,21 +201,10 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
             p.language = forced;
         }
     }
-    let mut characters = 0;
-    let mut characters_no_spaces = 0;
-    let mut bidi_controls = 0;
-    for c in text.chars() {
-        characters += 1;
-        if !c.is_whitespace() {
-            characters_no_spaces += 1;
-        }
-        if matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') {
-            bidi_controls += 1;
-        }
-    }
+    let (characters, spaces, bidi_controls) = character_counts(text);
     let statistics = Statistics {
         characters,
-        characters_no_spaces,
+        characters_no_spaces: characters - spaces,
         words: tokens.iter().filter(|t| t.kind == TokenKind::Word).count(),
         sentences: sentences.len(),
         paragraphs: paragraphs.len(),
@@ -305,4 +317,47 @@ fn token_keys(
             }
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::character_counts;
+    use proptest::prelude::*;
+
+    /// The counts by decoding every character, as they were made before.
+    fn by_chars(text: &str) -> (usize, usize, usize) {
+        let characters = text.chars().count();
+        let spaces = text.chars().filter(|c| c.is_whitespace()).count();
+        let bidi = text
+            .chars()
+            .filter(|c| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
+            .count();
+        (characters, spaces, bidi)
+    }
+
+    #[test]
+    fn every_kind_of_white_space_and_control_counts() {
+        let text = "a b\tc\u{0B}\u{0C}\r\n\u{85}\u{A0}\u{1680}\u{2000}\u{200A}\u{200B}\u{2028}\u{2029}\u{202F}\u{205F}\u{3000}\u{202A}\u{202E}\u{2066}\u{2069}\u{2067}قال‎😀é";
+        assert_eq!(character_counts(text), by_chars(text));
+        assert_eq!(character_counts(""), (0, 0, 0));
+    }
+
+    proptest! {
+        #[test]
+        fn counts_over_bytes_equal_counts_over_chars(
+            parts in proptest::collection::vec(
+                prop_oneof![
+                    Just(" "), Just("\u{A0}"), Just("\u{2009}"), Just("\u{3000}"),
+                    Just("\u{85}"), Just("\u{202B}"), Just("\u{2067}"), Just("\u{200F}"),
+                    Just("a"), Just("قال"), Just("\u{0651}"), Just("\u{E000}"), Just("😀"),
+                    Just("\n"), Just("\u{1680}"), Just("\u{2030}"), Just("¢"),
+                ],
+                0..40,
+            ),
+            any_text in ".{0,20}",
+        ) {
+            let text = parts.concat() + &any_text;
+            prop_assert_eq!(character_counts(&text), by_chars(&text));
+        }
+    }
 }
