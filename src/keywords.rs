@@ -313,7 +313,13 @@ fn keywords_keeping(
         let mut heap: BinaryHeap<Ranked> = BinaryHeap::with_capacity(keep.min(1 << 12) + 1);
         let mut more = false;
         for (k, s, c) in scored() {
-            heap.push(Ranked(s, c, k));
+            let candidate = Ranked(s, c, k);
+            // Full, and no better than the worst kept: it would be pushed and popped again.
+            if heap.len() >= keep && heap.peek().is_some_and(|worst| candidate > *worst) {
+                more = true;
+                continue;
+            }
+            heap.push(candidate);
             if heap.len() > keep {
                 heap.pop();
                 more = true;
