@@ -264,6 +264,47 @@ fn is_double(c: char) -> bool {
     matches!(c, '"' | '“' | '”' | '„' | '‟')
 }
 
+/// The first opening candidate in `text[from..to]`, a double mark or `«`, with its place: found
+/// over the bytes, decoding nothing (`"` is `22`; `“ ” „ ‟` are `E2 80 9C`–`9F`; `«` is
+/// `C2 AB`).
+fn next_mark(text: &str, from: usize, to: usize) -> Option<(usize, char)> {
+    let bytes = text.as_bytes().get(..to)?;
+    let mut i = from;
+    while let Some(&b) = bytes.get(i) {
+        let mark = match b {
+            b'"' => Some('"'),
+            0xE2 if bytes.get(i + 1) == Some(&0x80) => match bytes.get(i + 2) {
+                Some(0x9C) => Some('“'),
+                Some(0x9D) => Some('”'),
+                Some(0x9E) => Some('„'),
+                Some(0x9F) => Some('‟'),
+                _ => None,
+            },
+            0xC2 if bytes.get(i + 1) == Some(&0xAB) => Some('«'),
+            _ => None,
+        };
+        if let Some(c) = mark {
+            return Some((i, c));
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The number of `toks` (sorted by start) that start before `at`, knowing that the first
+/// `from` do: a search that gallops from `from`, so its probes stay near it.
+fn starting_before(toks: &[Tok<'_>], from: usize, at: usize) -> usize {
+    let rest = toks.get(from..).unwrap_or_default();
+    let mut bound = 1;
+    while bound <= rest.len() && rest[bound - 1].span().start < at {
+        bound *= 2;
+    }
+    // The first bound / 2 of `rest` start before `at`; the answer is at most `bound`.
+    let low = bound / 2;
+    let high = bound.min(rest.len());
+    from + low + rest[low..high].partition_point(|t| t.span().start < at)
+}
+
 fn is_terminator(s: &str) -> bool {
     matches!(s, "." | "!" | "?" | "؟" | "…")
 }
@@ -275,17 +316,14 @@ pub(crate) fn find(text: &str, toks: &[Tok<'_>], named: &[Entity]) -> Vec<Entity
     let people = &people;
     let mut out: Vec<Entity> = Vec::new();
     let mut line_start = 0;
+    let mut cursor = 0;
     for line in text.split_inclusive('\n') {
         let line_end = line_start + line.trim_end().len();
         // The previous quote of the paragraph: (index of the token after it, its speaker).
         let mut previous: Option<(usize, Option<Span>)> = None;
         let mut at = line_start;
         while at < line_end {
-            let Some((p, c)) = text[at..line_end]
-                .char_indices()
-                .find(|&(_, c)| is_double(c) || c == '«')
-                .map(|(i, c)| (at + i, c))
-            else {
+            let Some((p, c)) = next_mark(text, at, line_end) else {
                 break;
             };
             let after_open = p + c.len_utf8();
@@ -321,8 +359,11 @@ pub(crate) fn find(text: &str, toks: &[Tok<'_>], named: &[Entity]) -> Vec<Entity
             };
             at = end;
             let span = Span::new(p, end);
-            let first = toks.partition_point(|t| t.span().start < p);
-            let last = toks.partition_point(|t| t.span().start < end);
+            // Quotes come in text order: the searches start where the last one found its
+            // first token, and stay near it (a search over all the tokens missed the cache).
+            let first = starting_before(toks, cursor, p);
+            let last = starting_before(toks, first, end);
+            cursor = first;
             let words = toks[first..last]
                 .iter()
                 .filter(|t| t.kind == TokenKind::Word)
@@ -653,6 +694,36 @@ mod tests {
             .into_iter()
             .map(|e| (e.span.text(text), e.speaker.map(|s| s.text(text))))
             .collect()
+    }
+
+    #[test]
+    fn marks_found_over_bytes_are_those_found_over_chars() {
+        let text = "a\"b “c” „d‟ «e» ‹f› ‘g’ ″h″ ٪ — €\u{2019}\u{201A}\u{00BB}\u{00AA}x\"";
+        for from in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            for to in (from..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let by_chars = text[from..to]
+                    .char_indices()
+                    .find(|&(_, c)| is_double(c) || c == '«')
+                    .map(|(i, c)| (from + i, c));
+                assert_eq!(next_mark(text, from, to), by_chars, "{from}..{to}");
+            }
+        }
+    }
+
+    #[test]
+    fn galloping_search_equals_a_search_of_all_tokens() {
+        let text = "one “two three” four, five «six» seven\n\"eight\" nine ten eleven twelve.";
+        let tokens = tokenize(text);
+        let texts = crate::intern::Surfaces::new(text, &tokens);
+        let keys = fold_keys(&texts.texts);
+        let shared = Shared::new(text, &tokens, &texts.ids, &keys);
+        let toks = shared.toks();
+        for at in 0..=text.len() + 1 {
+            let all = toks.partition_point(|t| t.span().start < at);
+            for from in 0..=all {
+                assert_eq!(starting_before(&toks, from, at), all, "from {from} at {at}");
+            }
+        }
     }
 
     #[test]
