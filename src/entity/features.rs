@@ -254,7 +254,7 @@ pub struct TokenView {
     pub capitalized: bool,
     /// Has no letters at all (punctuation, numbers).
     pub no_letters: bool,
-    /// The number of letters of the fold (at most 12).
+    /// The number of characters of the fold (at most 12).
     pub length: u8,
     /// The document's id of the word's text ([`WordViews`]), [`NO_WORD`] when not known: it
     /// lets the decoder reuse the sums of the features that depend on the word alone.

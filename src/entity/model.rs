@@ -786,8 +786,9 @@ fn history_slot(h: u64) -> usize {
 /// is the same as summing all its features one by one, in any order.
 #[derive(Debug, Default)]
 pub struct WordSums {
-    sums: Vec<TagScores>,
-    known: Vec<bool>,
+    /// By word id: the word's sum, once made.
+    sums: Vec<Option<TagScores>>,
+    /// By tag-history pair ([`history_slot`]): the pair's sum, once made.
     pairs: Vec<Option<TagScores>>,
 }
 
@@ -806,10 +807,8 @@ impl WordSums {
             return TagScores::default();
         };
         let id = view.word as usize;
-        if view.word != NO_WORD && self.known.get(id).copied().unwrap_or(false) {
-            if let Some(s) = self.sums.get(id) {
-                return *s;
-            }
+        if let Some(Some(s)) = self.sums.get(id) {
+            return *s;
         }
         let pieces = pieces.of(i);
         feats.clear();
@@ -827,11 +826,11 @@ impl WordSums {
         weights.add_all(feats, &mut sum);
         if view.word != NO_WORD {
             if self.sums.len() <= id {
-                self.sums.resize(id + 1, TagScores::default());
-                self.known.resize(id + 1, false);
+                self.sums.resize(id + 1, None);
             }
-            self.sums[id] = sum;
-            self.known[id] = true;
+            if let Some(slot) = self.sums.get_mut(id) {
+                *slot = Some(sum);
+            }
         }
         sum
     }

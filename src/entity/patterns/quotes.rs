@@ -684,13 +684,17 @@ mod tests {
     use super::*;
     use crate::token::tokenize;
 
-    fn quotes(text: &str) -> Vec<(&str, Option<&str>)> {
+    /// `f` of the pattern tokens of `text`, as the pattern stage makes them.
+    fn with_toks<R>(text: &str, f: impl FnOnce(&[Tok<'_>]) -> R) -> R {
         let tokens = tokenize(text);
         let texts = crate::intern::Surfaces::new(text, &tokens);
         let keys = fold_keys(&texts.texts);
         let shared = Shared::new(text, &tokens, &texts.ids, &keys);
-        let toks = shared.toks();
-        find(text, &toks, &[])
+        f(&shared.toks())
+    }
+
+    fn quotes(text: &str) -> Vec<(&str, Option<&str>)> {
+        with_toks(text, |toks| find(text, toks, &[]))
             .into_iter()
             .map(|e| (e.span.text(text), e.speaker.map(|s| s.text(text))))
             .collect()
@@ -713,17 +717,14 @@ mod tests {
     #[test]
     fn galloping_search_equals_a_search_of_all_tokens() {
         let text = "one “two three” four, five «six» seven\n\"eight\" nine ten eleven twelve.";
-        let tokens = tokenize(text);
-        let texts = crate::intern::Surfaces::new(text, &tokens);
-        let keys = fold_keys(&texts.texts);
-        let shared = Shared::new(text, &tokens, &texts.ids, &keys);
-        let toks = shared.toks();
-        for at in 0..=text.len() + 1 {
-            let all = toks.partition_point(|t| t.span().start < at);
-            for from in 0..=all {
-                assert_eq!(starting_before(&toks, from, at), all, "from {from} at {at}");
+        with_toks(text, |toks| {
+            for at in 0..=text.len() + 1 {
+                let all = toks.partition_point(|t| t.span().start < at);
+                for from in 0..=all {
+                    assert_eq!(starting_before(toks, from, at), all, "from {from} at {at}");
+                }
             }
-        }
+        });
     }
 
     #[test]
@@ -799,13 +800,8 @@ mod tests {
     #[test]
     fn named_people_win_over_the_heuristics() {
         let text = "Mayor Laura Chen said the vote was \"a promise kept to every commuter.\"";
-        let tokens = tokenize(text);
-        let texts = crate::intern::Surfaces::new(text, &tokens);
-        let keys = fold_keys(&texts.texts);
-        let shared = Shared::new(text, &tokens, &texts.ids, &keys);
-        let toks = shared.toks();
         let person = Entity::new(Span::new(6, 16), EntityKind::Person);
-        let q = find(text, &toks, &[person]);
+        let q = with_toks(text, |toks| find(text, toks, &[person]));
         assert_eq!(q[0].speaker.map(|s| s.text(text)), Some("Laura Chen"));
     }
 }
