@@ -7,7 +7,9 @@
 //!
 //! A counting global allocator records the bytes live at any time; the peak is reset before
 //! each measured step, so each line is that step's peak above what was live before it (the
-//! text itself, and the analysis for the report lines).
+//! text itself, and the analysis for the report lines). The stage lines then run the stages one
+//! by one in `analyze`'s order, so the stage that sets the peak, and what is live under it, can
+//! be read off (the wasm build's figures are lower: its pointers and `usize` are 4 bytes).
 
 use article_analyzer::report::Report;
 use article_analyzer::{analyze, Options};
@@ -61,7 +63,8 @@ fn peak<T>(f: impl FnOnce() -> T) -> (T, usize) {
     (out, PEAK.load(Relaxed) - before)
 }
 
-/// Each stage's own peak (above what is live before it), as `analyze` runs them.
+/// Each stage's peak, in the order `analyze` runs them: what is live before it (the text, and
+/// what earlier stages keep), its own peak above that, and what is live after it.
 fn stages(text: &str) {
     use article_analyzer::frequency::WordTable;
     use article_analyzer::frequency::{frequencies, ngrams, FrequencyOptions, LanguageRuns};
@@ -70,42 +73,57 @@ fn stages(text: &str) {
     use article_analyzer::normalize::FoldLevel;
     use article_analyzer::{entity, lang, paragraph, sentence, summary, token};
     let n = text.len() as f64;
-    let show = |name: &str, p: usize| print!("  {name} {:.1}x", p as f64 / n);
-    let (tokens, p) = peak(|| token::tokenize(text));
-    show("tokenize", p);
-    let (_, p) = peak(|| lang::detect(text));
-    show("language", p);
-    let (found, p) = peak(|| sentence::sentences(text, &tokens));
-    show("sentences", p);
-    let (paras, p) = peak(|| paragraph::paragraphs(text, &found));
-    show("paragraphs", p);
+    macro_rules! stage {
+        ($name:expr, $e:expr) => {{
+            let before = LIVE.load(Relaxed);
+            let (out, p) = peak(|| $e);
+            println!(
+                "  {:12} live before {:5.1}x  own peak +{:5.1}x  => {:5.1}x  kept after {:5.1}x",
+                $name,
+                before as f64 / n,
+                p as f64 / n,
+                (before + p) as f64 / n,
+                LIVE.load(Relaxed) as f64 / n
+            );
+            out
+        }};
+    }
+    let tokens = stage!("tokenize", token::tokenize(text));
+    let found = stage!("sentences", sentence::sentences(text, &tokens));
+    let ids = stage!("surfaces", Surfaces::new(text, &tokens));
+    let (paras, _) = stage!(
+        "paragraphs",
+        paragraph::paragraphs_of_tokens(text, &tokens, &found, &ids.ids, &ids.texts)
+    );
+    let language = lang::detect(text);
     let runs = LanguageRuns::new(paras.iter().map(|p| (p.span.start, p.language)).collect());
-    let (texts, p) = peak(|| Surfaces::new(text, &tokens));
-    show("surfaces", p);
-    let (table, p) =
-        peak(|| WordTable::with_surfaces(text, &tokens, &found, FoldLevel::Folded, &runs, &texts));
-    show("word-table", p);
+    let named = stage!(
+        "named",
+        entity::named::recognize_with_ids(text, &tokens, &found, language, &ids.ids, &ids.texts)
+    );
+    let found_patterns = stage!(
+        "patterns",
+        entity::patterns::recognize_with_ids(
+            text, &tokens, &found, language, &named, &ids.ids, &ids.texts
+        )
+    );
+    drop((named, found_patterns));
+    let table = stage!(
+        "word-table",
+        WordTable::with_surfaces(text, &tokens, &found, FoldLevel::Folded, &runs, &ids)
+    );
     let options = FrequencyOptions {
         top: 50,
         remove_stopwords: true,
     };
-    let (_, p) = peak(|| frequencies(&table, options));
-    show("frequencies", p);
-    let (_, p) = peak(|| ngrams(&table, 50));
-    show("ngrams", p);
-    let (_, p) = peak(|| keywords(&table, found.len(), 20));
-    show("keywords", p);
-    let (_, p) = peak(|| summary::summary(&table, found.len(), 3));
-    show("summary", p);
-    let (_, p) = peak(|| article_analyzer::stats::statistics(&table, &found));
-    show("statistics", p);
-    drop(table);
-    let language = lang::detect(text);
-    let (named, p) = peak(|| entity::named::recognize(text, &tokens, &found, language));
-    show("named", p);
-    let (_, p) = peak(|| entity::patterns::recognize(text, &tokens, &found, language, &named));
-    show("patterns", p);
-    println!();
+    let _kept = stage!("frequencies", frequencies(&table, options));
+    let _kept = stage!("summary", summary::summary(&table, found.len(), 3));
+    let _kept = stage!(
+        "statistics",
+        article_analyzer::stats::statistics(&table, &found)
+    );
+    let _kept = stage!("ngrams", ngrams(&table, 50));
+    let _kept = stage!("keywords", keywords(&table, found.len(), 20));
 }
 
 fn main() {
@@ -130,7 +148,6 @@ fn main() {
         mb(kept),
         kept as f64 / n
     );
-    stages(&text);
     let mut packed = options.clone();
     packed.tokens = false;
     packed.sentences = false;
@@ -144,4 +161,7 @@ fn main() {
     let (r, p) = peak(|| Report::new(&text, &analysis, &options));
     drop(r);
     println!("  full report peak {:.1} MB ({:.1}x)", mb(p), p as f64 / n);
+    drop(analysis);
+    println!("  stages, in the order analyze runs them (the text and the models live before):");
+    stages(&text);
 }

@@ -8,7 +8,7 @@ use crate::intern::{Surfaces, TokenKeys};
 use crate::keywords::{keywords, Keyword};
 use crate::lang::{detect_with_letters, Language, LanguageChoice};
 use crate::normalize::{folded_keys_agree, key_cow, FoldLevel};
-use crate::paragraph::{paragraphs_and_letters, Paragraph};
+use crate::paragraph::{paragraphs_of_tokens, Paragraph};
 use crate::sentence::{sentences, Sentence};
 use crate::stats::TextStatistics;
 use crate::summary::summary;
@@ -188,7 +188,11 @@ fn character_counts(text: &str) -> (usize, usize, usize) {
 pub fn analyze(text: &str, options: &Options) -> Analysis {
     let tokens = tokenize(text);
     let sentences = sentences(text, &tokens);
-    let (mut paragraphs, letters) = paragraphs_and_letters(text, &sentences);
+    // Each distinct token text gets an id once; the paragraphs' languages, the entities, the
+    // word table and the token keys work on ids.
+    let texts = Surfaces::new(text, &tokens);
+    let (mut paragraphs, letters) =
+        paragraphs_of_tokens(text, &tokens, &sentences, &texts.ids, &texts.texts);
     // The whole text's language from the letters the paragraphs counted (the same answer as
     // `options.language.resolve(text)`, without a second pass over the text).
     let language = match options.language {
@@ -217,9 +221,6 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
             .map(|p| (p.span.start, p.language))
             .collect(),
     );
-    // Each distinct token text gets an id once; the entities, the word table and the token keys
-    // work on ids.
-    let texts = Surfaces::new(text, &tokens);
     // The entities come first, while little else is held: their working memory (the tagger's
     // views, the pattern tokens) is then given back before the word table is built, instead of
     // being laid over the holes the table leaves. wasm memory at 5 MB: en 78.4 → 70.8 MB,

@@ -15,7 +15,8 @@
 //! 5. Confidence is the share of the winner among the function-word hits of its family (1.0
 //!    when the script alone decides, 0.0 for a fallback).
 
-use crate::token::{char_at, is_letter, Script};
+use crate::span::Span;
+use crate::token::{char_at, is_letter, Script, Token};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
@@ -578,6 +579,167 @@ impl Letters {
 /// Like [`detect_with_confidence`], with the letters of `text` already counted (`letters` must
 /// be [`Letters::of`] `text`, or the sum over pieces that make it up).
 pub fn detect_with_letters(text: &str, letters: &Letters) -> (Language, f32) {
+    decide(letters, |family| function_words(text, family))
+}
+
+/// The paragraphs' function words, counted over the tokens of the text: each distinct token
+/// text (by id, see [`crate::intern::Surfaces`]) is read once per family, and a paragraph adds
+/// up the counts of its tokens instead of reading its text again.
+///
+/// The sums are what [`detect_with_letters`] counts in the paragraph's text: the paragraph is
+/// made of whole tokens with white space between them, so its words (runs of letters and
+/// apostrophes) are the words of its tokens — unless a word runs across two tokens that touch
+/// (`'s` after a closing quote) or the paragraph has more words than are examined
+/// ([`MAX_WORDS`]). Such a paragraph's text is read as before.
+pub struct TokenWords<'t> {
+    text: &'t str,
+    tokens: &'t [Token],
+    ids: &'t [u32],
+    texts: &'t [&'t str],
+    /// Per text id: the hits per Arabic-script language, then the words, once counted.
+    arabic: Vec<Option<[u16; 4]>>,
+    /// Per text id: the hits per Latin-script language, then the words, once counted.
+    latin: Vec<Option<[u16; 9]>>,
+}
+
+impl<'t> TokenWords<'t> {
+    /// For the `tokens` of `text`, with their text ids (`ids` per token, `texts` per id).
+    pub fn new(
+        text: &'t str,
+        tokens: &'t [Token],
+        ids: &'t [u32],
+        texts: &'t [&'t str],
+    ) -> TokenWords<'t> {
+        TokenWords {
+            text,
+            tokens,
+            ids,
+            texts,
+            arabic: Vec::new(),
+            latin: Vec::new(),
+        }
+    }
+
+    /// The language of the paragraph `span` of the text, made of the tokens `first..end`,
+    /// whose letters are `letters`: [`detect_with_letters`] of its text.
+    pub fn detect(
+        &mut self,
+        span: Span,
+        (first, end): (usize, usize),
+        letters: &Letters,
+    ) -> (Language, f32) {
+        decide(letters, |family| {
+            let summed = match family {
+                Family::Arabic => self.sum(first, end, family, |me| &mut me.arabic),
+                Family::Latin => self.sum(first, end, family, |me| &mut me.latin),
+            };
+            summed.unwrap_or_else(|| function_words(span.text(self.text), family))
+        })
+    }
+
+    /// The hits of the tokens `first..end`, summed from the counts of their texts; `None` when
+    /// the paragraph must be read whole (see the type).
+    fn sum<const N: usize>(
+        &mut self,
+        first: usize,
+        end: usize,
+        family: Family,
+        memo: impl Fn(&mut Self) -> &mut Vec<Option<[u16; N]>>,
+    ) -> Option<Vec<usize>> {
+        let languages = family.languages().len();
+        let texts = self.texts.len();
+        if memo(self).len() != texts {
+            *memo(self) = vec![None; texts];
+        }
+        let mut sum = vec![0usize; languages];
+        let mut words = 0usize;
+        let mut previous: Option<(usize, &str)> = None;
+        for i in first..end.min(self.tokens.len()) {
+            let span = self.tokens.get(i)?.span;
+            let id = *self.ids.get(i)? as usize;
+            let piece = *self.texts.get(id)?;
+            if let Some((previous_end, before)) = previous {
+                let touching = previous_end == span.start
+                    && before.chars().next_back().is_some_and(is_word_char)
+                    && piece.chars().next().is_some_and(is_word_char);
+                if touching {
+                    return None;
+                }
+            }
+            previous = Some((span.end, piece));
+            let slot = memo(self).get_mut(id)?;
+            let counts = match slot {
+                Some(counts) => *counts,
+                None => {
+                    let mut hits = [0usize; 8];
+                    let seen =
+                        count_function_words(piece, family, &mut hits[..languages], usize::MAX);
+                    let mut counts = [0u16; N];
+                    for (c, h) in counts.iter_mut().zip(&hits[..languages]) {
+                        *c = u16::try_from(*h).unwrap_or(u16::MAX);
+                    }
+                    // More words than any paragraph examines saturate: the sum then exceeds
+                    // MAX_WORDS and the paragraph is read whole.
+                    counts[N - 1] = u16::try_from(seen).unwrap_or(u16::MAX);
+                    *slot = Some(counts);
+                    counts
+                }
+            };
+            words += usize::from(counts[N - 1]);
+            if words > MAX_WORDS {
+                return None;
+            }
+            for (s, c) in sum.iter_mut().zip(&counts[..languages]) {
+                *s += usize::from(*c);
+            }
+        }
+        Some(sum)
+    }
+}
+
+/// The two function-word tables: the languages of the Arabic script and of the Latin script.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Family {
+    Arabic,
+    Latin,
+}
+
+impl Family {
+    fn table(self) -> &'static [(&'static str, u16)] {
+        match self {
+            Family::Arabic => ARABIC_SCRIPT_WORDS,
+            Family::Latin => LATIN_SCRIPT_WORDS,
+        }
+    }
+
+    fn max_len(self) -> usize {
+        match self {
+            Family::Arabic => ARABIC_MAX_LEN,
+            Family::Latin => LATIN_MAX_LEN,
+        }
+    }
+
+    /// The languages, in the order of their bits in the table.
+    fn languages(self) -> &'static [Language] {
+        match self {
+            Family::Arabic => &[Language::Arabic, Language::Persian, Language::Urdu],
+            Family::Latin => &[
+                Language::English,
+                Language::French,
+                Language::Spanish,
+                Language::German,
+                Language::Italian,
+                Language::Portuguese,
+                Language::Dutch,
+                Language::Turkish,
+            ],
+        }
+    }
+}
+
+/// The rules, given a text's letters and its function-word hits per language of a family
+/// (`hits`, asked for at most once, for the family the letters choose).
+fn decide(letters: &Letters, mut hits: impl FnMut(Family) -> Vec<usize>) -> (Language, f32) {
     // Rule 1.
     let counts = letters.counts;
     let [ar_sig, fa_sig, ur_sig] = letters.signs;
@@ -590,9 +752,8 @@ pub fn detect_with_letters(text: &str, letters: &Letters) -> (Language, f32) {
         .unwrap_or(4);
     match best {
         0 => {
-            let hits = function_words(text, ARABIC_SCRIPT_WORDS, ARABIC_MAX_LEN, 3);
-            let langs = [Language::Arabic, Language::Persian, Language::Urdu];
-            if let Some(found) = winner(&hits, &langs) {
+            let family = Family::Arabic;
+            if let Some(found) = winner(&hits(family), family.languages()) {
                 return found;
             }
             // Rule 2, by letters.
@@ -605,18 +766,8 @@ pub fn detect_with_letters(text: &str, letters: &Letters) -> (Language, f32) {
             }
         }
         1 => {
-            let langs = [
-                Language::English,
-                Language::French,
-                Language::Spanish,
-                Language::German,
-                Language::Italian,
-                Language::Portuguese,
-                Language::Dutch,
-                Language::Turkish,
-            ];
-            let hits = function_words(text, LATIN_SCRIPT_WORDS, LATIN_MAX_LEN, 8);
-            winner(&hits, &langs).unwrap_or((Language::English, 0.0))
+            let family = Family::Latin;
+            winner(&hits(family), family.languages()).unwrap_or((Language::English, 0.0))
         }
         2 => (Language::Russian, 1.0),
         3 => (Language::Hebrew, 1.0),
@@ -729,20 +880,23 @@ fn word_index(table: &'static [(&'static str, u16)]) -> &'static WordIndex {
 /// its first apostrophe is are found as its characters are read (this runs over every
 /// paragraph of every text, and splitting, checking and searching each word in passes of
 /// their own cost several times as much).
-fn function_words(
-    text: &str,
-    table: &'static [(&'static str, u16)],
-    max_len: usize,
-    languages: usize,
-) -> Vec<usize> {
-    let index = word_index(table);
-    let mut hits = vec![0usize; languages];
+fn function_words(text: &str, family: Family) -> Vec<usize> {
+    let mut hits = vec![0usize; family.languages().len()];
+    count_function_words(text, family, &mut hits, MAX_WORDS);
+    hits
+}
+
+/// Adds to `hits` (one per language of `family`) the function words among the first `cap`
+/// words of `text` (see [`function_words`]); returns how many words it examined.
+fn count_function_words(text: &str, family: Family, hits: &mut [usize], cap: usize) -> usize {
+    let index = word_index(family.table());
+    let max_len = family.max_len();
     let mut lower = String::new();
     let mut ascii_lower = [0u8; 16];
     let mut words = 0;
     let bytes = text.as_bytes();
     let mut i = 0;
-    while words < MAX_WORDS {
+    while words < cap {
         // The next word: a run of letters and apostrophes.
         let Some((first, len)) = char_at(text, i) else {
             break;
@@ -844,7 +998,7 @@ fn function_words(
             }
         }
     }
-    hits
+    words
 }
 
 /// A character of a word for [`function_words`]: a letter or an apostrophe.

@@ -16,9 +16,10 @@
 //! 5. Each paragraph gets the language [`crate::lang::detect`] finds in its text, so a mixed
 //!    Arabic/English article reports each paragraph in its own language.
 
-use crate::lang::{detect_with_letters, Language, Letters};
+use crate::lang::{detect_with_letters, Language, Letters, TokenWords};
 use crate::sentence::{line_breaks, Sentence};
 use crate::span::Span;
+use crate::token::Token;
 
 /// A paragraph of the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,6 +62,40 @@ pub fn paragraphs(text: &str, sentences: &[Sentence]) -> Vec<Paragraph> {
 /// them), counted as the paragraphs' languages are detected: detecting the language of the whole
 /// text from them ([`crate::lang::detect_with_letters`]) does not count its letters again.
 pub fn paragraphs_and_letters(text: &str, sentences: &[Sentence]) -> (Vec<Paragraph>, Letters) {
+    group(text, sentences, |span, _, own| {
+        detect_with_letters(span.text(text), own).0
+    })
+}
+
+/// Like [`paragraphs_and_letters`], for the `tokens` of `text` with their text ids (`ids` per
+/// token, `texts` per id; see [`crate::intern::Surfaces`]): the paragraphs' function words are
+/// counted once per distinct token text ([`TokenWords`]), with the same result.
+pub fn paragraphs_of_tokens(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Sentence],
+    ids: &[u32],
+    texts: &[&str],
+) -> (Vec<Paragraph>, Letters) {
+    let mut words = TokenWords::new(text, tokens, ids, texts);
+    group(text, sentences, |span, (first, end), own| {
+        let first_token = sentences.get(first).map_or(0, |s| s.first_token);
+        let end_token = end
+            .checked_sub(1)
+            .and_then(|last| sentences.get(last))
+            .map_or(first_token, |s| s.end_token);
+        words.detect(span, (first_token, end_token), own).0
+    })
+}
+
+/// Groups the `sentences` of `text` into paragraphs (see the module rules), each with the
+/// language `detect` gives its span, its sentences and its letters; and the letters of the
+/// whole text.
+fn group(
+    text: &str,
+    sentences: &[Sentence],
+    mut detect: impl FnMut(Span, (usize, usize), &Letters) -> Language,
+) -> (Vec<Paragraph>, Letters) {
     let mut letters = Letters::default();
     let mut counted = 0usize;
     let gap = |i: usize| -> &str {
@@ -91,7 +126,7 @@ pub fn paragraphs_and_letters(text: &str, sentences: &[Sentence]) -> (Vec<Paragr
                 span,
                 first_sentence: first,
                 end_sentence: i + 1,
-                language: detect_with_letters(span.text(text), &own).0,
+                language: detect(span, (first, i + 1), &own),
             });
             first = i + 1;
         }
@@ -105,6 +140,67 @@ mod tests {
     use super::*;
     use crate::sentence::sentences;
     use crate::token::tokenize;
+
+    /// Both ways of detecting the paragraphs' languages, side by side.
+    fn both_ways(text: &str) -> ((Vec<Paragraph>, Letters), (Vec<Paragraph>, Letters)) {
+        let tokens = tokenize(text);
+        let found = sentences(text, &tokens);
+        let ids = crate::intern::Surfaces::new(text, &tokens);
+        (
+            paragraphs_and_letters(text, &found),
+            paragraphs_of_tokens(text, &tokens, &found, &ids.ids, &ids.texts),
+        )
+    }
+
+    #[test]
+    fn counting_over_tokens_detects_what_reading_the_text_does() {
+        // One French word among the first 2,000, English after them: French, as examined.
+        let long = format!("le {}{}", "chat ".repeat(1999), "the ".repeat(10));
+        for text in [
+            // Quoted words are words with their quotes: `'the'` is no function word.
+            "'the' 'the' 'the' und",
+            "",
+            "Le président a dit que l'accord est proche.\nThe deal is close, he said.",
+            // Words that run across two touching tokens: a closing quote, an elision.
+            "‘Hello’s’ d'une l’homme isn't 'the' rock'n'roll.\nقال 'إن' الرئيس.",
+            "وقال المتحدث باسم الوزارة إن الاجتماع سيعقد.\nوزیر امور خارجه ایران در این نشست گفت.",
+            // More words than a paragraph examines: its text is read whole.
+            long.as_str(),
+            "https://the-site.org/de/la/le du.the #the_and @of_la 2026-11-28 U.S. d’Italia",
+        ] {
+            let (read, counted) = both_ways(text);
+            assert_eq!(read, counted, "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        /// Texts dense in function words of both tables, apostrophes, quotes and line breaks.
+        #[test]
+        fn counting_over_tokens_agrees_on_any_mix(
+            parts in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::strategy::Just("the"), proptest::strategy::Just("The"),
+                    proptest::strategy::Just("de"), proptest::strategy::Just("l'"),
+                    proptest::strategy::Just("d’"), proptest::strategy::Just("und"),
+                    proptest::strategy::Just("في"), proptest::strategy::Just("از"),
+                    proptest::strategy::Just("کے"), proptest::strategy::Just("قال"),
+                    proptest::strategy::Just("'"), proptest::strategy::Just("’"),
+                    proptest::strategy::Just("‘"), proptest::strategy::Just("\""),
+                    proptest::strategy::Just(" "), proptest::strategy::Just("\n"),
+                    proptest::strategy::Just("\n\n"), proptest::strategy::Just(". "),
+                    proptest::strategy::Just("-"), proptest::strategy::Just("3"),
+                    proptest::strategy::Just("é"), proptest::strategy::Just("x"),
+                ],
+                0..60,
+            ),
+        ) {
+            let text = parts.concat();
+            let (read, counted) = both_ways(&text);
+            proptest::prop_assert_eq!(read, counted);
+        }
+    }
 
     fn texts(text: &str) -> Vec<&str> {
         paragraphs(text, &sentences(text, &tokenize(text)))
