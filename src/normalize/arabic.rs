@@ -37,6 +37,7 @@
 //! does (so stems are idempotent; the floor of 4 keeps repetition from eating stems:
 //! `فلسطينيون` → `فلسطين`, `تأمين` stays); proclitics are split again after each round.
 
+use rustc_hash::FxHashSet;
 use serde::Serialize;
 
 /// The Arabic-script folding rules, each an explicit option (see the module docs).
@@ -151,7 +152,7 @@ const PREFIXES: &[&str] = &[
 ];
 
 /// Words that begin with proclitic letters but are not split, in folded form (alef variants
-/// unified, no tashkeel), sorted for binary search (a test checks it). Proper nouns of news,
+/// unified, no tashkeel), sorted (a test checks it; [`WholeWords`] looks them up). Proper nouns of news,
 /// frequent nouns and verbs whose first letter is a root letter, relative pronouns.
 const WHOLE_WORDS: &[&str] = &[
     "الا",
@@ -431,11 +432,11 @@ const WHOLE_WORDS: &[&str] = &[
 /// `فلسطينيون`, `وزيرة`).
 fn is_whole_word(folded: &str) -> bool {
     // `ة` → `ه` in a stack buffer (both are two bytes in UTF-8): this runs several times per
-    // distinct word, and a heap copy cost more than the search.
+    // distinct word, and a heap copy cost more than the lookup.
     let mut buffer = [0u8; 64];
     let owned: String;
-    let probe: &str = if !has_char(folded, 'ة') {
-        folded
+    let probe: &[u8] = if !has_char(folded, 'ة') {
+        folded.as_bytes()
     } else if let Some(slot) = buffer.get_mut(..folded.len()) {
         slot.copy_from_slice(folded.as_bytes());
         // UTF-8 of `ة` (U+0629) and `ه` (U+0647); a lead byte never matches a continuation byte,
@@ -451,45 +452,92 @@ fn is_whole_word(folded: &str) -> bool {
                 i += 1;
             }
         }
-        match std::str::from_utf8(slot) {
-            Ok(p) => p,
-            Err(_) => {
-                owned = folded.replace('ة', "ه");
-                &owned
-            }
-        }
+        slot
     } else {
         owned = folded.replace('ة', "ه");
-        &owned
+        owned.as_bytes()
     };
-    let after = WHOLE_WORDS.partition_point(|&e| e <= probe);
-    if after > 0 && WHOLE_WORDS.get(after - 1) == Some(&probe) {
-        return true;
-    }
-    // Entries that are prefixes of the probe sort just before it.
-    let prefixes = prefix_entries();
-    (after.saturating_sub(8)..after).rev().any(|i| {
-        prefixes.get(i).copied().unwrap_or(false)
-            && WHOLE_WORDS.get(i).is_some_and(|e| probe.starts_with(e))
-    })
+    whole_words().holds(probe)
 }
 
-/// Per entry of [`WHOLE_WORDS`]: whether it keeps the words it begins whole too (four letters
-/// or more, no article), computed once rather than on every lookup.
-fn prefix_entries() -> &'static [bool] {
-    static FLAGS: std::sync::OnceLock<Vec<bool>> = std::sync::OnceLock::new();
-    FLAGS.get_or_init(|| {
-        WHOLE_WORDS
-            .iter()
-            .map(|e| e.chars().count() >= 4 && !has_article(e))
-            .collect()
-    })
+/// [`WHOLE_WORDS`] for [`is_whole_word`], built once: the entries, and those that keep the
+/// words they begin whole too (four letters or more, no article), by their bytes, behind a
+/// filter of the entries' first two letters — most words begin like no entry and are turned
+/// away without a hash. (A binary search of the sorted list cost about ten string comparisons
+/// per lookup, and this runs several times per distinct Arabic word.)
+struct WholeWords {
+    exact: FxHashSet<&'static [u8]>,
+    prefixes: FxHashSet<&'static [u8]>,
+    /// Bytes of the shortest prefix entry and of the longest: the probe's beginnings worth a
+    /// lookup.
+    prefix_bytes: (usize, usize),
+    /// One bit per value of [`first_letters_key`] over the entries.
+    starts: Vec<u64>,
+}
+
+/// A 14-bit key of a word's first four bytes: for Arabic letters (two bytes each, lead `D8` or
+/// `D9`), the two letters exactly. Words with the same first four bytes have the same key.
+#[inline]
+fn first_letters_key(word: &[u8]) -> usize {
+    let byte = |i: usize| usize::from(word.get(i).copied().unwrap_or(0));
+    let letter = |i: usize| ((byte(i) & 1) << 6) | (byte(i + 1) & 0x3F);
+    (letter(0) << 7) | letter(2)
+}
+
+impl WholeWords {
+    fn new() -> WholeWords {
+        let mut starts = vec![0u64; 1 << 8];
+        let mut prefixes = FxHashSet::default();
+        let mut prefix_bytes = (usize::MAX, 0);
+        for &e in WHOLE_WORDS {
+            let key = first_letters_key(e.as_bytes());
+            starts[key / 64] |= 1 << (key % 64);
+            if e.chars().count() >= 4 && !has_article(e) {
+                prefixes.insert(e.as_bytes());
+                prefix_bytes = (prefix_bytes.0.min(e.len()), prefix_bytes.1.max(e.len()));
+            }
+        }
+        WholeWords {
+            exact: WHOLE_WORDS.iter().map(|e| e.as_bytes()).collect(),
+            prefixes,
+            prefix_bytes,
+            starts,
+        }
+    }
+
+    /// True when `probe` is an entry or begins with a prefix entry. An entry equal to the probe
+    /// has its bytes, and a prefix entry that begins it (four letters, eight bytes or more) its
+    /// first four, so the filter turns away no match.
+    fn holds(&self, probe: &[u8]) -> bool {
+        let key = first_letters_key(probe);
+        if self
+            .starts
+            .get(key / 64)
+            .is_none_or(|bits| bits & (1 << (key % 64)) == 0)
+        {
+            return false;
+        }
+        if self.exact.contains(probe) {
+            return true;
+        }
+        let (shortest, longest) = self.prefix_bytes;
+        (shortest..probe.len().min(longest + 1)).any(|i| {
+            // Only whole characters: a UTF-8 continuation byte starts none.
+            probe.get(i).is_some_and(|&b| b & 0xC0 != 0x80)
+                && probe.get(..i).is_some_and(|p| self.prefixes.contains(p))
+        })
+    }
+}
+
+fn whole_words() -> &'static WholeWords {
+    static WORDS: std::sync::OnceLock<WholeWords> = std::sync::OnceLock::new();
+    WORDS.get_or_init(WholeWords::new)
 }
 
 /// True when `folded` is a listed whole word (not merely one of its inflections).
 fn is_whole_word_exactly(folded: &str) -> bool {
     let probe = folded.replace('ة', "ه");
-    WHOLE_WORDS.binary_search(&probe.as_str()).is_ok()
+    whole_words().exact.contains(probe.as_bytes())
 }
 
 /// True when `word` begins like a word with the article (`ال`, `وال`, `بال`, `لل`, …): such
@@ -502,7 +550,36 @@ fn has_article(word: &str) -> bool {
 
 /// Arabic letters in `s`.
 fn letters(s: &str) -> usize {
-    s.chars().filter(|&c| is_arabic_letter(c)).count()
+    s.chars()
+        .filter(|&c| {
+            // The base letters without a table lookup (most characters here).
+            matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}') || is_arabic_letter(c)
+        })
+        .count()
+}
+
+/// The entries of [`PREFIXES`] that begin with the first character of `word`, in their order
+/// (built once): a word is compared with the few prefixes it may begin with, not all twenty.
+fn prefixes_like(word: &str) -> &'static [&'static str] {
+    static BY_FIRST: std::sync::OnceLock<Vec<(char, Vec<&'static str>)>> =
+        std::sync::OnceLock::new();
+    let by_first = BY_FIRST.get_or_init(|| {
+        let mut out: Vec<(char, Vec<&'static str>)> = Vec::new();
+        for &p in PREFIXES {
+            let Some(first) = p.chars().next() else {
+                continue;
+            };
+            match out.iter_mut().find(|(c, _)| *c == first) {
+                Some((_, list)) => list.push(p),
+                None => out.push((first, vec![p])),
+            }
+        }
+        out
+    });
+    word.chars()
+        .next()
+        .and_then(|first| by_first.iter().find(|(c, _)| *c == first))
+        .map_or(&[], |(_, list)| list.as_slice())
 }
 
 fn is_arabic_letter(c: char) -> bool {
@@ -513,7 +590,7 @@ fn is_arabic_letter(c: char) -> bool {
 fn prefix_of(folded: &str) -> Option<&'static str> {
     // A word that begins with no proclitic has none to split, and needs no lookup in the word
     // list (about half of all words).
-    let mut candidates = PREFIXES
+    let mut candidates = prefixes_like(folded)
         .iter()
         .filter(|p| folded.starts_with(**p))
         .peekable();
@@ -661,6 +738,66 @@ mod tests {
         assert_eq!('ة'.to_string().as_bytes(), [0xD8, 0xA9]);
         assert_eq!('ه'.to_string().as_bytes(), [0xD9, 0x87]);
         assert_eq!(is_whole_word("وزارة"), is_whole_word("وزاره"));
+    }
+
+    /// The lookup as it was made before [`WholeWords`]: a binary search of the sorted list, and
+    /// the prefix entries among the eight entries that sort just before the probe.
+    fn holds_by_search(probe: &str) -> bool {
+        let after = WHOLE_WORDS.partition_point(|&e| e <= probe);
+        if after > 0 && WHOLE_WORDS.get(after - 1) == Some(&probe) {
+            return true;
+        }
+        (after.saturating_sub(8)..after).rev().any(|i| {
+            WHOLE_WORDS
+                .get(i)
+                .is_some_and(|e| e.chars().count() >= 4 && !has_article(e) && probe.starts_with(e))
+        })
+    }
+
+    #[test]
+    fn whole_words_by_hash_agree_with_the_sorted_search() {
+        let words = whole_words();
+        let endings = [
+            "", "ه", "ات", "ين", "ون", "يه", "ي", "ا", "ان", "يون", "x", " ",
+        ];
+        let mut probes = vec![String::new(), "و".to_string(), "abc".to_string()];
+        for e in WHOLE_WORDS {
+            for ending in endings {
+                probes.push(format!("{e}{ending}"));
+                probes.push(format!("و{e}{ending}"));
+            }
+            let chars: Vec<char> = e.chars().collect();
+            for n in 1..chars.len() {
+                probes.push(chars[..n].iter().collect());
+            }
+        }
+        let mut agreed = 0;
+        for p in &probes {
+            assert_eq!(words.holds(p.as_bytes()), holds_by_search(p), "{p:?}");
+            agreed += usize::from(words.holds(p.as_bytes()));
+        }
+        assert!(
+            agreed > WHOLE_WORDS.len(),
+            "{agreed} of {} probes held",
+            probes.len()
+        );
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        /// Entries with letters around them, and letters alone.
+        #[test]
+        fn whole_words_by_hash_agree_on_any_word(
+            entry in proptest::sample::select(WHOLE_WORDS),
+            before in "[وبفلال]{0,2}",
+            after in "[اتيونهةبرسم]{0,4}",
+            alone in "[ابتثجحخدذرزسشصضطظعغفقكلمنهوي]{0,8}",
+        ) {
+            let word = format!("{before}{entry}{after}");
+            proptest::prop_assert_eq!(whole_words().holds(word.as_bytes()), holds_by_search(&word));
+            proptest::prop_assert_eq!(whole_words().holds(alone.as_bytes()), holds_by_search(&alone));
+        }
     }
 
     #[test]
