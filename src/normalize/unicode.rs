@@ -296,9 +296,46 @@ impl Tables {
     }
 }
 
+/// Characters that no normal form changes, known without the tables: ASCII, the Arabic base
+/// letters but those with hamza or madda (which decompose), Arabic digits and signs of
+/// punctuation, dashes, curly quotes and guillemets (a test checks each against the tables, as
+/// [`Tables::is_stable`] would).
+#[inline]
+fn plainly_stable(c: char) -> bool {
+    matches!(c,
+        '\0'..='\u{7F}'
+        | '\u{0621}' | '\u{0627}'..='\u{063A}'
+        | '\u{0641}'..='\u{064A}'
+        | '\u{0660}'..='\u{066C}'
+        | '\u{060C}' | '\u{061B}' | '\u{061F}'
+        | '\u{00AB}' | '\u{00BB}'
+        | '\u{2013}' | '\u{2014}'
+        | '\u{2018}'..='\u{201D}')
+}
+
+/// The Arabic letters with hamza or madda (U+0622–U+0626): they decompose (NFD, NFKD), but
+/// composing puts them back whole when no mark follows them.
+#[inline]
+fn hamza_letter(c: char) -> bool {
+    matches!(c, '\u{0622}'..='\u{0626}')
+}
+
 fn normalize(s: &str, form: Form, compose: bool) -> String {
+    // ASCII, and the common characters of news text beyond it, are their own normal form in
+    // every form: they need no tables (whose first use parses them, about 3 M instructions).
+    // With composition (NFC, NFKC), so are the hamza letters among them: no mark follows.
+    if s.is_ascii()
+        || s.chars()
+            .all(|c| plainly_stable(c) || (compose && hamza_letter(c)))
+    {
+        return s.to_owned();
+    }
+    normalize_by_tables(s, form, compose)
+}
+
+fn normalize_by_tables(s: &str, form: Form, compose: bool) -> String {
     let t = tables();
-    if s.is_ascii() || t.is_stable(s, form) {
+    if t.is_stable(s, form) {
         return s.to_owned();
     }
     let chars = t.decompose(s, form);
@@ -346,6 +383,37 @@ pub fn nfkc(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plainly_stable_characters_are_stable_by_the_tables() {
+        let t = tables();
+        let mut checked = 0;
+        for c in (0..=0x2FFFFu32)
+            .filter_map(char::from_u32)
+            .filter(|&c| plainly_stable(c))
+        {
+            for form in [Form::Canonical, Form::Compatible] {
+                assert!(t.is_stable(&c.to_string(), form), "U+{:04X}", c as u32);
+            }
+            checked += 1;
+        }
+        assert!(checked > 128 + 42, "{checked}");
+    }
+
+    proptest::proptest! {
+        /// Strings of those characters and the hamza letters, as the tables compose them.
+        #[test]
+        fn composing_keeps_hamza_letters_after_no_mark(
+            s in "[a-zA-Z \u{621}-\u{63A}\u{641}-\u{64A}\u{660}-\u{66C}،؛؟«»–—‘’“”]{0,16}"
+        ) {
+            for form in [Form::Canonical, Form::Compatible] {
+                proptest::prop_assert_eq!(normalize_by_tables(&s, form, true), s.clone());
+                proptest::prop_assert_eq!(normalize(&s, form, true), s.clone());
+            }
+            // Decomposing is another matter: the tables decide.
+            proptest::prop_assert_eq!(nfd(&s), normalize_by_tables(&s, Form::Canonical, false));
+        }
+    }
 
     #[test]
     fn hangul_decomposes_and_composes_algorithmically() {
