@@ -89,6 +89,8 @@ pub fn is_letter(c: char) -> bool {
             true
         }
         0x64B..=0x66D | 0x670 | 0x6D4 | 0x6D6..=0x6ED | 0x6F0..=0x6F9 => false,
+        // Arabic signs and punctuation (، ؛ ؟): no letters, as for `char::is_alphabetic`.
+        0x600..=0x60F | 0x61B..=0x61F => false,
         _ => c.is_alphabetic(),
     }
 }
@@ -342,6 +344,21 @@ mod tests {
         ] {
             let expected: Vec<&str> = s.split_word_bounds().collect();
             assert_eq!(atoms(s), expected, "{s}");
+        }
+    }
+
+    #[test]
+    fn letters_are_the_alphabetic_characters_but_arabic_marks() {
+        for c in (0..=0x2FFFFu32).filter_map(char::from_u32) {
+            // Tashkeel and the other marks, digits and signs between the Arabic letters.
+            let mark =
+                matches!(c as u32, 0x64B..=0x66D | 0x670 | 0x6D4 | 0x6D6..=0x6ED | 0x6F0..=0x6F9);
+            assert_eq!(
+                is_letter(c),
+                c.is_alphabetic() && !mark,
+                "U+{:04X}",
+                c as u32
+            );
         }
     }
 
