@@ -6,7 +6,7 @@ use crate::frequency::{
 };
 use crate::intern::{Surfaces, TokenKeys};
 use crate::keywords::{keywords, Keyword};
-use crate::lang::{detect_with_letters, Language, LanguageChoice};
+use crate::lang::{Language, LanguageChoice};
 use crate::normalize::{folded_keys_agree, key_cow, FoldLevel};
 use crate::paragraph::{paragraphs_of_tokens, Paragraph};
 use crate::sentence::{sentences, Sentence};
@@ -191,12 +191,12 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     // Each distinct token text gets an id once; the paragraphs' languages, the entities, the
     // word table and the token keys work on ids.
     let texts = Surfaces::new(text, &tokens);
-    let (mut paragraphs, letters) =
+    // The whole text's language from the letters and words the paragraphs counted (the same
+    // answer as `options.language.resolve(text)`, without a second pass over the text).
+    let (mut paragraphs, detected) =
         paragraphs_of_tokens(text, &tokens, &sentences, &texts.ids, &texts.texts);
-    // The whole text's language from the letters the paragraphs counted (the same answer as
-    // `options.language.resolve(text)`, without a second pass over the text).
     let language = match options.language {
-        LanguageChoice::Auto => detect_with_letters(text, &letters).0,
+        LanguageChoice::Auto => detected,
         LanguageChoice::Fixed(l) => l,
     };
     if let LanguageChoice::Fixed(forced) = options.language {

@@ -586,11 +586,11 @@ pub fn detect_with_letters(text: &str, letters: &Letters) -> (Language, f32) {
 /// text (by id, see [`crate::intern::Surfaces`]) is read once per family, and a paragraph adds
 /// up the counts of its tokens instead of reading its text again.
 ///
-/// The sums are what [`detect_with_letters`] counts in the paragraph's text: the paragraph is
-/// made of whole tokens with white space between them, so its words (runs of letters and
-/// apostrophes) are the words of its tokens — unless a word runs across two tokens that touch
-/// (`'s` after a closing quote) or the paragraph has more words than are examined
-/// ([`MAX_WORDS`]). Such a paragraph's text is read as before.
+/// The sums are what [`detect_with_letters`] counts in the paragraph's (or the whole text's)
+/// text: it is made of whole tokens with white space between them, so its words (runs of
+/// letters and apostrophes) are the words of its tokens — unless a word runs across two tokens
+/// that touch (`'s` after a closing quote), or the last word examined ([`MAX_WORDS`]) is one of
+/// several in a token. Then the text is read as before.
 pub struct TokenWords<'t> {
     text: &'t str,
     tokens: &'t [Token],
@@ -637,8 +637,22 @@ impl<'t> TokenWords<'t> {
         })
     }
 
-    /// The hits of the tokens `first..end`, summed from the counts of their texts; `None` when
-    /// the paragraph must be read whole (see the type).
+    /// The language of the whole text, whose letters are `letters`: [`detect_with_letters`] of
+    /// it, from the same counts (its first [`MAX_WORDS`] words are the first words of its
+    /// tokens).
+    pub fn detect_text(&mut self, letters: &Letters) -> (Language, f32) {
+        let end = self.tokens.len();
+        decide(letters, |family| {
+            let summed = match family {
+                Family::Arabic => self.sum(0, end, family, |me| &mut me.arabic),
+                Family::Latin => self.sum(0, end, family, |me| &mut me.latin),
+            };
+            summed.unwrap_or_else(|| function_words(self.text, family))
+        })
+    }
+
+    /// The hits of the first [`MAX_WORDS`] words of the tokens `first..end`, summed from the
+    /// counts of their texts; `None` when the text must be read (see the type).
     fn sum<const N: usize>(
         &mut self,
         first: usize,
@@ -666,6 +680,10 @@ impl<'t> TokenWords<'t> {
                     return None;
                 }
             }
+            // Every word examined (and the one before was not cut short by this token).
+            if words == MAX_WORDS {
+                break;
+            }
             previous = Some((span.end, piece));
             let slot = memo(self).get_mut(id)?;
             let counts = match slot {
@@ -685,10 +703,11 @@ impl<'t> TokenWords<'t> {
                     counts
                 }
             };
-            words += usize::from(counts[N - 1]);
-            if words > MAX_WORDS {
+            // A token whose words run past the last one examined: only some of them count.
+            if words + usize::from(counts[N - 1]) > MAX_WORDS {
                 return None;
             }
+            words += usize::from(counts[N - 1]);
             for (s, c) in sum.iter_mut().zip(&counts[..languages]) {
                 *s += usize::from(*c);
             }

@@ -67,25 +67,27 @@ pub fn paragraphs_and_letters(text: &str, sentences: &[Sentence]) -> (Vec<Paragr
     })
 }
 
-/// Like [`paragraphs_and_letters`], for the `tokens` of `text` with their text ids (`ids` per
-/// token, `texts` per id; see [`crate::intern::Surfaces`]): the paragraphs' function words are
-/// counted once per distinct token text ([`TokenWords`]), with the same result.
+/// Like [`paragraphs`], for the `tokens` of `text` with their text ids (`ids` per token,
+/// `texts` per id; see [`crate::intern::Surfaces`]), with the language of the whole text: the
+/// function words are counted once per distinct token text ([`TokenWords`]), with the same
+/// result as [`paragraphs_and_letters`] and [`crate::lang::detect_with_letters`].
 pub fn paragraphs_of_tokens(
     text: &str,
     tokens: &[Token],
     sentences: &[Sentence],
     ids: &[u32],
     texts: &[&str],
-) -> (Vec<Paragraph>, Letters) {
+) -> (Vec<Paragraph>, Language) {
     let mut words = TokenWords::new(text, tokens, ids, texts);
-    group(text, sentences, |span, (first, end), own| {
+    let (paragraphs, letters) = group(text, sentences, |span, (first, end), own| {
         let first_token = sentences.get(first).map_or(0, |s| s.first_token);
         let end_token = end
             .checked_sub(1)
             .and_then(|last| sentences.get(last))
             .map_or(first_token, |s| s.end_token);
         words.detect(span, (first_token, end_token), own).0
-    })
+    });
+    (paragraphs, words.detect_text(&letters).0)
 }
 
 /// Groups the `sentences` of `text` into paragraphs (see the module rules), each with the
@@ -141,13 +143,15 @@ mod tests {
     use crate::sentence::sentences;
     use crate::token::tokenize;
 
-    /// Both ways of detecting the paragraphs' languages, side by side.
-    fn both_ways(text: &str) -> ((Vec<Paragraph>, Letters), (Vec<Paragraph>, Letters)) {
+    /// Both ways of detecting the paragraphs' languages and the text's, side by side.
+    fn both_ways(text: &str) -> ((Vec<Paragraph>, Language), (Vec<Paragraph>, Language)) {
         let tokens = tokenize(text);
         let found = sentences(text, &tokens);
         let ids = crate::intern::Surfaces::new(text, &tokens);
+        let (paragraphs, letters) = paragraphs_and_letters(text, &found);
+        let language = detect_with_letters(text, &letters).0;
         (
-            paragraphs_and_letters(text, &found),
+            (paragraphs, language),
             paragraphs_of_tokens(text, &tokens, &found, &ids.ids, &ids.texts),
         )
     }
@@ -156,7 +160,16 @@ mod tests {
     fn counting_over_tokens_detects_what_reading_the_text_does() {
         // One French word among the first 2,000, English after them: French, as examined.
         let long = format!("le {}{}", "chat ".repeat(1999), "the ".repeat(10));
+        // The 2,000th word: a whole token; running on into a touching quote; one of a token's.
+        let (many, words) = ("chat ".repeat(1999), "the und the und");
+        let whole = format!("{many}{words}");
+        let quoted = format!("{many}‘the’ {words}");
+        // (German by its first word, unless the `the` after the 2,000th word were counted.)
+        let split = format!("und {}semi-the {words}", "chat ".repeat(1998));
         for text in [
+            whole.as_str(),
+            quoted.as_str(),
+            split.as_str(),
             // Quoted words are words with their quotes: `'the'` is no function word.
             "'the' 'the' 'the' und",
             "",
