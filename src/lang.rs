@@ -526,11 +526,27 @@ impl Letters {
     pub fn of(text: &str) -> Letters {
         let mut counts = [0usize; 5]; // arabic, latin, cyrillic, hebrew, other
         let (mut ar_sig, mut fa_sig, mut ur_sig) = (0usize, 0usize, 0usize);
-        for c in text.chars() {
+        let mut chars = text.chars();
+        while let Some(c) = chars.next() {
             // ASCII first (most characters of Latin-script text and of the spaces and digits of
-            // any): its letters are Latin.
+            // any): its letters are Latin. After one, the ASCII that follows is counted eight
+            // bytes at a time (one test per ASCII character in other text).
             if c.is_ascii() {
                 counts[1] += usize::from(c.is_ascii_alphabetic());
+                loop {
+                    let rest = chars.as_str();
+                    let eight = rest
+                        .as_bytes()
+                        .get(..8)
+                        .and_then(|b| <[u8; 8]>::try_from(b).ok());
+                    match eight.map(u64::from_le_bytes) {
+                        Some(word) if word & 0x8080_8080_8080_8080 == 0 => {
+                            counts[1] += ascii_letters_in(word);
+                            chars = rest.get(8..).unwrap_or_default().chars();
+                        }
+                        _ => break,
+                    }
+                }
                 continue;
             }
             // The Arabic block, where every letter is of the Arabic script (`Script::of_char`).
@@ -574,6 +590,20 @@ impl Letters {
             *a += b;
         }
     }
+}
+
+/// The ASCII letters among eight ASCII bytes (`word`, no byte above `0x7F`): a byte is a letter
+/// when, with the case bit set, it lies in `a..=z` — both bounds tested on all eight bytes at
+/// once (adding `0x1F`, then `0x05`, carries a byte into its top bit at `a`, then past `z`; no
+/// byte overflows into the next, all being below `0x80`).
+#[inline]
+fn ascii_letters_in(word: u64) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const TOPS: u64 = 0x8080_8080_8080_8080;
+    let lower = word | (0x20 * ONES);
+    let from_a = (lower + 0x1F * ONES) & TOPS;
+    let past_z = (lower + 0x05 * ONES) & TOPS;
+    (from_a & !past_z).count_ones() as usize
 }
 
 /// Like [`detect_with_confidence`], with the letters of `text` already counted (`letters` must
@@ -1040,6 +1070,40 @@ fn is_own_lowercase(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The letters counted character by character, as they were before the eight-byte count.
+    fn letters_by_chars(text: &str) -> Letters {
+        let mut total = Letters::default();
+        for c in text.chars() {
+            let mut buffer = [0u8; 4];
+            // One character alone never fills eight bytes: the per-character path.
+            total.add(&Letters::of(c.encode_utf8(&mut buffer)));
+        }
+        total
+    }
+
+    #[test]
+    fn eight_ascii_bytes_count_their_letters() {
+        for b in 0u8..0x80 {
+            let word = u64::from_le_bytes([b; 8]);
+            assert_eq!(
+                ascii_letters_in(word),
+                8 * usize::from(b.is_ascii_alphabetic()),
+                "{b:#x}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn letters_by_eight_bytes_are_letters_by_characters(
+            text in "[ -~\\t\\néßżЖשقالةپےـ\u{64E}٣’😀]{0,40}"
+        ) {
+            proptest::prop_assert_eq!(Letters::of(&text), letters_by_chars(&text));
+        }
+    }
 
     #[test]
     fn arabic_persian_and_urdu_are_told_apart() {
