@@ -671,14 +671,8 @@ impl<'t> TokenWords<'t> {
     /// it, from the same counts (its first [`MAX_WORDS`] words are the first words of its
     /// tokens).
     pub fn detect_text(&mut self, letters: &Letters) -> (Language, f32) {
-        let end = self.tokens.len();
-        decide(letters, |family| {
-            let summed = match family {
-                Family::Arabic => self.sum(0, end, family, |me| &mut me.arabic),
-                Family::Latin => self.sum(0, end, family, |me| &mut me.latin),
-            };
-            summed.unwrap_or_else(|| function_words(self.text, family))
-        })
+        let whole = Span::new(0, self.text.len());
+        self.detect(whole, (0, self.tokens.len()), letters)
     }
 
     /// The hits of the first [`MAX_WORDS`] words of the tokens `first..end`, summed from the

@@ -16,9 +16,7 @@
 //! Sizes after folding (today's keys): Arabic 478 lines → 407 keys, English 308.
 
 use crate::lang::Language;
-#[cfg(test)]
-use crate::normalize::key;
-use crate::normalize::FoldLevel;
+use crate::normalize::{key, FoldLevel};
 use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
 
@@ -57,7 +55,7 @@ impl Stopwords {
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(|w| crate::normalize::key(w, FoldLevel::Folded, language).into_boxed_str())
+            .map(|w| key(w, FoldLevel::Folded, language).into_boxed_str())
             .filter(|k| !k.is_empty())
             .collect();
         Stopwords { keys }

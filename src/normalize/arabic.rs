@@ -152,8 +152,8 @@ const PREFIXES: &[&str] = &[
 ];
 
 /// Words that begin with proclitic letters but are not split, in folded form (alef variants
-/// unified, no tashkeel), sorted (a test checks it; [`WholeWords`] looks them up). Proper nouns of news,
-/// frequent nouns and verbs whose first letter is a root letter, relative pronouns.
+/// unified, no tashkeel), sorted (a test checks it; [`WholeWords`] looks them up). Proper nouns
+/// of news, frequent nouns and verbs whose first letter is a root letter, relative pronouns.
 const WHOLE_WORDS: &[&str] = &[
     "الا",
     "الاف",
