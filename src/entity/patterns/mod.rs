@@ -219,15 +219,17 @@ pub(crate) struct Shared<'a> {
     tokens: &'a [Token],
     ids: &'a [u32],
     keys: &'a TokenKeys,
+    /// The entry lists, one after another: once per distinct text for a word whose entries
+    /// depend on it alone (most), once per token for a word that can start a phrase.
     arena: Vec<Entry>,
-    /// Per token with entries: (token, end of its entries in `arena`), in token order.
-    ends: Vec<(u32, u32)>,
+    /// Per token with entries: (token, first entry in `arena`, number of entries), in token
+    /// order.
+    ends: Vec<(u32, u32, u16)>,
 }
 
 /// The parts of a token the lexicon lookups read (see [`entries`]).
 #[derive(Clone, Copy)]
 struct Lite<'a> {
-    span: Span,
     kind: TokenKind,
     text: &'a str,
     key: &'a str,
@@ -246,7 +248,6 @@ impl<'a> Shared<'a> {
         let id_of = |i: usize| ids.get(i).copied().unwrap_or(u32::MAX);
         let at = |i: usize| {
             tokens.get(i).map(|t| Lite {
-                span: t.span,
                 kind: t.kind,
                 text: t.span.text(text),
                 key: if t.kind == TokenKind::Word {
@@ -256,42 +257,34 @@ impl<'a> Shared<'a> {
                 },
             })
         };
-        // Per text id: its entries, starts relative to the token's, when they depend on it alone.
-        let mut memo: Vec<Option<Vec<Entry>>> = vec![None; keys.texts()];
-        let mut ends: Vec<(u32, u32)> = Vec::new();
+        // Per text id: where its entries are in `arena`, when they depend on it alone (entries
+        // hold offsets from their token's start, so tokens of one text share one list: at 5 MB
+        // of Arabic the arena was 10 MB when every token had its own copy).
+        let mut memo: Vec<Option<(u32, u16)>> = vec![None; keys.texts()];
+        let mut ends: Vec<(u32, u32, u16)> = Vec::new();
         let mut arena: Vec<Entry> = Vec::new();
         for (i, t) in tokens.iter().enumerate() {
             if t.kind != TokenKind::Word {
                 continue;
             }
-            let start = t.span.start;
             let id = id_of(i) as usize;
-            let before = arena.len();
-            match memo.get(id) {
-                Some(Some(known)) => arena.extend(known.iter().map(|e| Entry {
-                    start: e.start + start,
-                    ..*e
-                })),
+            let (from, len) = match memo.get(id) {
+                Some(&Some(known)) => known,
                 _ => {
                     let (found, alone) = entries(at, tokens.len(), i);
+                    let from = u32::try_from(arena.len()).unwrap_or(u32::MAX);
+                    let len = u16::try_from(found.len()).unwrap_or(u16::MAX);
+                    arena.extend(found);
                     if alone {
                         if let Some(slot) = memo.get_mut(id) {
-                            *slot = Some(
-                                found
-                                    .iter()
-                                    .map(|e| Entry {
-                                        start: e.start - start,
-                                        ..*e
-                                    })
-                                    .collect(),
-                            );
+                            *slot = Some((from, len));
                         }
                     }
-                    arena.extend(found);
+                    (from, len)
                 }
-            }
-            if arena.len() > before {
-                ends.push((i as u32, arena.len() as u32));
+            };
+            if len > 0 {
+                ends.push((i as u32, from, len));
             }
         }
         Shared {
@@ -307,16 +300,14 @@ impl<'a> Shared<'a> {
     /// The tokens with their keys, entries and line starts.
     pub(crate) fn toks(&'a self) -> Vec<Tok<'a>> {
         let mut ends = self.ends.iter().peekable();
-        let mut from = 0u32;
         let mut previous_end = 0;
         let mut toks = Vec::with_capacity(self.tokens.len());
         for (i, t) in self.tokens.iter().enumerate() {
             let mut entries = (0, 0);
-            if let Some(&&(k, end)) = ends.peek() {
+            if let Some(&&(k, from, len)) = ends.peek() {
                 if k as usize == i {
                     ends.next();
-                    entries = (from, u16::try_from(end - from).unwrap_or(u16::MAX));
-                    from = end;
+                    entries = (from, len);
                 }
             }
             let start = t.span.start;
@@ -503,7 +494,7 @@ impl<'a> Run<'a> {
         self.toks.get(i).into_iter().flat_map(|t| {
             t.entries()
                 .iter()
-                .filter(move |e| e.words == 1 && e.start == t.span().start)
+                .filter(move |e| e.words == 1 && e.offset == 0)
                 .map(|e| e.lex)
         })
     }
@@ -527,19 +518,20 @@ impl<'a> Run<'a> {
         };
         t.entries()
             .iter()
-            .filter(|e| {
-                (clitics || e.start == t.span().start) && i + usize::from(e.words) <= self.len()
+            .filter(|e| (clitics || e.offset == 0) && i + usize::from(e.words) <= self.len())
+            .map(|e| {
+                let start = t.span().start + e.offset as usize;
+                (start, i + usize::from(e.words), e.lex)
             })
-            .map(|e| (e.start, i + usize::from(e.words), e.lex))
             .collect()
     }
 }
 
-/// One lexicon entry of a word: where the entity would start (after clitics), how many words
-/// the phrase has, and what it means.
+/// One lexicon entry of a word: where the entity would start (bytes after the word's start:
+/// past its clitics), how many words the phrase has, and what it means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Entry {
-    pub(crate) start: usize,
+    pub(crate) offset: u32,
     pub(crate) words: u8,
     pub(crate) lex: Lex,
 }
@@ -584,7 +576,8 @@ fn entries<'a>(at: impl Fn(usize) -> Option<Lite<'a>>, len: usize, i: usize) -> 
         } else {
             stem
         };
-        let start = t.span.start + offset_after_letters(t.text, prefix.chars().count());
+        let offset =
+            u32::try_from(offset_after_letters(t.text, prefix.chars().count())).unwrap_or(u32::MAX);
         if lexicon::is_head(stem) {
             alone = false;
             for n in (2..=3u8).rev() {
@@ -600,14 +593,14 @@ fn entries<'a>(at: impl Fn(usize) -> Option<Lite<'a>>, len: usize, i: usize) -> 
                     key.push_str(at(j).map_or("", |w| w.key));
                 }
                 out.extend(lexicon::lookup(&key).iter().map(|(_, l)| Entry {
-                    start,
+                    offset,
                     words: n,
                     lex: *l,
                 }));
             }
         }
         out.extend(lexicon::lookup(stem).iter().map(|(_, l)| Entry {
-            start,
+            offset,
             words: 1,
             lex: *l,
         }));
