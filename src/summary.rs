@@ -80,82 +80,71 @@ pub fn summary(table: &WordTable<'_>, sentences: usize, n: usize) -> Vec<usize> 
             fill[k as usize] += 1;
         }
     }
-    // Sparse symmetric weights. ln(1 + |bag|) once per sentence, not once per link. Each link
-    // is kept once, as (i, j, w) with i < j, in the order met (i, then j, ascending).
+    // Sparse symmetric weights. ln(1 + |bag|) once per sentence, not once per link. The links
+    // are enumerated twice, from their earlier sentence (see `later_links`): once to count
+    // each sentence's, once to fill them in. Stored between the two, they were a list grown by
+    // doubling (244,000 links at 5 MB of Arabic) whose copies stayed as holes in wasm memory.
     let ln_len: Vec<f64> = (0..count)
         .map(|i| ((1 + bag(i).len()) as f64).ln())
         .collect();
-    let mut pairs: Vec<(u32, u32, f64)> = Vec::new();
-    let mut degree = vec![0usize; count];
     let mut shared = vec![0u32; count];
+    let postings = |k: u32| &post[post_start[k as usize]..post_start[k as usize + 1]];
+    let mut degree = vec![0usize; count];
     for i in 0..count {
-        // The linked sentences lie between the first and the last one met: scanning that range
-        // in order costs less than sorting the list of them (often most of the sentences).
-        let (mut low, mut high) = (usize::MAX, 0usize);
-        for &k in bag(i) {
-            for &j in &post[post_start[k as usize]..post_start[k as usize + 1]] {
-                let j = j as usize;
-                if j > i {
-                    shared[j] += 1;
-                    low = low.min(j);
-                    high = high.max(j);
-                }
-            }
-        }
-        for j in low..=high.min(count.saturating_sub(1)) {
-            if shared[j] == 0 {
-                continue;
-            }
-            let denom = ln_len[i] + ln_len[j];
-            pairs.push((i as u32, j as u32, shared[j] as f64 / denom));
+        later_links(i, bag(i), &postings, &mut shared, |j, _| {
             degree[i] += 1;
             degree[j] += 1;
-            shared[j] = 0;
-        }
+        });
     }
-    drop(post);
-    drop(shared);
-    // Both directions of every link, one flat array (CSR): sentence i's links are in order of
-    // the other sentence (those before i come from earlier pairs, then i's own pairs), the order
-    // a list per sentence filled pair by pair had, so every sum below is bit for bit the same
-    // as with those lists, without their doubling growth (tens of MB for 2,000 long sentences).
+    // Both directions of every link, flat (CSR): sentence i's links are in order of the other
+    // sentence (those before i come from earlier sentences' links, then i's own), the order a
+    // list per sentence filled link by link had, so every sum below is bit for bit the same as
+    // with those lists, without their doubling growth (tens of MB for 2,000 long sentences).
+    // The other sentence and the weight of each link are two lists (12 bytes a link, not 16 for
+    // a padded pair).
     let mut link_start: Vec<usize> = Vec::with_capacity(count + 1);
     link_start.push(0);
     for d in &degree {
         link_start.push(link_start.last().copied().unwrap_or(0) + d);
     }
+    drop(degree);
     let mut fill: Vec<usize> = link_start[..count].to_vec();
-    let mut links: Vec<(u32, f64)> = vec![(0, 0.0); link_start[count]];
-    for &(i, j, w) in &pairs {
-        links[fill[i as usize]] = (j, w);
-        fill[i as usize] += 1;
-        links[fill[j as usize]] = (i, w);
-        fill[j as usize] += 1;
+    let mut link_to: Vec<u32> = vec![0; link_start[count]];
+    let mut link_weight: Vec<f64> = vec![0.0; link_start[count]];
+    for i in 0..count {
+        later_links(i, bag(i), &postings, &mut shared, |j, n| {
+            let w = n as f64 / (ln_len[i] + ln_len[j]);
+            link_to[fill[i]] = j as u32;
+            link_weight[fill[i]] = w;
+            fill[i] += 1;
+            link_to[fill[j]] = i as u32;
+            link_weight[fill[j]] = w;
+            fill[j] += 1;
+        });
     }
-    drop(pairs);
+    drop(post);
+    drop(shared);
     let out_weight: Vec<f64> = link_start
         .windows(2)
-        .map(|r| links[r[0]..r[1]].iter().map(|x| x.1).sum())
+        .map(|r| link_weight[r[0]..r[1]].iter().sum())
         .collect();
     // Each link's factor `DAMPING * w / out_weight[j]` is the same in every iteration: computed
     // once (as the same operations in the same order, so the scores are bit for bit the same);
     // the links to a sentence with no weight out do not count.
-    for r in link_start.windows(2) {
-        for link in &mut links[r[0]..r[1]] {
-            let out = out_weight[link.0 as usize];
-            link.1 = if out > 0.0 {
-                DAMPING * link.1 / out
-            } else {
-                0.0
-            };
-        }
+    for (&j, w) in link_to.iter().zip(&mut link_weight) {
+        let out = out_weight[j as usize];
+        *w = if out > 0.0 { DAMPING * *w / out } else { 0.0 };
     }
     let mut score = vec![1.0f64; count];
     let mut next = vec![0.0f64; count];
     for _ in 0..100 {
         next.fill(1.0 - DAMPING);
         for (i, window) in link_start.windows(2).enumerate() {
-            for &(j, factor) in &links[window[0]..window[1]] {
+            let (to, factors) = (
+                &link_to[window[0]..window[1]],
+                &link_weight[window[0]..window[1]],
+            );
+            for (&j, &factor) in to.iter().zip(factors) {
                 next[i] += factor * score[j as usize];
             }
         }
@@ -178,6 +167,38 @@ pub fn summary(table: &WordTable<'_>, sentences: usize, n: usize) -> Vec<usize> 
     order.truncate(n);
     order.sort_unstable();
     order.into_iter().map(|i| i as usize).collect()
+}
+
+/// Calls `visit(j, shared)` for each sentence `j > i` that shares keys with sentence `i`
+/// (whose keys are `keys`; `postings(k)`: the sentences holding key `k`, ascending), with the
+/// number of keys they share, `j` ascending. `shared` is all zero before and after.
+fn later_links<'p>(
+    i: usize,
+    keys: &[u32],
+    postings: &impl Fn(u32) -> &'p [u32],
+    shared: &mut [u32],
+    mut visit: impl FnMut(usize, u32),
+) {
+    // The linked sentences lie between the first and the last one met: scanning that range in
+    // order costs less than sorting the list of them (often most of the sentences).
+    let (mut low, mut high) = (usize::MAX, 0usize);
+    for &k in keys {
+        for &j in postings(k) {
+            let j = j as usize;
+            if j > i {
+                shared[j] += 1;
+                low = low.min(j);
+                high = high.max(j);
+            }
+        }
+    }
+    for j in low..=high.min(shared.len().saturating_sub(1)) {
+        if shared[j] == 0 {
+            continue;
+        }
+        visit(j, shared[j]);
+        shared[j] = 0;
+    }
 }
 
 #[cfg(test)]
