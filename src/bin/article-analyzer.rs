@@ -7,7 +7,7 @@
 //! article-analyzer --jsonl [--options JSON]          JSON Lines {"id", "text"} in, one analysis per line out
 //! ```
 
-use article_analyzer::report::{report, Report};
+use article_analyzer::report::Report;
 use article_analyzer::Options;
 use serde_json::Value;
 use std::io::{self, BufRead, BufWriter, Read, Write};
@@ -103,6 +103,15 @@ fn decode_text(path: &str, bytes: Vec<u8>) -> Result<String, String> {
     String::from_utf8(bytes).map_err(|e| format!("{path} is not UTF-8 text: {e}"))
 }
 
+/// One line of `--jsonl` output: the record's `id` (when it has one), then the report's fields.
+#[derive(serde::Serialize)]
+struct Line<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<&'a Value>,
+    #[serde(flatten)]
+    report: Report<'a>,
+}
+
 fn analyze_jsonl(options: &Options) -> Result<(), String> {
     let stdin = io::stdin();
     let out = io::stdout();
@@ -118,11 +127,15 @@ fn analyze_jsonl(options: &Options) -> Result<(), String> {
             .get("text")
             .and_then(Value::as_str)
             .ok_or_else(|| format!("line {}: expected an object with a string \"text\"", n + 1))?;
-        let mut value = serde_json::to_value(report(text, options)).map_err(|e| e.to_string())?;
-        if let (Some(obj), Some(id)) = (value.as_object_mut(), record.get("id")) {
-            obj.insert("id".to_string(), id.clone());
-        }
-        serde_json::to_writer(&mut out, &value).map_err(|e| e.to_string())?;
+        // Written straight from the report, as `analyze FILE` does: going through a
+        // `serde_json::Value` (to add the id) built and sorted a map per object, a tenth of
+        // the time per article.
+        let analysis = article_analyzer::analyze(text, options);
+        let line = Line {
+            id: record.get("id"),
+            report: Report::new(text, &analysis, options),
+        };
+        serde_json::to_writer(&mut out, &line).map_err(|e| e.to_string())?;
         writeln!(out).map_err(|e| e.to_string())?;
     }
     out.flush().map_err(|e| e.to_string())?;
