@@ -37,6 +37,15 @@ pub fn scan(text: &str) -> Vec<Entity> {
     let mut at = 0;
     let bytes = text.as_bytes();
     while at < text.len() {
+        // Every form starts at one of these ASCII bytes; no byte of a longer UTF-8 character is
+        // ASCII, so the others are skipped byte by byte, without decoding characters.
+        let Some(skip) = bytes[at..]
+            .iter()
+            .position(|b| matches!(b, b'h' | b'w' | b'H' | b'W' | b'@' | b'#'))
+        else {
+            break;
+        };
+        at += skip;
         let b = bytes[at];
         let found = match b {
             b'h' | b'w' | b'H' | b'W' => url(text, at),
@@ -56,9 +65,8 @@ pub fn scan(text: &str) -> Vec<Entity> {
                 at = e.span.end;
                 out.push(e);
             }
-            None => {
-                at += text[at..].chars().next().map_or(1, char::len_utf8);
-            }
+            // The byte at `at` is ASCII: one character.
+            None => at += 1,
         }
     }
     out
@@ -220,6 +228,54 @@ mod tests {
             [("#غزة_تنتصر", EntityKind::Hashtag)]
         );
         assert!(kinds("issue #1 and C# and a@b").is_empty());
+    }
+
+    /// The scan as it was written before: a step of one character after every position.
+    fn scan_by_chars(text: &str) -> Vec<Entity> {
+        let mut out: Vec<Entity> = Vec::new();
+        let mut at = 0;
+        while at < text.len() {
+            let found = match text.as_bytes()[at] {
+                b'h' | b'w' | b'H' | b'W' => url(text, at),
+                b'@' => email_around(text, at).or_else(|| mention(text, at)),
+                b'#' => hashtag(text, at),
+                _ => None,
+            };
+            match found {
+                Some(e) => {
+                    while out.last().is_some_and(|p| p.span.end > e.span.start) {
+                        out.pop();
+                    }
+                    at = e.span.end;
+                    out.push(e);
+                }
+                None => at += text[at..].chars().next().map_or(1, char::len_utf8),
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn skipping_to_the_start_bytes_finds_what_stepping_by_characters_did(
+            parts in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::strategy::Just("https://example.org/a_(b)?x=1#y".to_string()),
+                    proptest::strategy::Just("www.".to_string()),
+                    proptest::strategy::Just("press@example.org".to_string()),
+                    proptest::strategy::Just("@fan_42".to_string()),
+                    proptest::strategy::Just("#غزة".to_string()),
+                    proptest::strategy::Just("Wh".to_string()),
+                    proptest::strategy::Just("é@é.com".to_string()),
+                    proptest::strategy::Just("😀".to_string()),
+                    "[ .,()@#hwHW\\u{600}-\\u{6FF}a-z:/]{0,6}",
+                ],
+                0..24,
+            ),
+        ) {
+            let text = parts.concat();
+            proptest::prop_assert_eq!(scan(&text), scan_by_chars(&text));
+        }
     }
 
     #[test]
