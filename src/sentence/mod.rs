@@ -278,11 +278,12 @@ const EMOTICONS: &[&str] = &[
 /// index of its last token.
 fn emoticon_at(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
     let start = tokens.get(i)?.span.start;
-    // Cheap test first: every emoticon starts with one of these.
+    // Cheap test first: every emoticon starts with one of these ASCII characters (a byte no
+    // longer UTF-8 character starts with).
     if !text
-        .get(start..)
-        .and_then(|s| s.chars().next())
-        .is_some_and(|c| matches!(c, ':' | ';' | '=' | '<' | '^' | 'x' | 'X'))
+        .as_bytes()
+        .get(start)
+        .is_some_and(|b| matches!(b, b':' | b';' | b'=' | b'<' | b'^' | b'x' | b'X'))
         || (i > 0 && glued(tokens, i - 1))
     {
         return None;
