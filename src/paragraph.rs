@@ -17,7 +17,7 @@
 //!    Arabic/English article reports each paragraph in its own language.
 
 use crate::lang::{detect_with_letters, Language, Letters, TokenWords};
-use crate::sentence::{line_breaks, Sentence};
+use crate::sentence::{has_line_break, line_breaks, Sentence};
 use crate::span::Span;
 use crate::token::Token;
 
@@ -106,7 +106,7 @@ fn group(
     };
     let n = sentences.len();
     let any_blank = (0..n.saturating_sub(1)).any(|i| has_blank_line(gap(i)));
-    let wrapped = any_blank && sentences.iter().any(|s| line_breaks(s.span.text(text)) > 0);
+    let wrapped = any_blank && sentences.iter().any(|s| has_line_break(s.span.text(text)));
     let mut out = Vec::new();
     let mut first = 0usize;
     for i in 0..n {

@@ -179,6 +179,10 @@ fn gap_before<'a>(text: &'a str, tokens: &[Token], i: usize) -> &'a str {
 /// Line breaks in a run of whitespace: `\n`, `\r` (a `\r\n` pair counts once), vertical tab,
 /// form feed, NEL, and the Unicode line and paragraph separators.
 pub(crate) fn line_breaks(gap: &str) -> usize {
+    // Most gaps between tokens are a space or two: no character to decode.
+    if gap.bytes().all(|b| b == b' ') {
+        return 0;
+    }
     let mut count = 0;
     let mut previous = '\0';
     for c in gap.chars() {
@@ -191,6 +195,32 @@ pub(crate) fn line_breaks(gap: &str) -> usize {
         previous = c;
     }
     count
+}
+
+/// True when `s` holds a line break (`line_breaks(s) > 0`), found over its bytes: `\n`, `\r`,
+/// vertical tab and form feed are single bytes, NEL is `C2 85` and the line and paragraph
+/// separators `E2 80 A8` and `E2 80 A9`.
+pub(crate) fn has_line_break(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let mut from = 0;
+    while let Some(at) = bytes.get(from..).and_then(|rest| {
+        rest.iter()
+            .position(|&b| matches!(b, 0x0A..=0x0D | 0xC2 | 0xE2))
+    }) {
+        let i = from + at;
+        let found = match bytes[i] {
+            0xC2 => bytes.get(i + 1) == Some(&0x85),
+            0xE2 => {
+                bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9))
+            }
+            _ => true,
+        };
+        if found {
+            return true;
+        }
+        from = i + 1;
+    }
+    false
 }
 
 /// True when token `i` is the first of its line.
@@ -585,6 +615,35 @@ mod tests {
             split("Ingredients\nflour\nsugar"),
             ["Ingredients", "flour", "sugar"]
         );
+    }
+
+    proptest::proptest! {
+        /// The byte search finds a line break exactly when counting them finds one, and the
+        /// fast path for spaces counts as the characters do.
+        #[test]
+        fn a_line_break_is_found_over_bytes_as_over_characters(
+            parts in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::strategy::Just("\n"), proptest::strategy::Just("\r"),
+                    proptest::strategy::Just("\u{0B}"), proptest::strategy::Just("\u{0C}"),
+                    proptest::strategy::Just("\u{85}"), proptest::strategy::Just("\u{2028}"),
+                    proptest::strategy::Just("\u{2029}"), proptest::strategy::Just(" "),
+                    proptest::strategy::Just("\u{A0}"), proptest::strategy::Just("\u{2027}"),
+                    proptest::strategy::Just("\u{202A}"), proptest::strategy::Just("\u{2000}"),
+                    proptest::strategy::Just("\u{C5}"), proptest::strategy::Just("\u{105}"),
+                    proptest::strategy::Just("word"), proptest::strategy::Just("قال"),
+                    proptest::strategy::Just("\t"),
+                ],
+                0..12,
+            ),
+        ) {
+            let s = parts.concat();
+            proptest::prop_assert_eq!(has_line_break(&s), line_breaks(&s) > 0);
+            let by_chars = s.chars().filter(|&c| c == ' ').count() == s.chars().count();
+            if by_chars {
+                proptest::prop_assert_eq!(line_breaks(&s), 0);
+            }
+        }
     }
 
     #[test]
