@@ -689,7 +689,9 @@ impl<'t> TokenWords<'t> {
         if memo(self).len() != texts {
             *memo(self) = vec![None; texts];
         }
-        let mut sum = vec![0usize; languages];
+        // The sums in a fixed array the loop below adds to lane by lane (N − 1 languages at
+        // most; unused lanes stay zero).
+        let mut sum = [0usize; N];
         let mut words = 0usize;
         let mut previous: Option<(usize, &str)> = None;
         for i in first..end.min(self.tokens.len()) {
@@ -732,11 +734,11 @@ impl<'t> TokenWords<'t> {
                 return None;
             }
             words += usize::from(counts[N - 1]);
-            for (s, c) in sum.iter_mut().zip(&counts[..languages]) {
+            for (s, c) in sum.iter_mut().zip(&counts).take(N - 1) {
                 *s += usize::from(*c);
             }
         }
-        Some(sum)
+        Some(sum[..languages].to_vec())
     }
 }
 
