@@ -887,15 +887,27 @@ pub fn ngrams(table: &WordTable<'_>, top: usize) -> Vec<Ngram> {
             _ => "",
         }
     };
-    // (text, n, count, score)
-    let mut found: Vec<(&str, usize, usize, f64)> = Vec::new();
+    /// An [`Ngram`] whose text is still a slice of the article.
+    struct Found<'t> {
+        text: &'t str,
+        n: usize,
+        count: usize,
+        score: f64,
+    }
+    let found_gram = |first: u32, n: usize, count: u32, score: f64| Found {
+        text: text_of(first, n),
+        n,
+        count: count as usize,
+        score,
+    };
+    let mut found: Vec<Found<'_>> = Vec::new();
     for (&ab, c) in &grams.bigrams {
         let (a, b) = ((ab >> 32) as u32, ab as u32);
         if c.count < 2 || table.key_is_stop(a) || table.key_is_stop(b) {
             continue;
         }
         let score = log_likelihood(c.count as u64, unigram(a), unigram(b), n);
-        found.push((text_of(c.first, 2), 2, c.count as usize, score));
+        found.push(found_gram(c.first, 2, c.count, score));
     }
     for (&[a, b, z], c) in &grams.trigrams {
         if c.count < 2 || table.key_is_stop(a) || table.key_is_stop(z) {
@@ -905,27 +917,28 @@ pub fn ngrams(table: &WordTable<'_>, top: usize) -> Vec<Ngram> {
         let bz = grams.pair(b, z) as u64;
         let left = log_likelihood(c.count as u64, unigram(a), bz, n);
         let right = log_likelihood(c.count as u64, ab, unigram(z), n);
-        found.push((text_of(c.first, 3), 3, c.count as usize, left.min(right)));
+        found.push(found_gram(c.first, 3, c.count, left.min(right)));
     }
-    found.retain(|g| g.3 > 0.0);
+    found.retain(|g| g.score > 0.0);
     // Sorted through indices: one sort for every list of the crate keeps the wasm small.
     let mut order: Vec<u32> = (0..found.len() as u32).collect();
     sort_indices(&mut order, &|a, b| {
         let (x, y) = (&found[a as usize], &found[b as usize]);
-        y.3.total_cmp(&x.3)
-            .then(y.2.cmp(&x.2))
-            .then_with(|| x.0.cmp(y.0))
+        y.score
+            .total_cmp(&x.score)
+            .then(y.count.cmp(&x.count))
+            .then_with(|| x.text.cmp(y.text))
     });
     order
         .iter()
         .take(top)
         .map(|&i| {
-            let (text, n, count, score) = found[i as usize];
+            let g = &found[i as usize];
             Ngram {
-                text: text.to_string(),
-                n,
-                count,
-                score: round3(score),
+                text: g.text.to_string(),
+                n: g.n,
+                count: g.count,
+                score: round3(g.score),
             }
         })
         .collect()

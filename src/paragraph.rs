@@ -115,7 +115,7 @@ fn group(
             if wrapped {
                 has_blank_line(g)
             } else {
-                line_breaks(g) > 0
+                has_line_break(g)
             }
         };
         if ends_here {

@@ -11,9 +11,10 @@ fn seed(name: &str) -> String {
     std::fs::read_to_string(format!("{}/seeds/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
 }
 
-fn jsonl(input: &str, options: &str) -> Vec<String> {
+/// The CLI's standard output for `args`, given `input` on its standard input.
+fn run(args: &[&str], input: &str) -> String {
     let mut child = Command::new(BIN)
-        .args(["--jsonl", "--options", options])
+        .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
@@ -26,30 +27,18 @@ fn jsonl(input: &str, options: &str) -> Vec<String> {
         .unwrap();
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success());
-    String::from_utf8(out.stdout)
-        .unwrap()
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn jsonl(input: &str, options: &str) -> Vec<String> {
+    run(&["--jsonl", "--options", options], input)
         .lines()
         .map(str::to_string)
         .collect()
 }
 
 fn analyze_file(text: &str, options: &str) -> String {
-    let mut child = Command::new(BIN)
-        .args(["analyze", "-", "--options", options])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(text.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(out.status.success());
-    String::from_utf8(out.stdout)
-        .unwrap()
+    run(&["analyze", "-", "--options", options], text)
         .trim_end()
         .to_string()
 }

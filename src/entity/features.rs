@@ -282,25 +282,102 @@ pub struct WordPieces {
 /// [`TokenView::word`] of a view made without a [`WordViews`].
 pub const NO_WORD: u32 = u32::MAX;
 
+/// Values kept per word of a document, found by the id of the word's text
+/// ([`crate::intern::Surfaces`]): a slot per id gives the value's place, and the values are
+/// stored densely in chunks of [`VIEW_CHUNK`] that never move. A long text has tens of
+/// thousands of distinct words (65,000 at 5 MB of Arabic) among over 100,000 distinct token
+/// texts; one list per id grown by doubling held a value for every text and left its earlier
+/// copies as holes in a wasm memory that never shrinks.
+#[derive(Debug)]
+pub(crate) struct ByWord<T> {
+    /// Per text id: the place of its value in `chunks`, [`NO_WORD`] until it is kept.
+    places: Vec<u32>,
+    chunks: Vec<Vec<T>>,
+    count: usize,
+}
+
+impl<T> Default for ByWord<T> {
+    fn default() -> Self {
+        ByWord {
+            places: Vec::new(),
+            chunks: Vec::new(),
+            count: 0,
+        }
+    }
+}
+
+impl<T> ByWord<T> {
+    /// Slots for the ids below `n`.
+    fn reserve_ids(&mut self, n: usize) {
+        if self.places.len() < n {
+            self.places.resize(n, NO_WORD);
+        }
+    }
+
+    /// The slot of `id` (see [`ByWord::reserve_ids`]): the place of its value, [`NO_WORD`]
+    /// until it is kept; `None` when `id` has no slot.
+    #[inline]
+    fn slot(&self, id: u32) -> Option<u32> {
+        self.places.get(id as usize).copied()
+    }
+
+    /// The value at `place` (none at [`NO_WORD`]).
+    #[inline]
+    fn at(&self, place: u32) -> Option<&T> {
+        let place = place as usize;
+        self.chunks.get(place / VIEW_CHUNK)?.get(place % VIEW_CHUNK)
+    }
+
+    /// The value of `id`, once kept.
+    #[inline]
+    pub(crate) fn get(&self, id: u32) -> Option<&T> {
+        self.at(self.slot(id)?)
+    }
+
+    /// Keeps `value` as the value of `id`; returns its place.
+    pub(crate) fn keep(&mut self, id: u32, value: T) -> u32 {
+        self.reserve_ids(id as usize + 1);
+        if self.chunks.last().is_none_or(|c| c.len() == VIEW_CHUNK) {
+            // The first chunk grows as needed (an article has a few hundred words); later
+            // ones are whole at once.
+            let capacity = if self.chunks.is_empty() {
+                0
+            } else {
+                VIEW_CHUNK
+            };
+            self.chunks.push(Vec::with_capacity(capacity));
+        }
+        let place = u32::try_from(self.count).unwrap_or(NO_WORD);
+        if let Some(chunk) = self.chunks.last_mut() {
+            chunk.push(value);
+            self.count += 1;
+        }
+        if let Some(slot) = self.places.get_mut(id as usize) {
+            *slot = place;
+        }
+        place
+    }
+
+    /// The number of values kept.
+    fn len(&self) -> usize {
+        self.count
+    }
+}
+
 /// The views of a document's distinct words, each made once: a word's view depends on its text
 /// alone (the gazetteer bits, set per position, excepted). Words are known by the ids of their
 /// texts ([`crate::intern::Surfaces`]), so finding a word's view is an index, not a hash
-/// look-up (which missed the cache on long texts: a tenth of the named stage on 5 MB).
-///
-/// They are stored in chunks of [`VIEW_CHUNK`] that never move: 5 MB of Arabic has 65,000
-/// distinct words (3.6 MB of views at 56 bytes; 13.6 MB when views held their word pieces),
-/// and one list grown by doubling left its earlier copies (as much again) as holes in a wasm
-/// memory that never shrinks.
+/// look-up (which missed the cache on long texts: a tenth of the named stage on 5 MB). They
+/// are stored [`ByWord`] (3.6 MB of views at 56 bytes for 5 MB of Arabic; 13.6 MB when views
+/// held their word pieces).
 #[derive(Debug, Default)]
 pub struct WordViews {
-    /// Per text id: the place of its view in `chunks`, [`NO_WORD`] until it is made.
-    places: Vec<u32>,
-    chunks: Vec<Vec<TokenView>>,
-    count: usize,
+    views: ByWord<TokenView>,
     scratch: Scratch,
 }
 
-/// Views per chunk of [`WordViews`] (about 230 KB).
+/// Values per chunk of a word store ([`WordViews`], the tagger's word sums): about 230 KB of
+/// views.
 pub const VIEW_CHUNK: usize = 4096;
 
 impl WordViews {
@@ -316,71 +393,42 @@ impl WordViews {
     ) {
         out.clear();
         fresh.clear();
-        if self.places.len() < texts.len() {
-            self.places.resize(texts.len(), NO_WORD);
-        }
+        self.views.reserve_ids(texts.len());
         for (k, &id) in ids.iter().enumerate() {
-            let Some(&place) = self.places.get(id as usize) else {
+            let Some(place) = self.views.slot(id) else {
                 out.push(TokenView::default());
                 continue;
             };
             let place = if place == NO_WORD {
                 let word = texts.get(id as usize).copied().unwrap_or("");
-                let (place, pieces) = self.make(id, word);
+                let (mut v, pieces) = view_and_pieces(word, &mut self.scratch);
+                v.word = id;
+                // Kept before `fresh` grows: the order of allocations decides where wasm's
+                // allocator places them (5 MB of English: 62.8 MB of memory this way, 67.3
+                // the other).
+                let place = self.views.keep(id, v);
                 fresh.push((k, pieces));
                 place
             } else {
                 place
             };
-            out.push(self.at(place).cloned().unwrap_or_default());
+            out.push(self.views.at(place).cloned().unwrap_or_default());
         }
-    }
-
-    /// Makes and stores the view of the word with text id `id`; returns its place and the
-    /// word's pieces.
-    fn make(&mut self, id: u32, word: &str) -> (u32, WordPieces) {
-        let (mut v, pieces) = view_and_pieces(word, &mut self.scratch);
-        v.word = id;
-        if self.chunks.last().is_none_or(|c| c.len() == VIEW_CHUNK) {
-            // The first chunk grows as needed (an article has a few hundred words); later
-            // ones are whole at once.
-            let capacity = if self.chunks.is_empty() {
-                0
-            } else {
-                VIEW_CHUNK
-            };
-            self.chunks.push(Vec::with_capacity(capacity));
-        }
-        let place = self.count as u32;
-        if let Some(chunk) = self.chunks.last_mut() {
-            chunk.push(v);
-            self.count += 1;
-        }
-        if let Some(slot) = self.places.get_mut(id as usize) {
-            *slot = place;
-        }
-        (place, pieces)
-    }
-
-    /// The view at `place` in the chunks.
-    fn at(&self, place: u32) -> Option<&TokenView> {
-        let place = place as usize;
-        self.chunks.get(place / VIEW_CHUNK)?.get(place % VIEW_CHUNK)
     }
 
     /// The view of the word with text id `id` (see [`TokenView::word`]), once made.
     pub fn view(&self, id: u32) -> Option<&TokenView> {
-        self.at(*self.places.get(id as usize)?)
+        self.views.get(id)
     }
 
     /// The number of distinct words seen.
     pub fn len(&self) -> usize {
-        self.count
+        self.views.len()
     }
 
     /// True when no word was seen.
     pub fn is_empty(&self) -> bool {
-        self.count == 0
+        self.views.len() == 0
     }
 }
 

@@ -34,8 +34,8 @@
 //!    larger; the exceptions' indices (version 1) are implied by their codes' places.
 
 use super::features::{
-    context_features_of, tag_history, tag_pair_features, tag_word_features, word_features, Part,
-    SentenceContext, TokenView, WordPieces, HISTORY_START, NO_WORD,
+    context_features_of, tag_history, tag_pair_features, tag_word_features, word_features, ByWord,
+    Part, SentenceContext, TokenView, WordPieces, HISTORY_START, NO_WORD,
 };
 use crate::lang::Language;
 
@@ -785,22 +785,15 @@ fn history_slot(h: u64) -> usize {
 /// [`tag_pair_features`]. Scores are exact integer sums ([`TagScores`]), so a token's score
 /// is the same as summing all its features one by one, in any order.
 ///
-/// The word sums are stored densely, in chunks of [`SUM_CHUNK`] that never move, and found
-/// through a slot per word id: 5 MB of Arabic has over 100,000 distinct token texts, of which
-/// the 65,000 words get a sum; one list of optional sums per id, grown by doubling, took
-/// 9 MB natively and left its earlier copies as holes in a wasm memory that never shrinks.
+/// The word sums are stored [`ByWord`]: a list of optional sums per text id, grown by
+/// doubling, took 9 MB natively at 5 MB of Arabic.
 #[derive(Debug, Default)]
 pub struct WordSums {
-    /// By word id: the place of its sum in `chunks`, [`NO_WORD`] until it is made.
-    places: Vec<u32>,
-    chunks: Vec<Vec<TagScores>>,
-    count: usize,
+    /// By word id: the word's sum, once made.
+    sums: ByWord<TagScores>,
     /// By tag-history pair ([`history_slot`]): the pair's sum, once made.
     pairs: Vec<Option<TagScores>>,
 }
-
-/// Sums per chunk of [`WordSums`].
-const SUM_CHUNK: usize = 4096;
 
 impl WordSums {
     /// The sum of the features of token `i` of `views` that depend on its word alone, from
@@ -816,9 +809,8 @@ impl WordSums {
         let Some(view) = views.get(i) else {
             return TagScores::default();
         };
-        let id = view.word as usize;
-        if let Some(s) = self.known(id) {
-            return s;
+        if let Some(s) = self.sums.get(view.word) {
+            return *s;
         }
         let pieces = pieces.of(i);
         feats.clear();
@@ -835,36 +827,9 @@ impl WordSums {
         let mut sum = TagScores::default();
         weights.add_all(feats, &mut sum);
         if view.word != NO_WORD {
-            self.keep(id, sum);
+            self.sums.keep(view.word, sum);
         }
         sum
-    }
-
-    /// The sum of the word with id `id`, once made.
-    fn known(&self, id: usize) -> Option<TagScores> {
-        let place = *self.places.get(id)? as usize;
-        self.chunks
-            .get(place / SUM_CHUNK)?
-            .get(place % SUM_CHUNK)
-            .copied()
-    }
-
-    /// Stores `sum` as the sum of the word with id `id`.
-    fn keep(&mut self, id: usize, sum: TagScores) {
-        if self.places.len() <= id {
-            self.places.resize(id + 1, NO_WORD);
-        }
-        if self.chunks.last().is_none_or(|c| c.len() == SUM_CHUNK) {
-            // The first chunk grows as needed (an article has a few hundred words); later
-            // ones are whole at once.
-            let capacity = if self.chunks.is_empty() { 0 } else { SUM_CHUNK };
-            self.chunks.push(Vec::with_capacity(capacity));
-        }
-        if let (Some(chunk), Some(slot)) = (self.chunks.last_mut(), self.places.get_mut(id)) {
-            chunk.push(sum);
-            *slot = u32::try_from(self.count).unwrap_or(NO_WORD);
-            self.count += 1;
-        }
     }
 
     /// The scores of token `i` from its static features: its word's sum plus the features

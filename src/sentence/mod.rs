@@ -146,7 +146,7 @@ fn boundary_at(text: &str, tokens: &[Token], i: usize) -> (usize, bool) {
         last += 1;
     }
     // Rule 4: citation marks and emoticons on the same line stay with the sentence they close.
-    while last + 1 < tokens.len() && line_breaks(gap_after(text, tokens, last)) == 0 {
+    while last + 1 < tokens.len() && !has_line_break(gap_after(text, tokens, last)) {
         match citation_at(text, tokens, last + 1).or_else(|| emoticon_at(text, tokens, last + 1)) {
             Some(end) => last = end,
             None => break,
@@ -225,7 +225,7 @@ pub(crate) fn has_line_break(s: &str) -> bool {
 
 /// True when token `i` is the first of its line.
 pub(crate) fn starts_line(text: &str, tokens: &[Token], i: usize) -> bool {
-    i == 0 || line_breaks(gap_before(text, tokens, i)) > 0
+    i == 0 || has_line_break(gap_before(text, tokens, i))
 }
 
 /// Terminator characters: a token made only of these is part of a stop.
@@ -341,7 +341,7 @@ fn citation_at(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
         return None;
     }
     let mut last = i;
-    while last + 1 < tokens.len() && last < i + 8 && line_breaks(gap_after(text, tokens, last)) == 0
+    while last + 1 < tokens.len() && last < i + 8 && !has_line_break(gap_after(text, tokens, last))
     {
         last += 1;
         let piece = tokens[last].span.text(text);
