@@ -79,32 +79,37 @@ pub fn recognize_with_ids(
 ) -> Vec<Entity> {
     let keys = fold_keys(texts);
     let shared = Shared::new(text, tokens, ids, &keys);
-    let toks = shared.toks();
     let mut out = web::scan(text);
-    let mut blocked = vec![false; toks.len()];
-    if !out.is_empty() {
-        for (b, t) in blocked.iter_mut().zip(&toks) {
-            *b = out
+    let web = out.len();
+    // The pattern tokens are made one sentence at a time, into one buffer: a matcher never
+    // looks past its sentence, and a token for every token of a long text was its largest
+    // working memory (16 bytes a token in wasm; 15 MB at 5 MB of English).
+    let mut toks: Vec<Tok<'_>> = Vec::new();
+    let mut blocked: Vec<bool> = Vec::new();
+    for (first, end) in sentence_ranges(&shared, sentences) {
+        shared.toks_in(first..end, &mut toks);
+        blocked.clear();
+        blocked.extend(toks.iter().map(|t| {
+            out[..web]
                 .iter()
-                .any(|e| e.span.start < t.span().end && t.span().start < e.span.end);
-        }
-    }
-    for (first, end) in sentence_ranges(&toks, sentences) {
-        let mut a = first;
-        while a < end {
+                .any(|e| e.span.start < t.span().end && t.span().start < e.span.end)
+        }));
+        let mut a = 0;
+        while a < toks.len() {
             if blocked[a] {
                 a += 1;
                 continue;
             }
             let mut b = a;
-            while b < end && !blocked[b] {
+            while b < toks.len() && !blocked[b] {
                 b += 1;
             }
             scan_run(&Run { toks: &toks[a..b] }, &mut out);
             a = b;
         }
     }
-    out.extend(quotes::find(text, &toks, named));
+    drop(toks);
+    out.extend(quotes::find(text, Toks { shared: &shared }, named));
     super::sort(&mut out);
     out
 }
@@ -112,29 +117,17 @@ pub fn recognize_with_ids(
 /// Token ranges of the sentences, joining a sentence that ends with the period of a month
 /// abbreviation or of `a.m.`/`p.m.` to the next one (`Nov.` + `28`), for sentence splitters
 /// that do not know these abbreviations.
-fn sentence_ranges(toks: &[Tok<'_>], sentences: &[Sentence]) -> Vec<(usize, usize)> {
+fn sentence_ranges(shared: &Shared<'_>, sentences: &[Sentence]) -> Vec<(usize, usize)> {
+    let count = shared.tokens.len();
     let mut out: Vec<(usize, usize)> = Vec::with_capacity(sentences.len());
     let mut join = false;
     for s in sentences {
-        let (a, b) = (s.first_token.min(toks.len()), s.end_token.min(toks.len()));
+        let (a, b) = (s.first_token.min(count), s.end_token.min(count));
         match out.last_mut() {
             Some(last) if join && last.1 == a => last.1 = b,
             _ => out.push((a, b)),
         }
-        join = b >= 2
-            && toks[b - 1].text() == "."
-            && toks[b - 2].span().end == toks[b - 1].span().start
-            && {
-                let w = &toks[b - 2];
-                w.is_word()
-                    && w.is_latin()
-                    && lexicon::lookup(w.key()).iter().any(|(_, l)| {
-                        matches!(
-                            l,
-                            Lex::DayPeriod(_) | Lex::Month(_, _, lexicon::Need::Number)
-                        )
-                    })
-            };
+        join = b >= 2 && shared.ends_abbreviation(b - 2);
     }
     out
 }
@@ -297,12 +290,24 @@ impl<'a> Shared<'a> {
         }
     }
 
-    /// The tokens with their keys, entries and line starts.
-    pub(crate) fn toks(&'a self) -> Vec<Tok<'a>> {
-        let mut ends = self.ends.iter().peekable();
-        let mut previous_end = 0;
-        let mut toks = Vec::with_capacity(self.tokens.len());
-        for (i, t) in self.tokens.iter().enumerate() {
+    /// The tokens of `range` with their keys, entries and line starts, into `out` (cleared
+    /// first).
+    pub(crate) fn toks_in(&'a self, range: std::ops::Range<usize>, out: &mut Vec<Tok<'a>>) {
+        out.clear();
+        let Some(tokens) = self.tokens.get(range.clone()) else {
+            return;
+        };
+        let from = self
+            .ends
+            .partition_point(|&(k, _, _)| (k as usize) < range.start);
+        let mut ends = self.ends.get(from..).unwrap_or_default().iter().peekable();
+        let mut previous_end = range
+            .start
+            .checked_sub(1)
+            .and_then(|p| self.tokens.get(p))
+            .map_or(0, |t| t.span.end);
+        out.reserve(tokens.len());
+        for (i, t) in (range.start..).zip(tokens) {
             let mut entries = (0, 0);
             if let Some(&&(k, from, len)) = ends.peek() {
                 if k as usize == i {
@@ -310,27 +315,106 @@ impl<'a> Shared<'a> {
                     entries = (from, len);
                 }
             }
-            let start = t.span.start;
-            toks.push(Tok {
-                shared: self,
-                index: u32::try_from(i).unwrap_or(u32::MAX),
-                entries_from: entries.0,
-                entries_len: entries.1,
-                kind: t.kind,
-                newline_before: self
-                    .text
-                    .get(previous_end..start)
-                    .is_some_and(|gap| gap.contains('\n')),
-            });
+            out.push(self.make(i, t, entries, previous_end));
             previous_end = t.span.end;
         }
-        toks
+    }
+
+    /// True when token `w` is a month abbreviation or `a.m.`/`p.m.` (as a Latin word of the
+    /// lexicon) and the next token is the period glued to it.
+    fn ends_abbreviation(&self, w: usize) -> bool {
+        let (Some(word), Some(period)) = (self.tokens.get(w), self.tokens.get(w + 1)) else {
+            return false;
+        };
+        let key = self
+            .keys
+            .key_of_text(self.ids.get(w).copied().unwrap_or(u32::MAX));
+        period.span.text(self.text) == "."
+            && word.span.end == period.span.start
+            && word.kind == TokenKind::Word
+            && word
+                .span
+                .text(self.text)
+                .starts_with(|c: char| c.is_ascii_alphabetic())
+            && lexicon::lookup(key).iter().any(|(_, l)| {
+                matches!(
+                    l,
+                    Lex::DayPeriod(_) | Lex::Month(_, _, lexicon::Need::Number)
+                )
+            })
+    }
+
+    /// Token `i` with its key, entries and line start; `None` past the last token.
+    pub(crate) fn tok(&'a self, i: usize) -> Option<Tok<'a>> {
+        let t = self.tokens.get(i)?;
+        let at = self.ends.partition_point(|&(k, _, _)| (k as usize) < i);
+        let entries = match self.ends.get(at) {
+            Some(&(k, from, len)) if k as usize == i => (from, len),
+            _ => (0, 0),
+        };
+        let previous_end = i
+            .checked_sub(1)
+            .and_then(|p| self.tokens.get(p))
+            .map_or(0, |p| p.span.end);
+        Some(self.make(i, t, entries, previous_end))
+    }
+
+    fn make(&'a self, i: usize, t: &Token, entries: (u32, u16), previous_end: usize) -> Tok<'a> {
+        Tok {
+            shared: self,
+            index: u32::try_from(i).unwrap_or(u32::MAX),
+            entries_from: entries.0,
+            entries_len: entries.1,
+            kind: t.kind,
+            newline_before: self
+                .text
+                .get(previous_end..t.span.start)
+                .is_some_and(|gap| gap.contains('\n')),
+        }
+    }
+}
+
+/// All the tokens of a text as pattern tokens, each made when it is asked for: the quotes
+/// read a few tokens around each quotation mark, so a list of every token is never needed.
+#[derive(Clone, Copy)]
+pub(crate) struct Toks<'a> {
+    shared: &'a Shared<'a>,
+}
+
+impl<'a> Toks<'a> {
+    /// The number of tokens.
+    pub(crate) fn len(&self) -> usize {
+        self.shared.tokens.len()
+    }
+
+    /// The kind of token `i` (read without making the token).
+    pub(crate) fn kind(&self, i: usize) -> Option<TokenKind> {
+        self.shared.tokens.get(i).map(|t| t.kind)
+    }
+
+    /// Token `i`; `None` past the last.
+    pub(crate) fn get(&self, i: usize) -> Option<Tok<'a>> {
+        self.shared.tok(i)
+    }
+
+    /// Token `i`, which the caller knows exists; past the last, a token with no text and no
+    /// entries (never a panic).
+    pub(crate) fn at(&self, i: usize) -> Tok<'a> {
+        self.get(i).unwrap_or(Tok {
+            shared: self.shared,
+            index: u32::MAX,
+            entries_from: 0,
+            entries_len: 0,
+            kind: TokenKind::Symbol,
+            newline_before: true,
+        })
     }
 }
 
 /// A token with its folded key, lexicon entries and line start: a reference to what all
-/// tokens share and a few indices (24 bytes on 64-bit targets; a long text has a million
-/// tokens).
+/// tokens share and a few indices (16 bytes in wasm, 24 on 64-bit targets). They are made for
+/// one sentence at a time ([`Shared::toks_in`]) or one token at a time ([`Toks`]), never for
+/// every token of a text at once.
 #[derive(Debug, Clone)]
 pub(crate) struct Tok<'a> {
     shared: &'a Shared<'a>,
@@ -695,6 +779,7 @@ pub(crate) mod test_util {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::token::tokenize;
 
     #[test]
     fn own_fold_characters_fold_to_themselves() {
@@ -724,6 +809,43 @@ mod tests {
                 ("٢٨/١١/٢٠٢٦", EntityKind::Date, Some("2026-11-28")),
             ]
         );
+    }
+
+    /// What a pattern token holds, for comparing two ways of making it.
+    fn parts(t: &Tok<'_>) -> (u32, u32, u16, TokenKind, bool) {
+        (
+            t.index,
+            t.entries_from,
+            t.entries_len,
+            t.kind,
+            t.newline_before,
+        )
+    }
+
+    #[test]
+    fn tokens_made_by_range_or_one_at_a_time_are_the_same() {
+        let text = "On Nov. 28\nthe index rose 3% to $1.2 billion, وأمس الثلاثاء «قال» هو.\n\n\"Yes,\" said Dr. Chen at 6:30 p.m.";
+        let tokens = tokenize(text);
+        let texts = Surfaces::new(text, &tokens);
+        let keys = fold_keys(&texts.texts);
+        let shared = Shared::new(text, &tokens, &texts.ids, &keys);
+        assert!(shared.ends.len() > 3, "the text has lexicon words");
+        let one_by_one: Vec<_> = (0..tokens.len())
+            .map(|i| parts(&shared.tok(i).expect("a token")))
+            .collect();
+        assert!(shared.tok(tokens.len()).is_none());
+        assert!(one_by_one.iter().any(|p| p.4) && one_by_one.iter().any(|p| p.2 > 0));
+        let mut buffer = Vec::new();
+        for a in 0..=tokens.len() {
+            for b in a..=tokens.len() {
+                shared.toks_in(a..b, &mut buffer);
+                let got: Vec<_> = buffer.iter().map(parts).collect();
+                assert_eq!(got, one_by_one[a..b], "{a}..{b}");
+            }
+        }
+        let toks = Toks { shared: &shared };
+        assert_eq!(toks.len(), tokens.len());
+        assert_eq!(toks.at(tokens.len()).text(), "");
     }
 
     #[test]

@@ -30,7 +30,7 @@
 //! 5. A quote may span sentences; its speaker may lie outside its sentence.
 
 use super::lexicon::Lex;
-use super::Tok;
+use super::{Tok, Toks};
 use crate::entity::{Entity, EntityKind};
 use crate::span::Span;
 use crate::token::TokenKind;
@@ -293,16 +293,25 @@ fn next_mark(text: &str, from: usize, to: usize) -> Option<(usize, char)> {
 
 /// The number of `toks` (sorted by start) that start before `at`, knowing that the first
 /// `from` do: a search that gallops from `from`, so its probes stay near it.
-fn starting_before(toks: &[Tok<'_>], from: usize, at: usize) -> usize {
-    let rest = toks.get(from..).unwrap_or_default();
+fn starting_before(toks: Toks<'_>, from: usize, at: usize) -> usize {
+    let count = toks.len().saturating_sub(from);
+    let starts_before = |k: usize| toks.at(from + k).span().start < at;
     let mut bound = 1;
-    while bound <= rest.len() && rest[bound - 1].span().start < at {
+    while bound <= count && starts_before(bound - 1) {
         bound *= 2;
     }
-    // The first bound / 2 of `rest` start before `at`; the answer is at most `bound`.
-    let low = bound / 2;
-    let high = bound.min(rest.len());
-    from + low + rest[low..high].partition_point(|t| t.span().start < at)
+    // The first bound / 2 of the tokens from `from` start before `at`; the answer is at most
+    // `bound`.
+    let (mut low, mut high) = (bound / 2, bound.min(count));
+    while low < high {
+        let mid = low + (high - low) / 2;
+        if starts_before(mid) {
+            low = mid + 1;
+        } else {
+            high = mid;
+        }
+    }
+    from + low
 }
 
 fn is_terminator(s: &str) -> bool {
@@ -311,7 +320,7 @@ fn is_terminator(s: &str) -> bool {
 
 /// Finds the quotes of `text` (see the module rules), given its folded tokens and the named
 /// entities already found.
-pub(crate) fn find(text: &str, toks: &[Tok<'_>], named: &[Entity]) -> Vec<Entity> {
+pub(crate) fn find(text: &str, toks: Toks<'_>, named: &[Entity]) -> Vec<Entity> {
     let people = People::of(named);
     let people = &people;
     let mut out: Vec<Entity> = Vec::new();
@@ -364,11 +373,10 @@ pub(crate) fn find(text: &str, toks: &[Tok<'_>], named: &[Entity]) -> Vec<Entity
             let first = starting_before(toks, cursor, p);
             let last = starting_before(toks, first, end);
             cursor = first;
-            let words = toks[first..last]
-                .iter()
-                .filter(|t| t.kind == TokenKind::Word)
+            let words = (first..last)
+                .filter(|&k| toks.kind(k) == Some(TokenKind::Word))
                 .count();
-            if words < 4 || (first > 0 && names_follow(&toks[first - 1])) {
+            if words < 4 || (first > 0 && names_follow(&toks.at(first - 1))) {
                 continue;
             }
             let speaker = after_quote(toks, last, people)
@@ -378,7 +386,7 @@ pub(crate) fn find(text: &str, toks: &[Tok<'_>], named: &[Entity]) -> Vec<Entity
                     previous.and_then(|(after, s)| (first <= after + 4).then_some(s).flatten())
                 });
             // A short quote needs a speaker or a colon before it: otherwise it is a title.
-            let colon = first > 0 && matches!(toks[first - 1].text(), ":" | "：");
+            let colon = first > 0 && matches!(toks.at(first - 1).text(), ":" | "：");
             if words < 6 && speaker.is_none() && !colon && !cued(toks, first, line_start) {
                 continue;
             }
@@ -396,13 +404,13 @@ pub(crate) fn find(text: &str, toks: &[Tok<'_>], named: &[Entity]) -> Vec<Entity
 }
 
 /// True when a verb of speech precedes the quote starting at token `k` in its sentence.
-fn cued(toks: &[Tok<'_>], k: usize, line_start: usize) -> bool {
-    toks[..k]
-        .iter()
+fn cued(toks: Toks<'_>, k: usize, line_start: usize) -> bool {
+    (0..k)
         .rev()
+        .map(|i| toks.at(i))
         .take(40)
         .take_while(|t| t.span().start >= line_start && !is_terminator(t.text()))
-        .any(|t| is(t, Lex::SpeechVerb))
+        .any(|t| is(&t, Lex::SpeechVerb))
 }
 
 fn names_follow(t: &Tok<'_>) -> bool {
@@ -457,14 +465,14 @@ const NOT_NAMES: [&str; 10] = [
 
 /// True when tokens `a` and `a + 1` continue a name: `Dr` `.` (a short title's period) or a
 /// hyphen glued on both sides (`Al-Hassan`), on one line.
-fn joins(toks: &[Tok<'_>], a: usize) -> bool {
+fn joins(toks: Toks<'_>, a: usize) -> bool {
     let (Some(w), Some(p), Some(n)) = (toks.get(a), toks.get(a + 1), toks.get(a + 2)) else {
         return false;
     };
     let glued_before = w.span().end == p.span().start;
     let glued_after = p.span().end == n.span().start;
-    capital(w)
-        && capital(n)
+    capital(&w)
+        && capital(&n)
         && glued_before
         && !n.newline_before
         && match p.text() {
@@ -475,14 +483,14 @@ fn joins(toks: &[Tok<'_>], a: usize) -> bool {
 }
 
 /// The capitalized run ending at token `k` (inclusive), as (first, last) indices.
-fn run_back(toks: &[Tok<'_>], k: usize) -> Option<(usize, usize)> {
+fn run_back(toks: Toks<'_>, k: usize) -> Option<(usize, usize)> {
     let mut a = k;
-    if !capital(toks.get(k)?) {
+    if !capital(&toks.get(k)?) {
         return None;
     }
-    while a > 0 && !toks[a].newline_before {
-        let p = &toks[a - 1];
-        if capital(p) && p.span().end < toks[a].span().start {
+    while a > 0 && !toks.at(a).newline_before {
+        let p = &toks.at(a - 1);
+        if capital(p) && p.span().end < toks.at(a).span().start {
             a -= 1;
         } else if a >= 2 && joins(toks, a - 2) {
             a -= 2;
@@ -490,14 +498,14 @@ fn run_back(toks: &[Tok<'_>], k: usize) -> Option<(usize, usize)> {
             break;
         }
     }
-    while a < k && NOT_NAMES.contains(&toks[a].text()) {
+    while a < k && NOT_NAMES.contains(&toks.at(a).text()) {
         a += 1;
     }
-    (!NOT_NAMES.contains(&toks[a].text())).then_some((a, k))
+    (!NOT_NAMES.contains(&toks.at(a).text())).then_some((a, k))
 }
 
 /// The capitalized run starting at token `k`, or a mention (one `@name` token, or `@` + word).
-fn run_forward(toks: &[Tok<'_>], k: usize) -> Option<(usize, usize)> {
+fn run_forward(toks: Toks<'_>, k: usize) -> Option<(usize, usize)> {
     let t = toks.get(k)?;
     if t.kind == TokenKind::Mention {
         return Some((k, k));
@@ -506,7 +514,7 @@ fn run_forward(toks: &[Tok<'_>], k: usize) -> Option<(usize, usize)> {
         let n = toks.get(k + 1)?;
         return (n.span().start == t.span().end).then_some((k, k + 1));
     }
-    if !capital(t) || NOT_NAMES.contains(&t.text()) {
+    if !capital(&t) || NOT_NAMES.contains(&t.text()) {
         return None;
     }
     let mut b = k;
@@ -514,7 +522,7 @@ fn run_forward(toks: &[Tok<'_>], k: usize) -> Option<(usize, usize)> {
         if n.newline_before {
             break;
         }
-        if capital(n) && toks[b].span().end < n.span().start {
+        if capital(&n) && toks.at(b).span().end < n.span().start {
             b += 1;
         } else if joins(toks, b) {
             b += 2;
@@ -525,8 +533,8 @@ fn run_forward(toks: &[Tok<'_>], k: usize) -> Option<(usize, usize)> {
     Some((k, b))
 }
 
-fn span_of(toks: &[Tok<'_>], (a, b): (usize, usize)) -> Span {
-    Span::new(toks[a].span().start, toks[b].span().end)
+fn span_of(toks: Toks<'_>, (a, b): (usize, usize)) -> Span {
+    Span::new(toks.at(a).span().start, toks.at(b).span().end)
 }
 
 /// The people the named tagger found, sorted by start: spans that do not overlap, so their
@@ -559,59 +567,59 @@ fn person_in(people: &People, span: Span) -> Option<Span> {
 }
 
 /// A pronoun speaker: the last named person ending by `before`, or the pronoun.
-fn resolve_pronoun(toks: &[Tok<'_>], k: usize, people: &People, before: usize) -> Span {
+fn resolve_pronoun(toks: Toks<'_>, k: usize, people: &People, before: usize) -> Span {
     let i = people.0.partition_point(|p| p.end <= before);
     i.checked_sub(1)
         .and_then(|i| people.0.get(i))
         .copied()
-        .unwrap_or(toks[k].span())
+        .unwrap_or(toks.at(k).span())
 }
 
-fn english_speaker(toks: &[Tok<'_>], run: (usize, usize), people: &People) -> Span {
+fn english_speaker(toks: Toks<'_>, run: (usize, usize), people: &People) -> Span {
     let span = span_of(toks, run);
     person_in(people, span).unwrap_or(span)
 }
 
 /// The speaker named right after a quote whose next token is `k`.
-fn after_quote(toks: &[Tok<'_>], k: usize, people: &People) -> Option<Span> {
+fn after_quote(toks: Toks<'_>, k: usize, people: &People) -> Option<Span> {
     let mut k = k;
     while toks.get(k).is_some_and(|t| matches!(t.text(), "," | "،")) {
         k += 1;
     }
     let t = toks.get(k)?;
     let quote_start = toks.get(k.checked_sub(1)?)?.span().start;
-    if is(t, Lex::SpeechVerb) {
-        if arabic(t) {
+    if is(&t, Lex::SpeechVerb) {
+        if arabic(&t) {
             return arabic_speaker(toks, k + 1, people);
         }
         // said Chen, wrote @fan, said he.
         if let Some(run) = run_forward(toks, k + 1) {
             return Some(english_speaker(toks, run, people));
         }
-        if toks.get(k + 1).is_some_and(|n| is(n, Lex::Pronoun)) {
+        if toks.get(k + 1).is_some_and(|n| is(&n, Lex::Pronoun)) {
             return Some(resolve_pronoun(toks, k + 1, people, quote_start));
         }
         return None;
     }
     // he said, Chen said.
-    if is(t, Lex::Pronoun) && toks.get(k + 1).is_some_and(|n| is(n, Lex::SpeechVerb)) {
+    if is(&t, Lex::Pronoun) && toks.get(k + 1).is_some_and(|n| is(&n, Lex::SpeechVerb)) {
         return Some(resolve_pronoun(toks, k, people, quote_start));
     }
     let run = run_forward(toks, k)?;
-    if toks.get(run.1 + 1).is_some_and(|n| is(n, Lex::SpeechVerb)) {
+    if toks.get(run.1 + 1).is_some_and(|n| is(&n, Lex::SpeechVerb)) {
         return Some(english_speaker(toks, run, people));
     }
     None
 }
 
 /// The speaker named before a quote whose first token is `k`, in the same sentence.
-fn before_quote(toks: &[Tok<'_>], k: usize, line_start: usize, people: &People) -> Option<Span> {
+fn before_quote(toks: Toks<'_>, k: usize, line_start: usize, people: &People) -> Option<Span> {
     let mut c = k;
     let mut steps = 0;
     while c > 0 && steps < 40 {
         c -= 1;
         steps += 1;
-        let t = &toks[c];
+        let t = &toks.at(c);
         if t.span().start < line_start || is_terminator(t.text()) {
             return None;
         }
@@ -621,7 +629,7 @@ fn before_quote(toks: &[Tok<'_>], k: usize, line_start: usize, people: &People) 
         if arabic(t) {
             return arabic_speaker(toks, c + 1, people);
         }
-        if c > 0 && is(&toks[c - 1], Lex::Pronoun) {
+        if c > 0 && is(&toks.at(c - 1), Lex::Pronoun) {
             return Some(resolve_pronoun(toks, c - 1, people, t.span().start));
         }
         if let Some(run) = c.checked_sub(1).and_then(|p| run_back(toks, p)) {
@@ -633,11 +641,11 @@ fn before_quote(toks: &[Tok<'_>], k: usize, line_start: usize, people: &People) 
 }
 
 /// The Arabic speaker in the words from `k` (after the verb of speech).
-fn arabic_speaker(toks: &[Tok<'_>], k: usize, people: &People) -> Option<Span> {
+fn arabic_speaker(toks: Toks<'_>, k: usize, people: &People) -> Option<Span> {
     let mut end = k;
     while let Some(t) = toks.get(end) {
         let stop = t.kind != TokenKind::Word
-            || is(t, Lex::SpeakerStop)
+            || is(&t, Lex::SpeakerStop)
             || t.text().starts_with("لل")
             || end - k >= 6;
         if stop {
@@ -648,24 +656,27 @@ fn arabic_speaker(toks: &[Tok<'_>], k: usize, people: &People) -> Option<Span> {
     if end == k {
         return None;
     }
-    let window = Span::new(toks[k].span().start, toks[end - 1].span().end);
+    let window = Span::new(toks.at(k).span().start, toks.at(end - 1).span().end);
     if let Some(p) = person_in(people, window) {
         return Some(p);
     }
     // Leading roles and definite words, then the name, up to the next role (`جيري رايس
     // المتحدث باسم` → `جيري رايس`), at most three words.
     let mut a = k;
-    while a < end && (role(&toks[a]) || toks[a].text().starts_with("ال")) {
+    while a < end && (role(&toks.at(a)) || toks.at(a).text().starts_with("ال")) {
         a += 1;
     }
     if a == end {
         return Some(window);
     }
     let mut b = a + 1;
-    while b < end && b < a + 3 && !role(&toks[b]) {
+    while b < end && b < a + 3 && !role(&toks.at(b)) {
         b += 1;
     }
-    Some(Span::new(toks[a].span().start, toks[b - 1].span().end))
+    Some(Span::new(
+        toks.at(a).span().start,
+        toks.at(b - 1).span().end,
+    ))
 }
 
 /// A role word, bare or definite (`رئيس`, `الرئيس`, `المتحدث`).
@@ -685,12 +696,12 @@ mod tests {
     use crate::token::tokenize;
 
     /// `f` of the pattern tokens of `text`, as the pattern stage makes them.
-    fn with_toks<R>(text: &str, f: impl FnOnce(&[Tok<'_>]) -> R) -> R {
+    fn with_toks<R>(text: &str, f: impl FnOnce(Toks<'_>) -> R) -> R {
         let tokens = tokenize(text);
         let texts = crate::intern::Surfaces::new(text, &tokens);
         let keys = fold_keys(&texts.texts);
         let shared = Shared::new(text, &tokens, &texts.ids, &keys);
-        f(&shared.toks())
+        f(Toks { shared: &shared })
     }
 
     fn quotes(text: &str) -> Vec<(&str, Option<&str>)> {
@@ -719,7 +730,9 @@ mod tests {
         let text = "one “two three” four, five «six» seven\n\"eight\" nine ten eleven twelve.";
         with_toks(text, |toks| {
             for at in 0..=text.len() + 1 {
-                let all = toks.partition_point(|t| t.span().start < at);
+                let all = (0..toks.len())
+                    .filter(|&k| toks.at(k).span().start < at)
+                    .count();
                 for from in 0..=all {
                     assert_eq!(starting_before(toks, from, at), all, "from {from} at {at}");
                 }
