@@ -141,19 +141,15 @@ impl LanguageRuns {
     }
 }
 
-/// One word token of the text, with its keys.
+/// One word token of the text, with its keys: 8 bytes (a long text has a word per six bytes of
+/// English). Its folded key and language come from its surface ([`WordTable::folded_of`],
+/// [`WordTable::language_of`]); its sentence from the table ([`WordTable::sentence_of`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct WordRef {
-    /// Index of the token in the token list (`u32`: a table has a word per token, so 4 bytes
-    /// rather than 8 keep the table of a long text small).
+    /// Index of the token in the token list.
     pub token: u32,
-    /// Index of the sentence holding it.
-    pub sentence: u32,
-    /// Id of its folded key (see [`WordTable::folded_key`]).
-    pub folded: u32,
-    /// Id of its surface form (see [`WordTable::surface`]), which also gives its key at the
-    /// chosen level and its language ([`WordTable::key_of`], [`WordTable::language_of`]): a
-    /// word is 16 bytes, not 24 (a long text has a word per six bytes of English).
+    /// Id of its surface form (see [`WordTable::surface`]), which gives its folded key, its key
+    /// at the chosen level and its language.
     pub surface: u32,
 }
 
@@ -182,6 +178,11 @@ pub struct WordTable<'t> {
     pub tokens: &'t [Token],
     /// Word tokens in order.
     pub words: Vec<WordRef>,
+    /// Per sentence, the index in `words` of its first word (of the next sentence's for a
+    /// sentence without words), then `words.len()`.
+    sentence_words: Vec<u32>,
+    /// One bit per word: set when the word is in another sentence than the word before.
+    sentence_starts: Vec<u64>,
     surfaces: Vec<Surface<'t>>,
     /// Per text id (see [`Surfaces`]): its first surface, `u32::MAX` for a text that is no word.
     by_text: Vec<u32>,
@@ -214,7 +215,7 @@ impl<'t> WordTable<'t> {
     /// assert_eq!(t.words.len(), 5);
     /// assert_eq!(t.key(t.key_of(&t.words[0])), "the");
     /// assert_eq!(t.key_count(t.key_of(&t.words[0])), 2);
-    /// assert!(t.is_stop(t.words[0].folded));
+    /// assert!(t.is_stop(t.folded_of(&t.words[0])));
     /// ```
     pub fn new(
         text: &'t str,
@@ -243,6 +244,8 @@ impl<'t> WordTable<'t> {
             // One entry per word token, counted first: reserving one per token left an eighth of
             // the largest table of a long text unused.
             words: Vec::with_capacity(tokens.iter().filter(|t| t.kind == TokenKind::Word).count()),
+            sentence_words: Vec::with_capacity(sentences.len() + 1),
+            sentence_starts: Vec::new(),
             surfaces: Vec::new(),
             by_text: vec![u32::MAX; texts.texts.len()],
             folded_keys: Interner::default(),
@@ -307,12 +310,32 @@ impl<'t> WordTable<'t> {
             if level != FoldLevel::Folded {
                 table.level_counts[key as usize] += 1;
             }
+            let w = table.words.len();
+            if w % 64 == 0 {
+                table.sentence_starts.push(0);
+            }
+            // Sentences only go forward: a sentence not met yet starts here.
+            if table.sentence_words.len() <= sentence {
+                if let Some(bits) = table.sentence_starts.last_mut() {
+                    *bits |= 1 << (w % 64);
+                }
+            }
+            while table.sentence_words.len() <= sentence {
+                table
+                    .sentence_words
+                    .push(u32::try_from(w).unwrap_or(u32::MAX));
+            }
             table.words.push(WordRef {
                 token: u32::try_from(i).unwrap_or(u32::MAX),
-                sentence: u32::try_from(sentence).unwrap_or(u32::MAX),
-                folded,
                 surface: sid,
             });
+        }
+        // Every sentence has its first word (the sentences after the last word: none), then the
+        // end; a text without sentences has its words in sentence 0.
+        let end = u32::try_from(table.words.len()).unwrap_or(u32::MAX);
+        let slots = sentences.len().max(usize::from(!table.words.is_empty()));
+        while table.sentence_words.len() <= slots {
+            table.sentence_words.push(end);
         }
         table
     }
@@ -439,11 +462,50 @@ impl<'t> WordTable<'t> {
             .map_or(0, |t| t.span.start)
     }
 
+    /// The folded key id of `word`.
+    #[inline]
+    pub fn folded_of(&self, word: &WordRef) -> u32 {
+        self.surfaces
+            .get(word.surface as usize)
+            .map_or(u32::MAX, |s| s.folded)
+    }
+
     /// The key id at the chosen level of `word` (its folded key id at `Folded`).
     pub fn key_of(&self, word: &WordRef) -> u32 {
         self.surfaces
             .get(word.surface as usize)
-            .map_or(word.folded, |s| s.key)
+            .map_or(u32::MAX, |s| s.key)
+    }
+
+    /// The index of the sentence holding word `w` (an index into [`WordTable::words`]).
+    pub fn sentence_of(&self, w: usize) -> usize {
+        self.sentence_words
+            .partition_point(|&first| first as usize <= w)
+            .saturating_sub(1)
+    }
+
+    /// The words of sentence `s`, as a range of indices into [`WordTable::words`] (empty past
+    /// the last sentence).
+    pub fn sentence_words(&self, s: usize) -> std::ops::Range<usize> {
+        match (self.sentence_words.get(s), self.sentence_words.get(s + 1)) {
+            (Some(&a), Some(&b)) => a as usize..b as usize,
+            _ => 0..0,
+        }
+    }
+
+    /// The number of words in the sentences before sentence `s`.
+    pub fn words_before_sentence(&self, s: usize) -> usize {
+        self.sentence_words
+            .get(s)
+            .map_or(self.words.len(), |&w| w as usize)
+    }
+
+    /// The sentence index of each word, in the order of [`WordTable::words`].
+    pub fn word_sentences(&self) -> impl Iterator<Item = u32> + '_ {
+        self.sentence_words
+            .windows(2)
+            .zip(0u32..)
+            .flat_map(|(w, s)| std::iter::repeat_n(s, w[1].saturating_sub(w[0]) as usize))
     }
 
     /// The language `word` was keyed in.
@@ -475,9 +537,16 @@ impl<'t> WordTable<'t> {
     /// True when words `w` and `w + 1` are adjacent: same sentence and no token between.
     pub fn adjacent(&self, w: usize) -> bool {
         match (self.words.get(w), self.words.get(w + 1)) {
-            (Some(a), Some(b)) => a.sentence == b.sentence && b.token == a.token + 1,
+            (Some(a), Some(b)) => b.token == a.token + 1 && !self.starts_sentence(w + 1),
             _ => false,
         }
+    }
+
+    /// True when word `w` is in another sentence than the word before it (or is the first).
+    fn starts_sentence(&self, w: usize) -> bool {
+        self.sentence_starts
+            .get(w / 64)
+            .is_some_and(|bits| bits & (1 << (w % 64)) != 0)
     }
 }
 
@@ -775,16 +844,33 @@ pub(crate) struct NgramCount {
     pub(crate) first: u32,
 }
 
-/// Counts of adjacent words (see [`WordTable::adjacent`]), by key id: every pair, and the
-/// triples that neither start nor end with a stopword (judged on the folded key) and could
-/// occur twice — both of whose pairs do. Every reader of the triples skips the ones met once;
-/// not counting them keeps the map a fraction of the words (5 MB of English: 291k entries
-/// where every triple made the map grow past 600k).
+/// Counts of adjacent words (see [`WordTable::adjacent`]), by key id: the pairs met at least
+/// twice, each key's neighbours over all pairs, and the triples that neither start nor end
+/// with a stopword (judged on the folded key) and could occur twice — both of whose pairs do.
+/// Every reader of the pairs and triples skips the ones met once (a triple met twice has both
+/// its pairs met twice); not keeping them keeps the maps a fraction of the words (5 MB of
+/// English: 291k triples where every triple made the map grow past 600k; most pairs are met
+/// once).
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Grams {
-    /// Pairs `a << 32 | b`.
+    /// Pairs `a << 32 | b` met at least twice.
     pub(crate) bigrams: FxHashMap<u64, NgramCount>,
     pub(crate) trigrams: FxHashMap<[u32; 3], NgramCount>,
+    /// Per key id, its neighbours in all the pairs, those met once included.
+    pub(crate) neighbours: Vec<Neighbours>,
+}
+
+/// The words next to one key, from the counts of pairs.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Neighbours {
+    /// Distinct keys met right before it.
+    pub(crate) left_distinct: u32,
+    /// Pairs it ends.
+    pub(crate) left_total: u32,
+    /// Distinct keys met right after it.
+    pub(crate) right_distinct: u32,
+    /// Pairs it starts.
+    pub(crate) right_total: u32,
 }
 
 impl Grams {
@@ -798,9 +884,9 @@ pub(crate) fn pair_key(a: u32, b: u32) -> u64 {
     (u64::from(a) << 32) | u64::from(b)
 }
 
-/// Counts the grams of `table` over the key ids `id` gives each word: the pairs first, then
-/// the triples whose two pairs both occur at least twice (see [`Grams`]).
-fn count_grams(table: &WordTable<'_>, id: impl Fn(&WordRef) -> u32) -> Grams {
+/// Counts the grams of `table` over the key ids `id` gives each word (below `keys`): the pairs
+/// first, then the triples whose two pairs both occur at least twice (see [`Grams`]).
+fn count_grams(table: &WordTable<'_>, keys: usize, id: impl Fn(&WordRef) -> u32) -> Grams {
     let words = &table.words;
     let mut bigrams: FxHashMap<u64, NgramCount> =
         FxHashMap::with_capacity_and_hasher(words.len() / 2, Default::default());
@@ -816,6 +902,21 @@ fn count_grams(table: &WordTable<'_>, id: impl Fn(&WordRef) -> u32) -> Grams {
             });
         e.count += 1;
     }
+    let mut neighbours = vec![Neighbours::default(); keys];
+    for (&ab, c) in &bigrams {
+        let (a, b) = ((ab >> 32) as usize, ab as u32 as usize);
+        if let Some(n) = neighbours.get_mut(a) {
+            n.right_distinct += 1;
+            n.right_total += c.count;
+        }
+        if let Some(n) = neighbours.get_mut(b) {
+            n.left_distinct += 1;
+            n.left_total += c.count;
+        }
+    }
+    // The pairs met once go before the triples are counted: at 5 MB of Arabic, most of them.
+    bigrams.retain(|_, c| c.count >= 2);
+    bigrams.shrink_to_fit();
     let twice = |a: u32, b: u32| bigrams.get(&pair_key(a, b)).is_some_and(|c| c.count >= 2);
     let mut trigrams: FxHashMap<[u32; 3], NgramCount> = FxHashMap::default();
     for w in 0..words.len() {
@@ -823,7 +924,7 @@ fn count_grams(table: &WordTable<'_>, id: impl Fn(&WordRef) -> u32) -> Grams {
             continue;
         }
         let (a, b, c) = (&words[w], &words[w + 1], &words[w + 2]);
-        if table.is_stop(a.folded) || table.is_stop(c.folded) {
+        if table.is_stop(table.folded_of(a)) || table.is_stop(table.folded_of(c)) {
             continue;
         }
         let key = [id(a), id(b), id(c)];
@@ -836,13 +937,18 @@ fn count_grams(table: &WordTable<'_>, id: impl Fn(&WordRef) -> u32) -> Grams {
         });
         e.count += 1;
     }
-    Grams { bigrams, trigrams }
+    Grams {
+        bigrams,
+        trigrams,
+        neighbours,
+    }
 }
 
 impl WordTable<'_> {
     /// The grams of the folded keys, counted on first use.
     pub(crate) fn folded_grams(&self) -> &Grams {
-        self.grams.get_or_init(|| count_grams(self, |w| w.folded))
+        self.grams
+            .get_or_init(|| count_grams(self, self.folded_len(), |w| self.folded_of(w)))
     }
 }
 
@@ -867,7 +973,7 @@ pub fn ngrams(table: &WordTable<'_>, top: usize) -> Vec<Ngram> {
     let grams = if table.level() == FoldLevel::Folded {
         table.folded_grams()
     } else {
-        own = count_grams(table, |w| table.key_of(w));
+        own = count_grams(table, table.key_len(), |w| table.key_of(w));
         &own
     };
     let n = words.len() as u64;
@@ -1045,13 +1151,12 @@ mod gram_tests {
         for w in 0..words.len() {
             if table.adjacent(w) && table.adjacent(w + 1) {
                 let (a, b, c) = (&words[w], &words[w + 1], &words[w + 2]);
-                if !table.is_stop(a.folded) && !table.is_stop(c.folded) {
-                    let e = out
-                        .entry([a.folded, b.folded, c.folded])
-                        .or_insert(NgramCount {
-                            count: 0,
-                            first: w as u32,
-                        });
+                let f = |w: &WordRef| table.folded_of(w);
+                if !table.is_stop(f(a)) && !table.is_stop(f(c)) {
+                    let e = out.entry([f(a), f(b), f(c)]).or_insert(NgramCount {
+                        count: 0,
+                        first: w as u32,
+                    });
                     e.count += 1;
                 }
             }
@@ -1070,6 +1175,79 @@ mod gram_tests {
             &LanguageRuns::uniform(language),
         );
         let grams = table.folded_grams();
+        // Each word's sentence as the table kept it before it kept only where sentences start:
+        // that of its token, the first sentence ending after it (the last after every end).
+        let oracle: Vec<usize> = table
+            .words
+            .iter()
+            .map(|w| {
+                let mut k = 0;
+                while k + 1 < s.len() && s[k].end_token <= w.token as usize {
+                    k += 1;
+                }
+                k
+            })
+            .collect();
+        let n = table.words.len();
+        for (w, &k) in oracle.iter().enumerate() {
+            prop_assert_eq!(table.sentence_of(w), k);
+            let adjacent = w + 1 < n
+                && oracle[w + 1] == k
+                && table.words[w + 1].token == table.words[w].token + 1;
+            prop_assert_eq!(table.adjacent(w), adjacent, "word {}", w);
+        }
+        let listed: Vec<usize> = table.word_sentences().map(|k| k as usize).collect();
+        prop_assert_eq!(&listed, &oracle);
+        for k in 0..s.len() + 1 {
+            let before = oracle.iter().filter(|&&o| o < k).count();
+            let through = oracle.iter().filter(|&&o| o <= k).count();
+            let expected = if k < s.len().max(usize::from(n > 0)) {
+                before..through
+            } else {
+                0..0
+            };
+            prop_assert_eq!(table.sentence_words(k), expected, "sentence {}", k);
+        }
+        // The pairs met twice, and every key's neighbours over all pairs.
+        let mut pairs: FxHashMap<u64, NgramCount> = FxHashMap::default();
+        for w in 0..n.saturating_sub(1) {
+            if oracle[w] == oracle[w + 1] && table.words[w + 1].token == table.words[w].token + 1 {
+                let key = pair_key(
+                    table.folded_of(&table.words[w]),
+                    table.folded_of(&table.words[w + 1]),
+                );
+                let e = pairs.entry(key).or_insert(NgramCount {
+                    count: 0,
+                    first: w as u32,
+                });
+                e.count += 1;
+            }
+        }
+        let mut neighbours = vec![Neighbours::default(); table.folded_len()];
+        for (&ab, c) in &pairs {
+            let (a, b) = ((ab >> 32) as usize, ab as u32 as usize);
+            neighbours[a].right_distinct += 1;
+            neighbours[a].right_total += c.count;
+            neighbours[b].left_distinct += 1;
+            neighbours[b].left_total += c.count;
+        }
+        prop_assert_eq!(&grams.neighbours, &neighbours);
+        let twice: Vec<(u64, u32, u32)> = {
+            let mut v: Vec<_> = pairs
+                .iter()
+                .filter(|(_, c)| c.count >= 2)
+                .map(|(&k, c)| (k, c.count, c.first))
+                .collect();
+            v.sort_unstable();
+            v
+        };
+        let mut kept: Vec<_> = grams
+            .bigrams
+            .iter()
+            .map(|(&k, c)| (k, c.count, c.first))
+            .collect();
+        kept.sort_unstable();
+        prop_assert_eq!(kept, twice);
         let all = all_triples(&table);
         // Every triple counted is counted exactly (one met once may be among them: the
         // pairs of `a a a` occur twice)…

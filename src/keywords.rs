@@ -59,10 +59,6 @@ struct TermStats {
     /// The sentence indices at the middle of its sentence list (for the median).
     median_low: u32,
     median_high: u32,
-    left_distinct: u32,
-    left_total: u32,
-    right_distinct: u32,
-    right_total: u32,
 }
 
 #[derive(Clone, Copy)]
@@ -116,27 +112,26 @@ fn keywords_keeping(
     // Adjacent pairs and triples of folded keys, shared with the n-grams.
     let grams = table.folded_grams();
     let title_case = title_case_sentences(table, sentences);
-    for (w, word) in words.iter().enumerate() {
-        let t = &mut terms[word.folded as usize];
+    let mut previous_sentence = u32::MAX;
+    for ((w, word), sentence) in words.iter().enumerate().zip(table.word_sentences()) {
+        let t = &mut terms[table.folded_of(word) as usize];
         if t.tf == 0 {
             t.first = w as u32;
         }
         t.tf += 1;
-        if t.last_sentence != word.sentence {
-            t.last_sentence = word.sentence;
+        if t.last_sentence != sentence {
+            t.last_sentence = sentence;
             t.sentences += 1;
         }
         let token = &table.tokens[word.token as usize];
         let surface = token.span.text(table.text);
-        let first_in_sentence = w == 0 || words[w - 1].sentence != word.sentence;
+        let first_in_sentence = w == 0 || previous_sentence != sentence;
+        previous_sentence = sentence;
         if is_acronym(surface) {
             t.acronym += 1;
         } else if has_case(token.script) {
             if !first_in_sentence
-                && !title_case
-                    .get(word.sentence as usize)
-                    .copied()
-                    .unwrap_or(false)
+                && !title_case.get(sentence as usize).copied().unwrap_or(false)
                 && surface.chars().next().is_some_and(char::is_uppercase)
             {
                 t.marked += 1;
@@ -145,31 +140,23 @@ fn keywords_keeping(
             t.marked += 1;
         }
     }
-    // Neighbour diversity from the pair counts: one entry per distinct neighbour.
-    for (&ab, c) in &grams.bigrams {
-        let (a, b, c) = ((ab >> 32) as u32, ab as u32, c.count);
-        let ta = &mut terms[a as usize];
-        ta.right_distinct += 1;
-        ta.right_total += c;
-        let tb = &mut terms[b as usize];
-        tb.left_distinct += 1;
-        tb.left_total += c;
-    }
+
     // Median sentence: a second pass picks the middle entries of each term's sentence list.
     let mut seen = vec![(0u32, u32::MAX); n_terms]; // (distinct sentences so far, last sentence)
-    for word in words {
-        let (count, last) = &mut seen[word.folded as usize];
-        if *last == word.sentence {
+    for (word, sentence) in words.iter().zip(table.word_sentences()) {
+        let folded = table.folded_of(word) as usize;
+        let (count, last) = &mut seen[folded];
+        if *last == sentence {
             continue;
         }
-        *last = word.sentence;
-        let t = &mut terms[word.folded as usize];
+        *last = sentence;
+        let t = &mut terms[folded];
         let n = t.sentences;
         if *count == (n - 1) / 2 {
-            t.median_low = word.sentence;
+            t.median_low = sentence;
         }
         if *count == n / 2 {
-            t.median_high = word.sentence;
+            t.median_high = sentence;
         }
         *count += 1;
     }
@@ -193,7 +180,8 @@ fn keywords_keeping(
     let n_sentences = sentences.max(1) as f64;
     let score: Vec<f64> = terms
         .iter()
-        .map(|t| {
+        .zip(&grams.neighbours)
+        .map(|(t, near)| {
             let tf = t.tf.max(1) as f64;
             let t_case = t.marked.max(t.acronym) as f64 / (1.0 + tf.ln());
             let median = if t.sentences % 2 == 1 {
@@ -205,7 +193,8 @@ fn keywords_keeping(
             let t_freq = tf / (mean + sd).max(f64::MIN_POSITIVE);
             let ratio = |d: u32, n: u32| if n == 0 { 0.0 } else { d as f64 / n as f64 };
             let t_rel = 1.0
-                + (ratio(t.left_distinct, t.left_total) + ratio(t.right_distinct, t.right_total))
+                + (ratio(near.left_distinct, near.left_total)
+                    + ratio(near.right_distinct, near.right_total))
                     * tf
                     / max_tf;
             let t_sent = t.sentences as f64 / n_sentences;
@@ -282,7 +271,8 @@ fn keywords_keeping(
     let text_of = |c: &Candidate| -> String {
         let a = words[c.first as usize];
         if c.len == 1 {
-            return best_form[a.folded as usize].map_or_else(String::new, |b| b.1.to_string());
+            return best_form[table.folded_of(&a) as usize]
+                .map_or_else(String::new, |b| b.1.to_string());
         }
         let b = words[c.first as usize + c.len as usize - 1];
         let (x, y) = (
@@ -414,14 +404,14 @@ type StemKey = Vec<String>;
 /// capital); their capitals say nothing about names.
 fn title_case_sentences(table: &WordTable<'_>, sentences: usize) -> Vec<bool> {
     let mut cased = vec![(0u32, 0u32); sentences];
-    for w in &table.words {
+    for (w, sentence) in table.words.iter().zip(table.word_sentences()) {
         let Some(t) = table.tokens.get(w.token as usize) else {
             continue;
         };
         if !has_case(t.script) {
             continue;
         }
-        if let Some(c) = cased.get_mut(w.sentence as usize) {
+        if let Some(c) = cased.get_mut(sentence as usize) {
             c.0 += 1;
             if t.span
                 .text(table.text)

@@ -36,21 +36,17 @@ pub fn summary(table: &WordTable<'_>, sentences: usize, n: usize) -> Vec<usize> 
     }
     // Content keys per sentence, sorted and deduplicated, in one flat array (CSR).
     // (The words of the sentences taken part, not of the whole text: a book's are millions.)
-    let taken = table
-        .words
-        .partition_point(|w| (w.sentence as usize) < count);
+    let taken = table.words_before_sentence(count);
     let mut bag_keys: Vec<u32> = Vec::with_capacity(taken);
     let mut bag_start: Vec<usize> = Vec::with_capacity(count + 1);
-    let mut w = 0usize;
     for i in 0..count {
         bag_start.push(bag_keys.len());
         let from = bag_keys.len();
-        while w < table.words.len() && table.words[w].sentence as usize <= i {
-            let word = table.words[w];
-            if word.sentence as usize == i && !table.is_stop(word.folded) {
-                bag_keys.push(word.folded);
+        for word in table.words.get(table.sentence_words(i)).unwrap_or_default() {
+            let folded = table.folded_of(word);
+            if !table.is_stop(folded) {
+                bag_keys.push(folded);
             }
-            w += 1;
         }
         bag_keys[from..].sort_unstable();
         let mut kept = from;

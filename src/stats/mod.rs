@@ -132,12 +132,9 @@ pub fn statistics(table: &WordTable<'_>, sentences: &[Sentence]) -> TextStatisti
     let language = table.main_language();
 
     // Words per sentence.
-    let mut lengths = vec![0usize; sentences.len()];
-    for w in &table.words {
-        if let Some(l) = lengths.get_mut(w.sentence as usize) {
-            *l += 1;
-        }
-    }
+    let lengths: Vec<usize> = (0..sentences.len())
+        .map(|s| table.sentence_words(s).len())
+        .collect();
     let mut longest = LongestSentence::default();
     for (i, &l) in lengths.iter().enumerate() {
         if l > longest.words {
@@ -191,7 +188,7 @@ pub fn statistics(table: &WordTable<'_>, sentences: &[Sentence]) -> TextStatisti
     let content = table
         .words
         .iter()
-        .filter(|w| !table.is_stop(w.folded))
+        .filter(|w| !table.is_stop(table.folded_of(w)))
         .count();
 
     let ratio = |a: f64, b: usize| if b == 0 { 0.0 } else { a / b as f64 };
@@ -201,14 +198,15 @@ pub fn statistics(table: &WordTable<'_>, sentences: &[Sentence]) -> TextStatisti
         // Sentences holding at least one word of the main language.
         let mut n_sentences = 0usize;
         let mut last = u32::MAX;
-        for w in table
+        for (_, sentence) in table
             .words
             .iter()
-            .filter(|w| table.language_of(w) == language)
+            .zip(table.word_sentences())
+            .filter(|(w, _)| table.language_of(w) == language)
         {
-            if w.sentence != last {
+            if sentence != last {
                 n_sentences += 1;
-                last = w.sentence;
+                last = sentence;
             }
         }
         let n_sentences = n_sentences.max(1);
@@ -252,7 +250,11 @@ pub fn statistics(table: &WordTable<'_>, sentences: &[Sentence]) -> TextStatisti
         lexical_density: round3(ratio(content as f64, words)),
         type_token_ratio: round3(ratio(folded as f64, words)),
         mattr: round3(mattr(
-            &table.words.iter().map(|w| w.folded).collect::<Vec<_>>(),
+            &table
+                .words
+                .iter()
+                .map(|w| table.folded_of(w))
+                .collect::<Vec<_>>(),
             folded,
             MATTR_WINDOW,
         )),
