@@ -211,7 +211,26 @@ fn fold_once(word: &str, folding: &Folding, language: Language) -> String {
             return key;
         }
     }
+    if *folding == Folding::stemmed() {
+        if let Some(letters) = stemmed_letters_fast(word) {
+            return finish(letters, folding, language);
+        }
+    }
     fold_general(word, folding, language)
+}
+
+/// The letters of the `stemmed` key (before proclitics and stemming, see [`finish`]) of the two
+/// most common kinds of word, without the general path's passes and copies; the same as
+/// [`letters_of`] (a property test checks it): ASCII without apostrophes is lowercased, and
+/// Arabic base letters with or without tashkeel and tatweel take the Arabic rules alone (as in
+/// [`folded_fast`], normalizing changes nothing the rules keep). `None` for other words.
+fn stemmed_letters_fast(word: &str) -> Option<String> {
+    if word.is_ascii() {
+        return (!word.contains('\'')).then(|| word.to_ascii_lowercase());
+    }
+    word.chars()
+        .all(|c| matches!(c, '\u{0621}'..='\u{063A}' | '\u{0640}'..='\u{0652}'))
+        .then(|| arabic::fold_letters(word, &ArabicFolding::stemmed()))
 }
 
 /// The `folded` key of the two most common kinds of word, made without the general path's
@@ -253,6 +272,12 @@ fn folded_fast(word: &str) -> Option<String> {
 
 /// Every rule of `folding`, one after the other.
 fn fold_general(word: &str, folding: &Folding, language: Language) -> String {
+    finish(letters_of(word, folding, language), folding, language)
+}
+
+/// The rules of `folding` on the characters of `word`: canonical form, format characters,
+/// digits, the Arabic and the Latin letter rules.
+fn letters_of(word: &str, folding: &Folding, language: Language) -> String {
     let canonical: String = match folding.canonical {
         Canonical::Nfc => unicode::nfc(word),
         Canonical::Nfkc => unicode::nfkc(word),
@@ -269,11 +294,16 @@ fn fold_general(word: &str, folding: &Folding, language: Language) -> String {
     let out = latin::fold(&out, &folding.latin, language);
     // Folding can leave a decomposed sequence (`ß` + acute → `ss` + acute); recompose it so
     // that folding the key again changes nothing.
-    let out = if out.is_ascii() {
+    if out.is_ascii() {
         out
     } else {
         unicode::nfc(&out)
-    };
+    }
+}
+
+/// The rules of `folding` after the letters ([`letters_of`]): Arabic proclitics, then the
+/// stemmer.
+fn finish(out: String, folding: &Folding, language: Language) -> String {
     let script = Script::of_text(&out);
     let arabic_clitics = script == Script::Arabic && folding.arabic.clitics;
     let out = if arabic_clitics {
@@ -455,6 +485,37 @@ mod properties {
                     prop_assert_eq!(
                         &fast,
                         &fold_general(&w, &Folding::folded(), language),
+                        "{:?} {:?}", w, language
+                    );
+                }
+            }
+        }
+
+        #[test]
+        fn the_fast_stemmed_letters_equal_the_general_ones(
+            w in "[\u{621}-\u{64A}a-zA-Z0-9'.\\-]{0,12}|[\u{621}-\u{63A}\u{641}-\u{64A}]{0,12}|[\u{621}-\u{655}]{0,12}|[\u{621}-\u{63A}\u{641}-\u{64A}\u{64B}-\u{652}\u{640}]{0,12}|[a-zA-Z]{0,12}"
+        ) {
+            if let Some(fast) = stemmed_letters_fast(&w) {
+                for language in [Language::Arabic, Language::English, Language::French] {
+                    prop_assert_eq!(
+                        &fast,
+                        &letters_of(&w, &Folding::stemmed(), language),
+                        "{:?} {:?}", w, language
+                    );
+                    prop_assert_eq!(
+                        fold(&w, &Folding::stemmed(), language),
+                        {
+                            // The stemming loop of `fold`, through the general path only.
+                            let mut out = fold_general(&w, &Folding::stemmed(), language);
+                            for _ in 0..4 {
+                                let next = fold_general(&out, &Folding::stemmed(), language);
+                                if next == out {
+                                    break;
+                                }
+                                out = next;
+                            }
+                            out
+                        },
                         "{:?} {:?}", w, language
                     );
                 }
