@@ -99,6 +99,16 @@ fn thousands_of_quotes_and_people() {
 }
 
 #[test]
+fn hundreds_of_thousands_of_hashtags_mentions_and_links() {
+    // The tokens a web form covers take no other pattern: each token was checked against
+    // every web form of the text, which made a social-media dump quadratic.
+    let forms = "#Aurora2 news from @space_fan_42, see https://example.org/a?b=1 or mail \
+                 press@example.org. #وسم جديد @user "
+        .repeat(12_000);
+    assert_linear("12,000 lines of web forms", &forms);
+}
+
+#[test]
 fn news_text_scales_linearly() {
     // The same news text at 100 KB and at 30 times that: the large one may take at most
     // MAX_RATIO / 4 times 30 small ones (ratios above 1 come from caches, not from the code).
