@@ -314,16 +314,14 @@ impl<'t> WordTable<'t> {
             if w % 64 == 0 {
                 table.sentence_starts.push(0);
             }
-            // Sentences only go forward: a sentence not met yet starts here.
+            // Sentences only go forward: a sentence not met yet starts here (and so do the
+            // sentences without words before it).
             if table.sentence_words.len() <= sentence {
                 if let Some(bits) = table.sentence_starts.last_mut() {
                     *bits |= 1 << (w % 64);
                 }
-            }
-            while table.sentence_words.len() <= sentence {
-                table
-                    .sentence_words
-                    .push(u32::try_from(w).unwrap_or(u32::MAX));
+                let first = u32::try_from(w).unwrap_or(u32::MAX);
+                table.sentence_words.resize(sentence + 1, first);
             }
             table.words.push(WordRef {
                 token: u32::try_from(i).unwrap_or(u32::MAX),
@@ -334,8 +332,8 @@ impl<'t> WordTable<'t> {
         // end; a text without sentences has its words in sentence 0.
         let end = u32::try_from(table.words.len()).unwrap_or(u32::MAX);
         let slots = sentences.len().max(usize::from(!table.words.is_empty()));
-        while table.sentence_words.len() <= slots {
-            table.sentence_words.push(end);
+        if table.sentence_words.len() <= slots {
+            table.sentence_words.resize(slots + 1, end);
         }
         table
     }

@@ -313,11 +313,7 @@ impl<'a> Shared<'a> {
             .ends
             .partition_point(|&(k, _, _)| (k as usize) < range.start);
         let mut ends = self.ends.get(from..).unwrap_or_default().iter().peekable();
-        let mut previous_end = range
-            .start
-            .checked_sub(1)
-            .and_then(|p| self.tokens.get(p))
-            .map_or(0, |t| t.span.end);
+        let mut previous_end = self.end_before(range.start);
         out.reserve(tokens.len());
         for (i, t) in (range.start..).zip(tokens) {
             let mut entries = (0, 0);
@@ -338,9 +334,10 @@ impl<'a> Shared<'a> {
         let (Some(word), Some(period)) = (self.tokens.get(w), self.tokens.get(w + 1)) else {
             return false;
         };
-        let key = self
-            .keys
-            .key_of_text(self.ids.get(w).copied().unwrap_or(u32::MAX));
+        let key = || {
+            let id = self.ids.get(w).copied().unwrap_or(u32::MAX);
+            self.keys.key_of_text(id)
+        };
         period.span.text(self.text) == "."
             && word.span.end == period.span.start
             && word.kind == TokenKind::Word
@@ -348,7 +345,7 @@ impl<'a> Shared<'a> {
                 .span
                 .text(self.text)
                 .starts_with(|c: char| c.is_ascii_alphabetic())
-            && lexicon::lookup(key).iter().any(|(_, l)| {
+            && lexicon::lookup(key()).iter().any(|(_, l)| {
                 matches!(
                     l,
                     Lex::DayPeriod(_) | Lex::Month(_, _, lexicon::Need::Number)
@@ -364,11 +361,14 @@ impl<'a> Shared<'a> {
             Some(&(k, from, len)) if k as usize == i => (from, len),
             _ => (0, 0),
         };
-        let previous_end = i
-            .checked_sub(1)
+        Some(self.make(i, t, entries, self.end_before(i)))
+    }
+
+    /// Where the token before token `i` ends (0 for the first).
+    fn end_before(&self, i: usize) -> usize {
+        i.checked_sub(1)
             .and_then(|p| self.tokens.get(p))
-            .map_or(0, |p| p.span.end);
-        Some(self.make(i, t, entries, previous_end))
+            .map_or(0, |p| p.span.end)
     }
 
     fn make(&'a self, i: usize, t: &Token, entries: (u32, u16), previous_end: usize) -> Tok<'a> {
