@@ -522,46 +522,45 @@ pub struct Letters {
 }
 
 impl Letters {
-    /// Counts the letters of `text`.
+    /// Counts the letters of `text`, over its bytes: ASCII eight bytes at a time after the
+    /// first, the Arabic block (two bytes, lead `D8`–`DB`) through a table of its 256 code
+    /// points, and only the other characters decoded.
     pub fn of(text: &str) -> Letters {
         let mut counts = [0usize; 5]; // arabic, latin, cyrillic, hebrew, other
-        let (mut ar_sig, mut fa_sig, mut ur_sig) = (0usize, 0usize, 0usize);
-        let mut chars = text.chars();
-        while let Some(c) = chars.next() {
+        let mut signs = [0usize; 4]; // none, arabic, persian, urdu
+        let block = arabic_block();
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
             // ASCII first (most characters of Latin-script text and of the spaces and digits of
             // any): its letters are Latin. After one, the ASCII that follows is counted eight
             // bytes at a time (one test per ASCII character in other text).
-            if c.is_ascii() {
-                counts[1] += usize::from(c.is_ascii_alphabetic());
-                loop {
-                    let rest = chars.as_str();
-                    let eight = rest
-                        .as_bytes()
-                        .get(..8)
-                        .and_then(|b| <[u8; 8]>::try_from(b).ok());
-                    match eight.map(u64::from_le_bytes) {
-                        Some(word) if word & 0x8080_8080_8080_8080 == 0 => {
-                            counts[1] += ascii_letters_in(word);
-                            chars = rest.get(8..).unwrap_or_default().chars();
-                        }
-                        _ => break,
-                    }
+            if b.is_ascii() {
+                counts[1] += usize::from(b.is_ascii_alphabetic());
+                i += 1;
+                while let Some(word) = bytes
+                    .get(i..i + 8)
+                    .and_then(|b| <[u8; 8]>::try_from(b).ok())
+                    .map(u64::from_le_bytes)
+                    .filter(|word| word & 0x8080_8080_8080_8080 == 0)
+                {
+                    counts[1] += ascii_letters_in(word);
+                    i += 8;
                 }
                 continue;
             }
             // The Arabic block, where every letter is of the Arabic script (`Script::of_char`).
-            if ('\u{600}'..='\u{6FF}').contains(&c) {
-                if is_letter(c) {
-                    counts[0] += 1;
-                    match c {
-                        'ة' | 'ي' | 'ك' | 'ى' => ar_sig += 1,
-                        'پ' | 'چ' | 'ژ' | 'گ' | 'ک' | 'ی' => fa_sig += 1,
-                        'ے' | 'ں' | 'ٹ' | 'ڈ' | 'ڑ' | 'ہ' | 'ھ' => ur_sig += 1,
-                        _ => {}
-                    }
-                }
+            if let (0xD8..=0xDB, Some(&next)) = (b, bytes.get(i + 1)) {
+                let class = block[usize::from(b - 0xD8) << 6 | usize::from(next & 0x3F)];
+                counts[0] += usize::from(class & 1);
+                signs[usize::from(class >> 1)] += 1;
+                i += 2;
                 continue;
             }
+            let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
+            i += c.len_utf8();
             if !is_letter(c) {
                 continue;
             }
@@ -577,7 +576,7 @@ impl Letters {
         }
         Letters {
             counts,
-            signs: [ar_sig, fa_sig, ur_sig],
+            signs: [signs[1], signs[2], signs[3]],
         }
     }
 
@@ -590,6 +589,27 @@ impl Letters {
             *a += b;
         }
     }
+}
+
+/// Per code point of the Arabic block (U+0600–U+06FF): bit 0 set for a letter, bits 1–2 the
+/// language it is typical of (rule 2: 1 Arabic, 2 Persian, 3 Urdu; 0 for none or no letter).
+fn arabic_block() -> &'static [u8; 256] {
+    static BLOCK: OnceLock<[u8; 256]> = OnceLock::new();
+    BLOCK.get_or_init(|| {
+        let mut block = [0u8; 256];
+        for (c, slot) in ('\u{600}'..='\u{6FF}').zip(block.iter_mut()) {
+            if is_letter(c) {
+                let sign = match c {
+                    'ة' | 'ي' | 'ك' | 'ى' => 1,
+                    'پ' | 'چ' | 'ژ' | 'گ' | 'ک' | 'ی' => 2,
+                    'ے' | 'ں' | 'ٹ' | 'ڈ' | 'ڑ' | 'ہ' | 'ھ' => 3,
+                    _ => 0,
+                };
+                *slot = 1 | sign << 1;
+            }
+        }
+        block
+    })
 }
 
 /// The ASCII letters among eight ASCII bytes (`word`, no byte above `0x7F`): a byte is a letter
@@ -1078,6 +1098,44 @@ mod tests {
         total
     }
 
+    /// The letters of `text` character by character, by the rules: every letter of the Arabic
+    /// block is Arabic and may be a sign letter; other letters by their script.
+    fn letters_by_rules(text: &str) -> Letters {
+        let mut letters = Letters::default();
+        for c in text.chars().filter(|&c| is_letter(c)) {
+            let slot = match Script::of_char(c) {
+                Script::Arabic => 0,
+                Script::Latin => 1,
+                Script::Cyrillic => 2,
+                Script::Hebrew => 3,
+                _ => 4,
+            };
+            letters.counts[slot] += 1;
+            if ('\u{600}'..='\u{6FF}').contains(&c) {
+                match c {
+                    'ة' | 'ي' | 'ك' | 'ى' => letters.signs[0] += 1,
+                    'پ' | 'چ' | 'ژ' | 'گ' | 'ک' | 'ی' => letters.signs[1] += 1,
+                    'ے' | 'ں' | 'ٹ' | 'ڈ' | 'ڑ' | 'ہ' | 'ھ' => letters.signs[2] += 1,
+                    _ => {}
+                }
+            }
+        }
+        letters
+    }
+
+    #[test]
+    fn every_code_point_of_the_arabic_block_counts_by_the_rules() {
+        for c in '\u{600}'..='\u{6FF}' {
+            let mut buffer = [0u8; 4];
+            let one = c.encode_utf8(&mut buffer);
+            assert_eq!(Letters::of(one), letters_by_rules(one), "{c:?}");
+            assert!(
+                Script::of_char(c) == Script::Arabic || !is_letter(c),
+                "{c:?}"
+            );
+        }
+    }
+
     #[test]
     fn eight_ascii_bytes_count_their_letters() {
         for b in 0u8..0x80 {
@@ -1095,9 +1153,10 @@ mod tests {
 
         #[test]
         fn letters_by_eight_bytes_are_letters_by_characters(
-            text in "[ -~\\t\\néßżЖשقالةپےـ\u{64E}٣’😀]{0,40}"
+            text in "[ -~\\t\\néßżЖשقالةپےـ\u{64E}٣’😀\u{600}-\u{6FF}\u{750}-\u{77F}\u{FB50}-\u{FB60}]{0,40}"
         ) {
             proptest::prop_assert_eq!(Letters::of(&text), letters_by_chars(&text));
+            proptest::prop_assert_eq!(Letters::of(&text), letters_by_rules(&text));
         }
     }
 
