@@ -564,15 +564,8 @@ impl Letters {
             if !is_letter(c) {
                 continue;
             }
-            let slot = match Script::of_char(c) {
-                // Beyond the Arabic block (supplements, presentation forms): no sign letters.
-                Script::Arabic => 0,
-                Script::Latin => 1,
-                Script::Cyrillic => 2,
-                Script::Hebrew => 3,
-                _ => 4,
-            };
-            counts[slot] += 1;
+            // Beyond the Arabic block (supplements, presentation forms): no sign letters.
+            counts[script_slot(Script::of_char(c))] += 1;
         }
         Letters {
             counts,
@@ -599,17 +592,33 @@ fn arabic_block() -> &'static [u8; 256] {
         let mut block = [0u8; 256];
         for (c, slot) in ('\u{600}'..='\u{6FF}').zip(block.iter_mut()) {
             if is_letter(c) {
-                let sign = match c {
-                    'ة' | 'ي' | 'ك' | 'ى' => 1,
-                    'پ' | 'چ' | 'ژ' | 'گ' | 'ک' | 'ی' => 2,
-                    'ے' | 'ں' | 'ٹ' | 'ڈ' | 'ڑ' | 'ہ' | 'ھ' => 3,
-                    _ => 0,
-                };
-                *slot = 1 | sign << 1;
+                *slot = 1 | sign_of(c) << 1;
             }
         }
         block
     })
+}
+
+/// The slot of `Letters::counts` for a letter of `script`.
+fn script_slot(script: Script) -> usize {
+    match script {
+        Script::Arabic => 0,
+        Script::Latin => 1,
+        Script::Cyrillic => 2,
+        Script::Hebrew => 3,
+        _ => 4,
+    }
+}
+
+/// The language an Arabic-script letter is typical of (rule 2): 1 Arabic, 2 Persian, 3 Urdu,
+/// 0 none.
+fn sign_of(c: char) -> u8 {
+    match c {
+        'ة' | 'ي' | 'ك' | 'ى' => 1,
+        'پ' | 'چ' | 'ژ' | 'گ' | 'ک' | 'ی' => 2,
+        'ے' | 'ں' | 'ٹ' | 'ڈ' | 'ڑ' | 'ہ' | 'ھ' => 3,
+        _ => 0,
+    }
 }
 
 /// The ASCII letters among eight ASCII bytes (`word`, no byte above `0x7F`): a byte is a letter
@@ -1099,25 +1108,15 @@ mod tests {
     }
 
     /// The letters of `text` character by character, by the rules: every letter of the Arabic
-    /// block is Arabic and may be a sign letter; other letters by their script.
+    /// block is Arabic and may be a sign letter; other letters by their script. (What the byte
+    /// paths and the block's table must reproduce.)
     fn letters_by_rules(text: &str) -> Letters {
         let mut letters = Letters::default();
         for c in text.chars().filter(|&c| is_letter(c)) {
-            let slot = match Script::of_char(c) {
-                Script::Arabic => 0,
-                Script::Latin => 1,
-                Script::Cyrillic => 2,
-                Script::Hebrew => 3,
-                _ => 4,
-            };
-            letters.counts[slot] += 1;
-            if ('\u{600}'..='\u{6FF}').contains(&c) {
-                match c {
-                    'ة' | 'ي' | 'ك' | 'ى' => letters.signs[0] += 1,
-                    'پ' | 'چ' | 'ژ' | 'گ' | 'ک' | 'ی' => letters.signs[1] += 1,
-                    'ے' | 'ں' | 'ٹ' | 'ڈ' | 'ڑ' | 'ہ' | 'ھ' => letters.signs[2] += 1,
-                    _ => {}
-                }
+            letters.counts[script_slot(Script::of_char(c))] += 1;
+            let sign = sign_of(c);
+            if ('\u{600}'..='\u{6FF}').contains(&c) && sign > 0 {
+                letters.signs[usize::from(sign) - 1] += 1;
             }
         }
         letters

@@ -228,9 +228,14 @@ fn stemmed_letters_fast(word: &str) -> Option<String> {
     if word.is_ascii() {
         return (!word.contains('\'')).then(|| word.to_ascii_lowercase());
     }
+    is_plain_arabic(word).then(|| arabic::fold_letters(word, &ArabicFolding::stemmed()))
+}
+
+/// True when `word` is Arabic base letters (U+0621–U+063A, U+0641–U+064A) with or without
+/// tashkeel (U+064B–U+0652) and tatweel: the words both fast paths take.
+fn is_plain_arabic(word: &str) -> bool {
     word.chars()
         .all(|c| matches!(c, '\u{0621}'..='\u{063A}' | '\u{0640}'..='\u{0652}'))
-        .then(|| arabic::fold_letters(word, &ArabicFolding::stemmed()))
 }
 
 /// The `folded` key of the two most common kinds of word, made without the general path's
@@ -252,10 +257,7 @@ fn folded_fast(word: &str) -> Option<String> {
         }
         return Some(word.to_ascii_lowercase());
     }
-    if !word
-        .chars()
-        .all(|c| matches!(c, '\u{0621}'..='\u{063A}' | '\u{0640}'..='\u{0652}'))
-    {
+    if !is_plain_arabic(word) {
         return None;
     }
     let mut out = String::with_capacity(word.len());
