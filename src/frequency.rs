@@ -900,8 +900,10 @@ fn count_grams(table: &WordTable<'_>, keys: usize, id: impl Fn(&WordRef) -> u32)
             });
         e.count += 1;
     }
+    // Each key's neighbours over all the pairs; then the pairs met once go, in the same pass,
+    // before the triples are counted (at 5 MB of Arabic, most of them).
     let mut neighbours = vec![Neighbours::default(); keys];
-    for (&ab, c) in &bigrams {
+    bigrams.retain(|&ab, c| {
         let (a, b) = ((ab >> 32) as usize, ab as u32 as usize);
         if let Some(n) = neighbours.get_mut(a) {
             n.right_distinct += 1;
@@ -911,9 +913,8 @@ fn count_grams(table: &WordTable<'_>, keys: usize, id: impl Fn(&WordRef) -> u32)
             n.left_distinct += 1;
             n.left_total += c.count;
         }
-    }
-    // The pairs met once go before the triples are counted: at 5 MB of Arabic, most of them.
-    bigrams.retain(|_, c| c.count >= 2);
+        c.count >= 2
+    });
     bigrams.shrink_to_fit();
     let twice = |a: u32, b: u32| bigrams.get(&pair_key(a, b)).is_some_and(|c| c.count >= 2);
     let mut trigrams: FxHashMap<[u32; 3], NgramCount> = FxHashMap::default();
