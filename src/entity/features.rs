@@ -254,6 +254,11 @@ pub struct TokenView {
     pub capitalized: bool,
     /// Has no letters at all (punctuation, numbers).
     pub no_letters: bool,
+    /// Looks like nothing a name is made of: a word of small letters (`said`, `so-called`,
+    /// `don't`, `e.g.`), a number or a common punctuation mark, by its shape
+    /// ([`is_plain_shape`]). The English decoder does not ask the model about a stretch of
+    /// such tokens (see [`super::model`], rule 3).
+    pub plain: bool,
     /// The number of characters of the fold (at most 12).
     pub length: u8,
     /// The document's id of the word's text ([`WordViews`]), [`NO_WORD`] when not known: it
@@ -577,9 +582,30 @@ fn view_of_split(w: &str, split: &Split, scratch: &mut Scratch) -> TokenView {
         no_letters: !w.chars().any(|c| {
             c.is_ascii_alphabetic() || is_arabic_letter(c) || (!c.is_ascii() && c.is_alphabetic())
         }),
+        plain: is_plain_shape(shape),
         length: folded.chars().count().min(12) as u8,
         word: NO_WORD,
     }
+}
+
+/// The punctuation marks of [`is_plain_shape`].
+const PLAIN_MARKS: &[char] = &[
+    ',', '.', ';', ':', '?', '!', '-', '(', ')', '"', '\'', '“', '”', '‘', '’',
+];
+
+/// True for the shape ([`shape_into`]) of a word of small letters, with hyphens, apostrophes
+/// or dots inside or around (`x`, `x-x`, `x'x`, `x’x`, `x.x.`); of a number of digits with
+/// separators (`d`, `d,d.d`, `d-d-d`); or of a common punctuation mark (`,` `.` `;` `:` `?`
+/// `!` `-` `(` `)` and the quotation marks).
+pub fn is_plain_shape(shape: &str) -> bool {
+    let made_of = |class: char, others: &[char]| {
+        shape.contains(class) && shape.chars().all(|c| c == class || others.contains(&c))
+    };
+    let word = made_of('x', &['-', '\'', '’', '.']);
+    let number = made_of('d', &[',', '.', '-']);
+    let mut chars = shape.chars();
+    let mark = chars.next().is_some_and(|c| PLAIN_MARKS.contains(&c)) && chars.next().is_none();
+    word || number || mark
 }
 
 fn pieces_of_split(w: &str, split: &Split, scratch: &mut Scratch) -> WordPieces {
@@ -949,6 +975,20 @@ mod tests {
             shape_into(w, &mut s);
             assert_eq!(s, want, "{w}");
         }
+    }
+
+    #[test]
+    fn plain_shapes_are_small_letters_and_common_marks() {
+        let mut s = String::new();
+        for w in "said so-called don't it’s e.g. , ( ” ... 12 3.5 2026-11-28".split(' ') {
+            shape_into(w, &mut s);
+            assert!(is_plain_shape(&s), "{w}: {s}");
+        }
+        for w in "Chen iPhone eBay G7 & $ @bbc أمازون 北京 x! B-52 3%".split(' ') {
+            shape_into(w, &mut s);
+            assert!(!is_plain_shape(&s), "{w}: {s}");
+        }
+        assert!(!is_plain_shape(""));
     }
 
     #[test]

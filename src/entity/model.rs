@@ -11,6 +11,16 @@
 //!    ([`super::features::history_features`]); `I-X` may only follow `B-X` or `I-X`. English is
 //!    decoded greedily; Arabic by a beam of 4 over the summed scores (its model is trained so),
 //!    which let a name's later words correct its first (+3 F1 points on the Arabic dev slice).
+//!    The greedy decoder tags `O` without asking the model a token in a *quiet stretch*: it and
+//!    every token within two of it (as far as any feature reads) are plain — small letters, a
+//!    number or a common mark ([`TokenView::plain`]) and in no gazetteer match — and the two
+//!    tags before it are `O`. Its features then read nothing a name is made of, and no name
+//!    goes on into it (`I-` needs a name before it): the model could only begin a mention on
+//!    it, which rule 5 of [`super::named`] would trim (a Latin mention starts on a capital).
+//!    Measured (and tested on the data where present): the entities are the same with and
+//!    without, on the 2,095 BBC articles, CoNLL-2003 train and testa and the UD English EWT and
+//!    GUM dev texts; over half the tokens of English news are in such stretches (55% of
+//!    `en-100kb`), and its whole analysis takes 10% fewer instructions.
 //! 4. The file format (little-endian): magic `NERM`, version, `bits`, tag count, bytes per
 //!    weight; for one-byte weights the `f32` step of code 1 and the count of exceptions.
 //!    Version 2 (sparse, what `train-ner` writes) then has the exceptions' `f32` weights in the
@@ -910,7 +920,13 @@ pub fn decode_with<W: Weights>(
     }
     let mut tags = Vec::with_capacity(views.len());
     let context = SentenceContext::of(views);
+    // A token that may begin or hold a name: not plain, or in a gazetteer match.
+    let telling: Vec<bool> = views.iter().map(|v| !v.plain || v.gazetteer != 0).collect();
     for (i, view) in views.iter().enumerate() {
+        if quiet(&telling, &tags, i) {
+            tags.push(0);
+            continue;
+        }
         let p1 = tags.last().copied();
         let (h1, h2) = tag_history(&tags);
         let mut scores = sums.token(weights, (views, &mut *pieces), i, language, context, feats);
@@ -919,6 +935,28 @@ pub fn decode_with<W: Weights>(
         tags.push(best(scores.tags(), p1));
     }
     tags
+}
+
+/// How far the features of a token read its neighbours ([`context_features_of`]): two tokens
+/// to either side.
+const FEATURE_REACH: usize = 2;
+
+/// True when token `i` is in a quiet stretch (rule 3): no token within [`FEATURE_REACH`] of it,
+/// itself included, is `telling`, and the two tags before it are `O` (or the sentence begins).
+fn quiet(telling: &[bool], tags: &[usize], i: usize) -> bool {
+    #[cfg(test)]
+    if ASK_ALWAYS.with(std::cell::Cell::get) {
+        return false;
+    }
+    let near =
+        telling.get(i.saturating_sub(FEATURE_REACH)..(i + FEATURE_REACH + 1).min(telling.len()));
+    near.is_some_and(|near| !near.contains(&true)) && tags.iter().rev().take(2).all(|&t| t == 0)
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Tests set it to decode without quiet stretches, asking the model about every token.
+    pub(crate) static ASK_ALWAYS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// Tags one sentence by beam search of `width` over the summed tag scores (ties to the earlier

@@ -1590,4 +1590,74 @@ mod tests {
     fn empty_text_finds_nothing() {
         assert!(recognize("", &[], &[], Language::Unknown).is_empty());
     }
+
+    /// Texts for [`quiet_stretches_change_no_entity`]: the seeds, and where `../shared/data`
+    /// holds them, the first BBC articles and the UD English EWT dev texts (web text: mail,
+    /// reviews, forums) in chunks of 40 sentences.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn english_texts() -> Vec<String> {
+        use std::io::{BufRead, BufReader};
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut texts: Vec<String> = std::fs::read_dir(root.join("seeds"))
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+            .collect();
+        let lines = |path: &str| -> Vec<String> {
+            let path = root.join("../shared/data").join(path);
+            match std::fs::File::open(&path) {
+                Ok(file) => BufReader::new(flate2::read::GzDecoder::new(file))
+                    .lines()
+                    .map_while(Result::ok)
+                    .collect(),
+                Err(_) => {
+                    eprintln!("skipped: {} is absent", path.display());
+                    Vec::new()
+                }
+            }
+        };
+        texts.extend(
+            lines("rawtext_en_bbc/bbc-news-articles.jsonl.gz")
+                .iter()
+                .take(300)
+                .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+                .filter_map(|v| v.get("text")?.as_str().map(String::from)),
+        );
+        let sentences: Vec<String> = lines("ud_english_ewt/en_ewt-ud-dev.conllu.gz")
+            .iter()
+            .filter_map(|l| l.strip_prefix("# text = ").map(String::from))
+            .collect();
+        texts.extend(sentences.chunks(40).map(|c| c.join("\n")));
+        texts
+    }
+
+    /// Rule 3 of [`super::super::model`]: with the model asked about every token, the
+    /// entities are the same. (Asking about no plain token at all, not even next to a
+    /// capital, changes the BBC articles' entities: this test then fails.)
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))]
+    fn quiet_stretches_change_no_entity() {
+        use crate::entity::model::ASK_ALWAYS;
+        let texts = english_texts();
+        let mut tokens_seen = 0;
+        for text in &texts {
+            let tokens = crate::token::tokenize(text);
+            let sentences = crate::sentence::sentences(text, &tokens);
+            let language = crate::lang::detect(text);
+            let quiet = recognize(text, &tokens, &sentences, language);
+            ASK_ALWAYS.with(|a| a.set(true));
+            let asked = recognize(text, &tokens, &sentences, language);
+            ASK_ALWAYS.with(|a| a.set(false));
+            assert_eq!(
+                quiet,
+                asked,
+                "{}",
+                text.chars().take(80).collect::<String>()
+            );
+            tokens_seen += tokens.len();
+        }
+        eprintln!("{} texts, {tokens_seen} tokens", texts.len());
+        assert!(tokens_seen > 1000, "{tokens_seen} tokens");
+    }
 }
