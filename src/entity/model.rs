@@ -1027,19 +1027,18 @@ pub fn decode_beam<W: Weights>(
 }
 
 /// Inserts `candidate` (score, hypothesis, tag) into `best`, the `width` best so far in order:
-/// higher score first, then the earlier hypothesis, then the lower tag. (Hypothesis and tag
-/// pairs are distinct, so the order is total: the same list a full sort would give.)
+/// higher score first, then the earlier hypothesis, then the lower tag. Candidates come in
+/// ascending (hypothesis, tag) order, so among equal scores the one already kept is the earlier:
+/// a candidate goes after every kept one of its score or more, and one of the last kept score
+/// stays out — the same list a full sort would give, with one comparison of scores each.
 fn keep_best(best: &mut Vec<(i64, usize, usize)>, candidate: (i64, usize, usize), width: usize) {
-    let before = |a: &(i64, usize, usize), b: &(i64, usize, usize)| {
-        b.0.cmp(&a.0)
-            .then(a.1.cmp(&b.1))
-            .then(a.2.cmp(&b.2))
-            .is_lt()
-    };
-    if best.len() >= width && best.last().is_none_or(|last| !before(&candidate, last)) {
+    debug_assert!(best
+        .iter()
+        .all(|kept| (kept.1, kept.2) < (candidate.1, candidate.2)));
+    if best.len() >= width && best.last().is_none_or(|last| candidate.0 <= last.0) {
         return;
     }
-    let at = best.partition_point(|x| before(x, &candidate));
+    let at = best.partition_point(|kept| kept.0 >= candidate.0);
     best.insert(at, candidate);
     best.truncate(width);
 }
