@@ -148,11 +148,20 @@ fn scores(table: &WordTable<'_>, count: usize) -> Vec<f64> {
     for _ in 0..100 {
         next.fill(1.0 - DAMPING);
         for i in 0..count {
-            for l in links_of(i) {
-                let j = link_to[l] as usize;
-                next[i] += from_later[l] * score[j];
-                next[j] += from_earlier[l] * score[i];
+            // The links of sentence i go to later sentences only, so nothing else adds to
+            // next[i] in this loop: it is summed in a register, in the same order.
+            let (own, links) = (score[i], links_of(i));
+            let mut sum = next[i];
+            for ((&j, &later), &earlier) in link_to[links.clone()]
+                .iter()
+                .zip(&from_later[links.clone()])
+                .zip(&from_earlier[links])
+            {
+                let j = j as usize;
+                sum += later * score[j];
+                next[j] += earlier * own;
             }
+            next[i] = sum;
         }
         let delta = next
             .iter()
