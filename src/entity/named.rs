@@ -56,6 +56,7 @@ use super::model::{
 };
 use super::{Entity, EntityKind};
 use crate::lang::Language;
+use crate::normalize::arabic::has_piece;
 use crate::sentence::Sentence;
 use crate::span::Span;
 use crate::token::{Script, Token, TokenKind};
@@ -821,7 +822,7 @@ fn banks(
     while k + 1 < sentence.end {
         // Most words hold neither noun: only those are split.
         let written = tokens[k].span.text(text);
-        let maybe = written.contains("بنك") || written.contains("مصرف");
+        let maybe = has_piece(written, "بنك") || has_piece(written, "مصرف");
         let head = maybe
             && split(k).is_some_and(|c| {
                 definite(c.prefix)

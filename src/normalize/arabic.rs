@@ -131,13 +131,19 @@ pub(crate) fn fold_letters(word: &str, rules: &ArabicFolding) -> String {
     out
 }
 
-/// `text.contains(c)` by its UTF-8 bytes. For a character beyond ASCII the standard search sets
-/// up a substring searcher on every call (about 300 instructions), and this runs a few times for
-/// each distinct word; a byte match of a whole encoding is a whole character in UTF-8.
+/// `text.contains(c)` by its UTF-8 bytes (see [`has_piece`]).
 pub(crate) fn has_char(text: &str, c: char) -> bool {
     let mut buffer = [0u8; 4];
-    let needle = c.encode_utf8(&mut buffer).as_bytes();
-    text.as_bytes().windows(needle.len()).any(|w| w == needle)
+    has_piece(text, c.encode_utf8(&mut buffer))
+}
+
+/// `text.contains(piece)` by its UTF-8 bytes, for words. For a piece beyond ASCII the standard
+/// search sets up a substring searcher on every call (about 300 instructions), and this runs
+/// for each distinct word or token; a byte match of whole encodings is a match of whole
+/// characters in UTF-8.
+pub(crate) fn has_piece(text: &str, piece: &str) -> bool {
+    let needle = piece.as_bytes();
+    needle.is_empty() || text.as_bytes().windows(needle.len()).any(|w| w == needle)
 }
 
 /// `على`, alone or after proclitics (`وعلى`, `فعلى`).
@@ -785,6 +791,14 @@ mod tests {
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn pieces_are_found_as_the_standard_search_finds_them(
+            text in "[بنكمصرفواe😀]{0,8}",
+            piece in "[بنكمصرفواe😀]{0,3}",
+        ) {
+            proptest::prop_assert_eq!(has_piece(&text, &piece), text.contains(piece.as_str()));
+        }
 
         /// Entries with letters around them, and letters alone.
         #[test]

@@ -27,6 +27,8 @@
 //! and knows no stress marks, so D and G come out somewhat high on undiacritized text; a word
 //! that carries tashkeel is counted from its marks exactly as the paper's tool does.
 
+use crate::normalize::arabic::has_piece;
+
 /// Syllables of one Arabic word as OSMAN counts them: `(weighted, nuclei)`, where `weighted`
 /// counts a long syllable and a stress mark double (the paper's D) and `nuclei` is the number of
 /// vowels (for the "more than 4 syllables" test of complex words).
@@ -130,8 +132,8 @@ pub fn letters(word: &str) -> usize {
 pub fn has_faseeh_letters(word: &str) -> bool {
     word.chars()
         .any(|c| matches!(c, 'ء' | 'ئ' | 'ؤ' | 'ذ' | 'ظ'))
-        || word.contains("وا")
-        || word.contains("ون")
+        || has_piece(word, "وا")
+        || has_piece(word, "ون")
 }
 
 /// The counts OSMAN needs, summed over words.
