@@ -620,12 +620,18 @@ fn pieces_of_split(w: &str, split: &Split, scratch: &mut Scratch) -> WordPieces 
         for (k, (at, _)) in core_str.char_indices().skip(1).take(3).enumerate() {
             core_prefixes[k] = hash_bytes(&cb[..at]);
         }
-        let idx: Vec<usize> = core_str
-            .char_indices()
-            .map(|(a, _)| a)
-            .chain(std::iter::once(core_str.len()))
-            .collect();
-        for (slot, w) in core_grams.iter_mut().zip(idx.windows(4)) {
+        // The first character boundaries, the end included: the eight trigrams read eleven.
+        let mut bounds = [0usize; 11];
+        let mut n = 0;
+        let ends = core_str.char_indices().map(|(a, _)| a);
+        for (slot, at) in bounds
+            .iter_mut()
+            .zip(ends.chain(std::iter::once(core_str.len())))
+        {
+            *slot = at;
+            n += 1;
+        }
+        for (slot, w) in core_grams.iter_mut().zip(bounds[..n].windows(4)) {
             *slot = hash_bytes(&cb[w[0]..w[3]]);
             core_gram_count += 1;
         }

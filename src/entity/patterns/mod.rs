@@ -608,18 +608,18 @@ impl<'a> Run<'a> {
     /// Entries of word `i` and of the phrases of up to three words starting there, with Arabic
     /// clitics stripped from the first word when `clitics` is set: each as (byte where the
     /// entity would start, index of the token after the phrase, entry). Longest phrases first.
-    pub(crate) fn lookups(&self, i: usize, clitics: bool) -> Vec<(usize, usize, Lex)> {
-        let Some(t) = self.toks.get(i) else {
-            return Vec::new();
-        };
-        t.entries()
+    pub(crate) fn lookups(
+        &self,
+        i: usize,
+        clitics: bool,
+    ) -> impl Iterator<Item = (usize, usize, Lex)> + '_ {
+        let t = self.toks.get(i);
+        let entries = t.map_or(&[][..], |t| t.entries());
+        let start = t.map_or(0, |t| t.span().start);
+        entries
             .iter()
-            .filter(|e| (clitics || e.offset == 0) && i + usize::from(e.words) <= self.len())
-            .map(|e| {
-                let start = t.span().start + e.offset as usize;
-                (start, i + usize::from(e.words), e.lex)
-            })
-            .collect()
+            .filter(move |e| (clitics || e.offset == 0) && i + usize::from(e.words) <= self.len())
+            .map(move |e| (start + e.offset as usize, i + usize::from(e.words), e.lex))
     }
 }
 

@@ -169,7 +169,7 @@ pub(crate) fn at(run: &Run<'_>, i: usize) -> Option<Found> {
         .find(|(_, _, l)| matches!(l, Lex::HourWord(_)))
     {
         if !cued {
-            start = run.lookups(j, true).first().map_or(start, |(s, _, _)| *s);
+            start = run.lookups(j, true).next().map_or(start, |(s, _, _)| s);
         }
         (u32::from(h), 0, next, !cued)
     } else {
