@@ -1594,7 +1594,8 @@ mod tests {
 
     /// Texts for [`quiet_stretches_change_no_entity`]: the seeds, and where `../shared/data`
     /// holds them, the first BBC articles and the UD English EWT dev texts (web text: mail,
-    /// reviews, forums) in chunks of 40 sentences.
+    /// reviews, forums) in chunks of 40 sentences; and a few lines of French, Spanish and
+    /// German.
     #[cfg(not(target_arch = "wasm32"))]
     fn english_texts() -> Vec<String> {
         use std::io::{BufRead, BufReader};
@@ -1630,6 +1631,21 @@ mod tests {
             .filter_map(|l| l.strip_prefix("# text = ").map(String::from))
             .collect();
         texts.extend(sentences.chunks(40).map(|c| c.join("\n")));
+        // Other languages the English model tags (written for this test).
+        texts.extend(
+            [
+                "Le ministre de l'économie, Bruno Martin, a annoncé mardi à Paris que la banque \
+                 centrale européenne ne changera pas ses taux. « Nous restons prudents », a-t-il \
+                 dit devant les députés de l'Assemblée nationale, avant de partir pour Bruxelles.",
+                "El presidente del Real Madrid, Florentino Pérez, dijo el lunes en la capital que \
+                 el club no venderá a sus jugadores. La empresa Telefónica y el Banco de España \
+                 no quisieron comentar la noticia, según la agencia Efe.",
+                "Die Bundesregierung in Berlin hat am Dienstag beschlossen, dass die Deutsche Bahn \
+                 mehr Geld bekommt. Kanzler Olaf Weber sagte, das sei ein guter Tag für München \
+                 und Hamburg, und die Europäische Union werde bald folgen.",
+            ]
+            .map(String::from),
+        );
         texts
     }
 
