@@ -157,23 +157,61 @@ pub struct Analysis {
 /// controls (U+202A–U+202E, U+2066–U+2069), counted over its bytes: a character is a byte that
 /// continues none (UTF-8), and only the characters whose first byte can begin white space or a
 /// control beyond ASCII (`C2`, `E1`, `E2`, `E3`) are decoded — none of the Arabic letters.
+/// Eight bytes are counted at once (as one `u64`) unless one of them is such a first byte
+/// (`E0` too, for a simpler test).
 fn character_counts(text: &str) -> (usize, usize, usize) {
-    let (mut characters, mut spaces, mut bidi) = (0, 0, 0);
-    for (i, &b) in text.as_bytes().iter().enumerate() {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // The top bit of each byte of `x` that is zero, exactly (no borrow between bytes).
+    let zero_bytes = |x: u64| !(((x & !HIGH) + !HIGH) | x) & HIGH;
+    let bytes = text.as_bytes();
+    // (characters, white space, bidi controls).
+    let mut counts = (0usize, 0usize, 0usize);
+    let mut at = 0;
+    let one_byte = |i: usize, b: u8, counts: &mut (usize, usize, usize)| {
         if b & 0xC0 == 0x80 {
-            continue;
+            return;
         }
-        characters += 1;
+        counts.0 += 1;
         if b < 0x80 {
-            spaces += usize::from(matches!(b, b' ' | b'\t'..=b'\r'));
+            counts.1 += usize::from(matches!(b, b' ' | b'\t'..=b'\r'));
         } else if matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
             if let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) {
-                spaces += usize::from(c.is_whitespace());
-                bidi += usize::from(matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'));
+                counts.1 += usize::from(c.is_whitespace());
+                counts.2 +=
+                    usize::from(matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'));
             }
         }
+    };
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(chunk);
+        let word = u64::from_le_bytes(eight);
+        let decode =
+            zero_bytes(word ^ (0xC2 * ONES)) | zero_bytes((word & (0xFC * ONES)) ^ (0xE0 * ONES));
+        if decode != 0 {
+            for (k, &b) in chunk.iter().enumerate() {
+                one_byte(at + k, b, &mut counts);
+            }
+        } else {
+            // A continuation byte has its top bit set and the next one clear.
+            let continuation = word & !(word << 1) & HIGH;
+            counts.0 += 8 - continuation.count_ones() as usize;
+            // ASCII white space: a space, or a byte from `\t` to `\r` (9–13).
+            let ascii = !word & HIGH;
+            let low = word & !HIGH;
+            let from_tab = (low + (0x80 - 0x09) * ONES) & HIGH;
+            let past_return = (low + (0x80 - 0x0E) * ONES) & HIGH;
+            let white = zero_bytes(word ^ (0x20 * ONES)) | (from_tab & !past_return);
+            counts.1 += (white & ascii).count_ones() as usize;
+        }
+        at += 8;
     }
-    (characters, spaces, bidi)
+    for (k, &b) in chunks.remainder().iter().enumerate() {
+        one_byte(at + k, b, &mut counts);
+    }
+    counts
 }
 
 /// Analyzes `text`.
@@ -354,6 +392,8 @@ mod tests {
                     Just("\u{85}"), Just("\u{202B}"), Just("\u{2067}"), Just("\u{200F}"),
                     Just("a"), Just("قال"), Just("\u{0651}"), Just("\u{E000}"), Just("😀"),
                     Just("\n"), Just("\u{1680}"), Just("\u{2030}"), Just("¢"),
+                    Just("\u{8}"), Just("\t"), Just("\r"), Just("\u{E}"), Just("\u{1F}"),
+                    Just("!"), Just("\u{7F}"), Just("\u{E00}"), Just("abcdefgh"),
                 ],
                 0..40,
             ),
