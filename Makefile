@@ -39,6 +39,7 @@ test-large:
 lint:
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
+	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --lib
 
 package:
 	node scripts/package.mjs

@@ -648,7 +648,7 @@ pub fn detect_with_letters(text: &str, letters: &Letters) -> (Language, f32) {
 /// The sums are what [`detect_with_letters`] counts in the paragraph's (or the whole text's)
 /// text: it is made of whole tokens with white space between them, so its words (runs of
 /// letters and apostrophes) are the words of its tokens — unless a word runs across two tokens
-/// that touch (`'s` after a closing quote), or the last word examined ([`MAX_WORDS`]) is one of
+/// that touch (`'s` after a closing quote), or the last word examined (`MAX_WORDS`) is one of
 /// several in a token. Then the text is read as before.
 pub struct TokenWords<'t> {
     text: &'t str,
@@ -697,7 +697,7 @@ impl<'t> TokenWords<'t> {
     }
 
     /// The language of the whole text, whose letters are `letters`: [`detect_with_letters`] of
-    /// it, from the same counts (its first [`MAX_WORDS`] words are the first words of its
+    /// it, from the same counts (its first `MAX_WORDS` words are the first words of its
     /// tokens).
     pub fn detect_text(&mut self, letters: &Letters) -> (Language, f32) {
         let whole = Span::new(0, self.text.len());

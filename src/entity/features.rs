@@ -373,7 +373,7 @@ impl<T> ByWord<T> {
 /// alone (the gazetteer bits, set per position, excepted). Words are known by the ids of their
 /// texts ([`crate::intern::Surfaces`]), so finding a word's view is an index, not a hash
 /// look-up (which missed the cache on long texts: a tenth of the named stage on 5 MB). They
-/// are stored [`ByWord`] (3.6 MB of views at 56 bytes for 5 MB of Arabic; 13.6 MB when views
+/// are stored `ByWord` (3.6 MB of views at 56 bytes for 5 MB of Arabic; 13.6 MB when views
 /// held their word pieces).
 #[derive(Debug, Default)]
 pub struct WordViews {
@@ -449,7 +449,7 @@ impl WordPieces {
     };
 }
 
-/// Reusable strings for [`view_of`] and [`pieces_of`].
+/// Reusable strings for `view_of` and [`pieces_of`].
 #[derive(Debug, Default)]
 pub struct Scratch {
     folded: String,

@@ -795,7 +795,7 @@ fn history_slot(h: u64) -> usize {
 /// [`tag_pair_features`]. Scores are exact integer sums ([`TagScores`]), so a token's score
 /// is the same as summing all its features one by one, in any order.
 ///
-/// The word sums are stored [`ByWord`]: a list of optional sums per text id, grown by
+/// The word sums are stored `ByWord`: a list of optional sums per text id, grown by
 /// doubling, took 9 MB natively at 5 MB of Arabic.
 #[derive(Debug, Default)]
 pub struct WordSums {

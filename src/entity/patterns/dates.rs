@@ -4,7 +4,7 @@
 //! 1. A date is a chain of parts, each optional but one: a relative day (`أمس`, `yesterday`,
 //!    `الأسبوع الماضي`, `last week`), a weekday (`الثلاثاء`, `يوم الأحد`, `Tuesday`), and a
 //!    calendar date; a comma may separate the parts (`Tuesday, Nov. 28`, `أمس الثلاثاء`).
-//! 2. Calendar dates: day month [year] (`28 نوفمبر 2026`, `3 March 2027`), month day[,] [year]
+//! 2. Calendar dates: day month \[year\] (`28 نوفمبر 2026`, `3 March 2027`), month day\[,\] \[year\]
 //!    (`November 28, 2026`, `Nov. 28`), month year, a month alone, numeric `28/11/2026`,
 //!    `٢٨/١١/٢٠٢٦`, `28-11-2026`, `2026-11-28`. Months: English, Arabic Gregorian (`نوفمبر`),
 //!    Levantine (`تشرين الثاني`, `كانون الأول`) and Hijri (`رمضان`, `ذو الحجة`); a year may
