@@ -1597,7 +1597,7 @@ mod tests {
     /// reviews, forums) in chunks of 40 sentences; and a few lines of French, Spanish and
     /// German.
     #[cfg(not(target_arch = "wasm32"))]
-    fn english_texts() -> Vec<String> {
+    fn latin_script_texts() -> Vec<String> {
         use std::io::{BufRead, BufReader};
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut texts: Vec<String> = std::fs::read_dir(root.join("seeds"))
@@ -1656,7 +1656,7 @@ mod tests {
     #[cfg(not(target_arch = "wasm32"))]
     fn quiet_stretches_change_no_entity() {
         use crate::entity::model::ASK_ALWAYS;
-        let texts = english_texts();
+        let texts = latin_script_texts();
         let mut tokens_seen = 0;
         for text in &texts {
             let tokens = crate::token::tokenize(text);
