@@ -4,8 +4,8 @@
 //! 1. Each sentence is tagged by the model of its script (Arabic letters → the Arabic model,
 //!    Latin → the English one, the majority when mixed; sentences with neither are skipped):
 //!    an averaged perceptron over hashed features ([`super::features`]), with gazetteer
-//!    matches ([`super::gazetteer`]) among them, decoded over BIO tags (English greedily, Arabic by a beam)
-//!    ([`super::model`]). The models were trained on ANERcorp and CoNLL-2003 (see the README).
+//!    matches ([`super::gazetteer`]) among them, decoded over BIO tags (English greedily, past
+//!    quiet stretches of plain tokens; Arabic by a beam) ([`super::model`]). The models were trained on ANERcorp and CoNLL-2003 (see the README).
 //!    A curated event of the gazetteer (`misc`, two words or more: `برايم داي`) replaces
 //!    the tagger's mentions it overlaps, unless one of them holds it and more: the tagger,
 //!    trained on 2000s news, calls `في برايم داي` a place. A listed person's full name or
