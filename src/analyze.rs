@@ -160,10 +160,7 @@ pub struct Analysis {
 /// Eight bytes are counted at once (as one `u64`) unless one of them is such a first byte
 /// (`E0` too, for a simpler test).
 fn character_counts(text: &str) -> (usize, usize, usize) {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // The top bit of each byte of `x` that is zero, exactly (no borrow between bytes).
-    let zero_bytes = |x: u64| !(((x & !HIGH) + !HIGH) | x) & HIGH;
+    use crate::eight_bytes::{continuation_bytes, zero_bytes, HIGH, ONES};
     let bytes = text.as_bytes();
     // (characters, white space, bidi controls).
     let mut counts = (0usize, 0usize, 0usize);
@@ -185,9 +182,7 @@ fn character_counts(text: &str) -> (usize, usize, usize) {
     };
     let mut chunks = bytes.chunks_exact(8);
     for chunk in &mut chunks {
-        let mut eight = [0u8; 8];
-        eight.copy_from_slice(chunk);
-        let word = u64::from_le_bytes(eight);
+        let word = crate::eight_bytes::of(chunk);
         let decode =
             zero_bytes(word ^ (0xC2 * ONES)) | zero_bytes((word & (0xFC * ONES)) ^ (0xE0 * ONES));
         if decode != 0 {
@@ -195,9 +190,7 @@ fn character_counts(text: &str) -> (usize, usize, usize) {
                 one_byte(at + k, b, &mut counts);
             }
         } else {
-            // A continuation byte has its top bit set and the next one clear.
-            let continuation = word & !(word << 1) & HIGH;
-            counts.0 += 8 - continuation.count_ones() as usize;
+            counts.0 += 8 - continuation_bytes(word).count_ones() as usize;
             // ASCII white space: a space, or a byte from `\t` to `\r` (9–13).
             let ascii = !word & HIGH;
             let low = word & !HIGH;

@@ -15,6 +15,7 @@
 //! 5. Confidence is the share of the winner among the function-word hits of its family (1.0
 //!    when the script alone decides, 0.0 for a fallback).
 
+use crate::eight_bytes;
 use crate::span::Span;
 use crate::token::{char_at, is_letter, Script, Token};
 use rustc_hash::FxHashMap;
@@ -538,11 +539,8 @@ impl Letters {
             if b.is_ascii() {
                 counts[1] += usize::from(b.is_ascii_alphabetic());
                 i += 1;
-                while let Some(word) = bytes
-                    .get(i..i + 8)
-                    .and_then(|b| <[u8; 8]>::try_from(b).ok())
-                    .map(u64::from_le_bytes)
-                    .filter(|word| word & 0x8080_8080_8080_8080 == 0)
+                while let Some(word) =
+                    eight_bytes::at(bytes, i).filter(|word| word & eight_bytes::HIGH == 0)
                 {
                     counts[1] += ascii_letters_in(word);
                     i += 8;
@@ -627,11 +625,10 @@ fn sign_of(c: char) -> u8 {
 /// byte overflows into the next, all being below `0x80`).
 #[inline]
 fn ascii_letters_in(word: u64) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const TOPS: u64 = 0x8080_8080_8080_8080;
+    use eight_bytes::{HIGH, ONES};
     let lower = word | (0x20 * ONES);
-    let from_a = (lower + 0x1F * ONES) & TOPS;
-    let past_z = (lower + 0x05 * ONES) & TOPS;
+    let from_a = (lower + 0x1F * ONES) & HIGH;
+    let past_z = (lower + 0x05 * ONES) & HIGH;
     (from_a & !past_z).count_ones() as usize
 }
 

@@ -21,6 +21,7 @@
 pub mod analyze;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod decode;
+mod eight_bytes;
 pub mod entity;
 pub mod frequency;
 pub mod intern;

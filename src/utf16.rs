@@ -12,6 +12,7 @@
 //! sorted list of offsets then costs one pass over the text in all, instead of up to a block
 //! per offset.
 
+use crate::eight_bytes;
 use std::cell::Cell;
 
 const BLOCK: usize = 64;
@@ -21,15 +22,12 @@ const BLOCK: usize = 64;
 /// bit 7 of each byte of `x & !(x << 1)` is set for a continuation byte (`10xxxxxx`), and of
 /// `x & x << 1 & x << 2 & x << 3` for the first byte of a four-byte char (`11110xxx`).
 fn utf16_len(bytes: &[u8]) -> usize {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let mut chunks = bytes.chunks_exact(8);
     let mut units = 0;
     for chunk in &mut chunks {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let x = u64::from_le_bytes(word);
-        let continuation = (x & !(x << 1) & HIGH).count_ones();
-        let four = (x & (x << 1) & (x << 2) & (x << 3) & HIGH).count_ones();
+        let x = eight_bytes::of(chunk);
+        let continuation = eight_bytes::continuation_bytes(x).count_ones();
+        let four = (x & (x << 1) & (x << 2) & (x << 3) & eight_bytes::HIGH).count_ones();
         units += (8 - continuation + four) as usize;
     }
     units

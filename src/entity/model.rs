@@ -795,8 +795,8 @@ fn history_slot(h: u64) -> usize {
 /// [`tag_pair_features`]. Scores are exact integer sums ([`TagScores`]), so a token's score
 /// is the same as summing all its features one by one, in any order.
 ///
-/// The word sums are stored `ByWord`: a list of optional sums per text id, grown by
-/// doubling, took 9 MB natively at 5 MB of Arabic.
+/// The word sums are stored `ByWord` (one list of optional sums per text id, grown by
+/// doubling, took 9 MB natively at 5 MB of Arabic).
 #[derive(Debug, Default)]
 pub struct WordSums {
     /// By word id: the word's sum, once made.
@@ -920,10 +920,8 @@ pub fn decode_with<W: Weights>(
     }
     let mut tags = Vec::with_capacity(views.len());
     let context = SentenceContext::of(views);
-    // A token that may begin or hold a name: not plain, or in a gazetteer match.
-    let telling: Vec<bool> = views.iter().map(|v| !v.plain || v.gazetteer != 0).collect();
     for (i, view) in views.iter().enumerate() {
-        if quiet(&telling, &tags, i) {
+        if quiet(views, &tags, i) {
             tags.push(0);
             continue;
         }
@@ -941,16 +939,17 @@ pub fn decode_with<W: Weights>(
 /// to either side.
 const FEATURE_REACH: usize = 2;
 
-/// True when token `i` is in a quiet stretch (rule 3): no token within [`FEATURE_REACH`] of it,
-/// itself included, is `telling`, and the two tags before it are `O` (or the sentence begins).
-fn quiet(telling: &[bool], tags: &[usize], i: usize) -> bool {
+/// True when token `i` of `views` is in a quiet stretch (rule 3): every token within
+/// [`FEATURE_REACH`] of it, itself included, is plain and in no gazetteer match, and the two
+/// tags before it are `O` (or the sentence begins).
+fn quiet(views: &[TokenView], tags: &[usize], i: usize) -> bool {
     #[cfg(test)]
     if ASK_ALWAYS.with(std::cell::Cell::get) {
         return false;
     }
-    let near =
-        telling.get(i.saturating_sub(FEATURE_REACH)..(i + FEATURE_REACH + 1).min(telling.len()));
-    near.is_some_and(|near| !near.contains(&true)) && tags.iter().rev().take(2).all(|&t| t == 0)
+    let near = views.get(i.saturating_sub(FEATURE_REACH)..(i + FEATURE_REACH + 1).min(views.len()));
+    near.is_some_and(|near| near.iter().all(|v| v.plain && v.gazetteer == 0))
+        && tags.iter().rev().take(2).all(|&t| t == 0)
 }
 
 #[cfg(test)]
