@@ -62,6 +62,10 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     let mut i = 0usize;
     let n = tokens.len();
     while i < n {
+        if inside_sentence(text, tokens, i) {
+            i += 1;
+            continue;
+        }
         let (last, ends) = boundary_at(text, tokens, i);
         let last = last.min(n - 1);
         if ends || last + 1 == n {
@@ -75,6 +79,34 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         i = last + 1;
     }
     out
+}
+
+/// True for the most common token, which [`boundary_at`] would find ends nothing: a word that
+/// begins with an ASCII letter other than `x`/`X` (no emoticon starts so) or an Arabic base
+/// letter (so it holds a letter, and is no stop), does not end in `.`, and is followed by
+/// another token after at most one space (no line break). Checked on its bytes alone.
+#[inline]
+fn inside_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
+    let (Some(token), Some(next)) = (tokens.get(i), tokens.get(i + 1)) else {
+        return false;
+    };
+    if token.kind != TokenKind::Word {
+        return false;
+    }
+    let bytes = text.as_bytes();
+    let (start, end) = (token.span.start, token.span.end);
+    let begins_with_letter = match (bytes.get(start), bytes.get(start + 1)) {
+        (Some(&b), _) if b.is_ascii_alphabetic() => !matches!(b, b'x' | b'X'),
+        // U+0621..=U+063A and U+0641..=U+064A: D8 A1..D8 BA, D9 81..D9 8A.
+        (Some(0xD8), Some(&c)) => (0xA1..=0xBA).contains(&c),
+        (Some(0xD9), Some(&c)) => (0x81..=0x8A).contains(&c),
+        _ => false,
+    };
+    let gap = next.span.start.checked_sub(end);
+    begins_with_letter
+        && end > start
+        && bytes.get(end - 1) != Some(&b'.')
+        && (gap == Some(0) || (gap == Some(1) && bytes.get(end) == Some(&b' ')))
 }
 
 /// The kind of a stop.
@@ -642,6 +674,52 @@ mod tests {
             let by_chars = s.chars().filter(|&c| c == ' ').count() == s.chars().count();
             if by_chars {
                 proptest::prop_assert_eq!(line_breaks(&s), 0);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
+        /// Where the fast test says a token ends nothing, the rules say so too: on texts of
+        /// words, abbreviations, stops, emoticons, quotes and numbers, with every kind of gap.
+        #[test]
+        fn a_token_inside_a_sentence_ends_nothing_by_the_rules(
+            parts in proptest::collection::vec(
+                (
+                    proptest::prop_oneof![
+                        proptest::strategy::Just("word"), proptest::strategy::Just("Word"),
+                        proptest::strategy::Just("xD"), proptest::strategy::Just("x"),
+                        proptest::strategy::Just("Dr."), proptest::strategy::Just("U.S."),
+                        proptest::strategy::Just("."), proptest::strategy::Just("?"),
+                        proptest::strategy::Just("..."), proptest::strategy::Just(":)"),
+                        proptest::strategy::Just(":"), proptest::strategy::Just("”"),
+                        proptest::strategy::Just("«"), proptest::strategy::Just("قال"),
+                        proptest::strategy::Just("د."), proptest::strategy::Just("؟"),
+                        proptest::strategy::Just("۔"), proptest::strategy::Just("٣"),
+                        proptest::strategy::Just("12"), proptest::strategy::Just("é"),
+                        proptest::strategy::Just("ـقال"), proptest::strategy::Just("。"),
+                    ],
+                    proptest::prop_oneof![
+                        proptest::strategy::Just(" "), proptest::strategy::Just(""),
+                        proptest::strategy::Just("\n"), proptest::strategy::Just("  "),
+                        proptest::strategy::Just("\u{A0}"),
+                    ],
+                ),
+                0..40,
+            ),
+        ) {
+            let text: String = parts.iter().flat_map(|&(t, gap)| [t, gap]).collect();
+            let tokens = tokenize(&text);
+            for i in 0..tokens.len() {
+                if inside_sentence(&text, &tokens, i) {
+                    proptest::prop_assert_eq!(
+                        boundary_at(&text, &tokens, i),
+                        (i, false),
+                        "{:?} at {}",
+                        text,
+                        i
+                    );
+                }
             }
         }
     }
