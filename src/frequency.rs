@@ -248,7 +248,9 @@ impl<'t> WordTable<'t> {
             sentence_starts: Vec::new(),
             surfaces: Vec::new(),
             by_text: vec![u32::MAX; texts.texts.len()],
-            folded_keys: Interner::default(),
+            // The distinct texts bound the keys (a text that is no word has none; a key is
+            // often shared by several texts, by case or proclitics): room for half of them.
+            folded_keys: Interner::with_capacity(texts.texts.len() / 2),
             folded_counts: Vec::new(),
             folded_stop: Vec::new(),
             level_keys: Interner::default(),
@@ -567,27 +569,53 @@ impl Interner {
         h.finish()
     }
 
-    /// The id of `s`, and whether it was new.
+    /// Room for about `keys` strings: a table sized once is not rebuilt as it grows, and
+    /// never holds its old and new buckets at once.
+    fn with_capacity(keys: usize) -> Interner {
+        Interner {
+            buffer: String::new(),
+            spans: Vec::with_capacity(keys),
+            heads: FxHashMap::with_capacity_and_hasher(keys, Default::default()),
+            chain: Vec::with_capacity(keys),
+        }
+    }
+
+    /// The id of `s`, and whether it was new (one probe of the table either way).
     fn intern(&mut self, s: &str) -> (u32, bool) {
         let h = Self::hash(s);
-        let mut at = self.heads.get(&h).copied();
-        while let Some(id) = at {
-            if self.get(id) == s {
-                return (id, false);
-            }
-            at = self
-                .chain
-                .get(id as usize)
-                .copied()
-                .filter(|&n| n != u32::MAX);
-        }
         let id = self.spans.len() as u32;
-        let start = self.buffer.len() as u32;
-        self.buffer.push_str(s);
-        self.spans.push((start, self.buffer.len() as u32));
-        self.chain
-            .push(self.heads.get(&h).copied().unwrap_or(u32::MAX));
-        self.heads.insert(h, id);
+        let Interner {
+            buffer,
+            spans,
+            heads,
+            chain,
+        } = self;
+        let earlier = match heads.entry(h) {
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(id);
+                u32::MAX
+            }
+            std::collections::hash_map::Entry::Occupied(mut slot) => {
+                let mut at = Some(*slot.get());
+                while let Some(known) = at {
+                    let text = spans
+                        .get(known as usize)
+                        .and_then(|&(a, b)| buffer.get(a as usize..b as usize));
+                    if text == Some(s) {
+                        return (known, false);
+                    }
+                    at = chain
+                        .get(known as usize)
+                        .copied()
+                        .filter(|&n| n != u32::MAX);
+                }
+                std::mem::replace(slot.get_mut(), id)
+            }
+        };
+        let start = buffer.len() as u32;
+        buffer.push_str(s);
+        spans.push((start, buffer.len() as u32));
+        chain.push(earlier);
         (id, true)
     }
 
@@ -1054,6 +1082,23 @@ mod tests {
     use super::*;
     use crate::sentence::sentences;
     use crate::token::tokenize;
+
+    #[test]
+    fn an_interned_string_keeps_its_id_past_the_room_reserved() {
+        for room in [0, 3, 5000] {
+            let mut keys = Interner::with_capacity(room);
+            let words: Vec<String> = (0..3000).map(|i| format!("w{i}")).collect();
+            for (i, w) in words.iter().enumerate() {
+                assert_eq!(keys.intern(w), (i as u32, true));
+            }
+            for (i, w) in words.iter().enumerate().rev() {
+                assert_eq!(keys.intern(w), (i as u32, false));
+                assert_eq!(keys.get(i as u32), w);
+            }
+            assert_eq!(keys.intern(""), (3000, true));
+            assert_eq!(keys.len(), 3001);
+        }
+    }
 
     fn table(text: &str, level: FoldLevel, language: Language) -> Vec<(String, String, usize)> {
         let tokens = tokenize(text);

@@ -35,8 +35,13 @@ pub struct Surfaces<'t> {
 impl<'t> Surfaces<'t> {
     /// Gives each of `tokens` (of `text`) the id of its text.
     pub fn new(text: &'t str, tokens: &[Token]) -> Surfaces<'t> {
+        // Room for as many texts as a news text of this length has (about 40 √n distinct
+        // tokens among n: 1,600 in a 5,000-word article), at most one per token, and at least
+        // one per eight tokens; a table sized once is not rebuilt as it grows.
+        let heaps = 40 * tokens.len().isqrt();
+        let room = heaps.min(tokens.len()).max(tokens.len() / 8) + 16;
         let mut by_text: FxHashMap<&'t str, u32> =
-            FxHashMap::with_capacity_and_hasher(tokens.len() / 8 + 16, Default::default());
+            FxHashMap::with_capacity_and_hasher(room, Default::default());
         let mut texts: Vec<&'t str> = Vec::new();
         let ids = tokens
             .iter()
