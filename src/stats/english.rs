@@ -33,14 +33,40 @@
 /// assert_eq!(syllables("jumped"), 1);
 /// ```
 pub fn syllables(word: &str) -> usize {
-    let mut w: Vec<char> = Vec::with_capacity(word.len());
+    // The word's letters, lowercased: on the stack up to 32 (nearly every word; this runs once
+    // per distinct word of the text), on the heap past that.
+    let mut stack = ['\0'; 32];
+    let mut heap: Vec<char> = Vec::new();
+    let mut n = 0;
+    let mut push = |c: char| match stack.get_mut(n) {
+        Some(slot) if heap.is_empty() => {
+            *slot = c;
+            n += 1;
+        }
+        _ => {
+            if heap.is_empty() {
+                heap.extend_from_slice(&stack[..n]);
+            }
+            heap.push(c);
+        }
+    };
     for c in word.chars().filter(|&c| super::is_letter(c)) {
         if c.is_ascii() {
-            w.push(c.to_ascii_lowercase());
+            push(c.to_ascii_lowercase());
         } else {
-            w.extend(c.to_lowercase());
+            c.to_lowercase().for_each(&mut push);
         }
     }
+    let w: &[char] = if heap.is_empty() {
+        stack.get(..n).unwrap_or_default()
+    } else {
+        &heap
+    };
+    count_syllables(w)
+}
+
+/// The rules of [`syllables`] over a word's letters, lowercased.
+fn count_syllables(w: &[char]) -> usize {
     if w.is_empty() {
         return 0;
     }
@@ -169,6 +195,22 @@ pub fn flesch_kincaid_grade(words: usize, sentences: usize, syllables: usize) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The letters gathered on the stack (up to 32) or the heap count as the letters
+        /// collected one by one into a list: short and long words, capitals, marks, letters
+        /// that lowercase to two (`İ`), and what is no letter.
+        #[test]
+        fn letters_on_the_stack_count_as_a_list_of_them(
+            word in "[a-zA-ZéÉİß'\\-ـَ0-9]{0,40}",
+        ) {
+            let mut listed = Vec::new();
+            for c in word.chars().filter(|&c| crate::stats::is_letter(c)) {
+                listed.extend(c.to_lowercase());
+            }
+            proptest::prop_assert_eq!(syllables(&word), count_syllables(&listed));
+        }
+    }
 
     /// Syllable counts as a dictionary gives them (Merriam-Webster hyphenation of the
     /// pronunciation), written down by hand, not produced by the code under test.
