@@ -277,7 +277,7 @@ fn plain_arabic_letters(word: &str) -> Option<String> {
         match *pair {
             // `آ` `أ` `إ` (U+0622, U+0623, U+0625) → `ا` (U+0627).
             [0xD8, 0xA2 | 0xA3 | 0xA5] => out.extend_from_slice(&[0xD8, 0xA7]),
-            [0xD8, 0xA1..=0xBA] | [0xD9, 0x81..=0x8A] => out.extend_from_slice(pair),
+            _ if crate::token::is_arabic_base_letter(pair) => out.extend_from_slice(pair),
             // Tatweel (U+0640) and tashkeel (U+064B–U+0652).
             [0xD9, 0x80 | 0x8B..=0x92] => {}
             _ => return None,

@@ -95,12 +95,11 @@ fn inside_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
     }
     let bytes = text.as_bytes();
     let (start, end) = (token.span.start, token.span.end);
-    let begins_with_letter = match (bytes.get(start), bytes.get(start + 1)) {
-        (Some(&b), _) if b.is_ascii_alphabetic() => !matches!(b, b'x' | b'X'),
-        // U+0621..=U+063A and U+0641..=U+064A: D8 A1..D8 BA, D9 81..D9 8A.
-        (Some(0xD8), Some(&c)) => (0xA1..=0xBA).contains(&c),
-        (Some(0xD9), Some(&c)) => (0x81..=0x8A).contains(&c),
-        _ => false,
+    let begins_with_letter = match bytes.get(start) {
+        Some(&b) if b.is_ascii_alphabetic() => !matches!(b, b'x' | b'X'),
+        _ => bytes
+            .get(start..)
+            .is_some_and(crate::token::is_arabic_base_letter),
     };
     let gap = next.span.start.checked_sub(end);
     begins_with_letter

@@ -189,11 +189,7 @@ fn plain_word(bytes: &[u8], pos: usize, end: usize) -> Option<(usize, Script)> {
     } else {
         let n = rest
             .chunks_exact(2)
-            .take_while(|pair| match **pair {
-                [0xD8, b] => (0xA1..=0xBA).contains(&b),
-                [0xD9, b] => (0x81..=0x8A).contains(&b),
-                _ => false,
-            })
+            .take_while(|pair| is_arabic_base_letter(pair))
             .count();
         (n * 2, Script::Arabic)
     };
@@ -205,6 +201,17 @@ fn plain_word(bytes: &[u8], pos: usize, end: usize) -> Option<(usize, Script)> {
         _ => false,
     };
     (letters > 0 && closing).then_some((pos + letters, script))
+}
+
+/// True when `bytes` begin with the UTF-8 of an Arabic base letter: U+0621–U+063A (`D8 A1`–`D8
+/// BA`) or U+0641–U+064A (`D9 81`–`D9 8A`), no mark, tatweel or digit.
+#[inline]
+pub(crate) fn is_arabic_base_letter(bytes: &[u8]) -> bool {
+    match bytes {
+        [0xD8, b, ..] => (0xA1..=0xBA).contains(b),
+        [0xD9, b, ..] => (0x81..=0x8A).contains(b),
+        _ => false,
+    }
 }
 
 /// Makes room in a full `tokens` for the rest of a text of `len` bytes, `done` of them read:
