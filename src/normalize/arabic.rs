@@ -467,66 +467,96 @@ fn is_whole_word(folded: &str) -> bool {
 }
 
 /// [`WHOLE_WORDS`] for [`is_whole_word`], built once: the entries, and those that keep the
-/// words they begin whole too (four letters or more, no article), by their bytes, behind a
-/// filter of the entries' first two letters — most words begin like no entry and are turned
-/// away without a hash. (A binary search of the sorted list cost about ten string comparisons
-/// per lookup, and this runs several times per distinct Arabic word.)
+/// words they begin whole too (four letters or more, no article), by their bytes, behind two
+/// filters — of the entries' first eight bytes and length, and of the prefix entries' first
+/// bytes — so that most words, which are no entry and begin with none, are turned away
+/// without a hash lookup. (A binary search of the sorted list cost about ten string
+/// comparisons per lookup; a filter of the first two letters let through every word that
+/// begins like an entry, `ال…` among them, and each then took up to five lookups.)
 struct WholeWords {
     exact: FxHashSet<&'static [u8]>,
     prefixes: FxHashSet<&'static [u8]>,
     /// Bytes of the shortest prefix entry and of the longest: the probe's beginnings worth a
     /// lookup.
     prefix_bytes: (usize, usize),
-    /// One bit per value of [`first_letters_key`] over the entries.
-    starts: Vec<u64>,
+    /// One bit per [`head_key`] of an entry, over its first eight bytes and its length.
+    exact_heads: Vec<u64>,
+    /// One bit per [`head_key`] of a prefix entry's first `prefix_head` bytes (the fewest any
+    /// prefix entry has, at most eight): a word that begins with a prefix entry begins with
+    /// those bytes.
+    prefix_heads: Vec<u64>,
+    prefix_head: usize,
 }
 
-/// A 14-bit key of a word's first four bytes: for Arabic letters (two bytes each, lead `D8` or
-/// `D9`), the two letters exactly. Words with the same first four bytes have the same key.
+/// Bits of the two filters of [`WholeWords`]: 2^14, so that ~270 entries set about 2% of them.
+const HEAD_BITS: u32 = 14;
+
+/// A [`HEAD_BITS`]-bit hash of the first `n` bytes of `word` (at most eight; zeros past its
+/// end) and of `extra`.
 #[inline]
-fn first_letters_key(word: &[u8]) -> usize {
-    let byte = |i: usize| usize::from(word.get(i).copied().unwrap_or(0));
-    let letter = |i: usize| ((byte(i) & 1) << 6) | (byte(i + 1) & 0x3F);
-    (letter(0) << 7) | letter(2)
+fn head_key(word: &[u8], n: usize, extra: usize) -> usize {
+    let mut head = [0u8; 8];
+    let n = n.min(word.len()).min(8);
+    if let (Some(to), Some(from)) = (head.get_mut(..n), word.get(..n)) {
+        to.copy_from_slice(from);
+    }
+    let mixed = (u64::from_le_bytes(head) ^ (extra as u64).rotate_right(7))
+        .wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (mixed >> (64 - HEAD_BITS)) as usize
+}
+
+fn set_bit(bits: &mut [u64], key: usize) {
+    if let Some(word) = bits.get_mut(key / 64) {
+        *word |= 1 << (key % 64);
+    }
+}
+
+fn has_bit(bits: &[u64], key: usize) -> bool {
+    bits.get(key / 64)
+        .is_some_and(|word| word & (1 << (key % 64)) != 0)
 }
 
 impl WholeWords {
     fn new() -> WholeWords {
-        let mut starts = vec![0u64; 1 << 8];
+        let mut exact_heads = vec![0u64; (1 << HEAD_BITS) / 64];
+        let mut prefix_heads = vec![0u64; (1 << HEAD_BITS) / 64];
         let mut prefixes = FxHashSet::default();
         let mut prefix_bytes = (usize::MAX, 0);
         for &e in WHOLE_WORDS {
-            let key = first_letters_key(e.as_bytes());
-            starts[key / 64] |= 1 << (key % 64);
+            set_bit(&mut exact_heads, head_key(e.as_bytes(), 8, e.len()));
             if e.chars().count() >= 4 && !has_article(e) {
                 prefixes.insert(e.as_bytes());
                 prefix_bytes = (prefix_bytes.0.min(e.len()), prefix_bytes.1.max(e.len()));
             }
         }
+        let prefix_head = prefix_bytes.0.min(8);
+        for &p in &prefixes {
+            set_bit(&mut prefix_heads, head_key(p, prefix_head, 0));
+        }
         WholeWords {
             exact: WHOLE_WORDS.iter().map(|e| e.as_bytes()).collect(),
             prefixes,
             prefix_bytes,
-            starts,
+            exact_heads,
+            prefix_heads,
+            prefix_head,
         }
     }
 
     /// True when `probe` is an entry or begins with a prefix entry. An entry equal to the probe
-    /// has its bytes, and a prefix entry that begins it (four letters, eight bytes or more) its
-    /// first four, so the filter turns away no match.
+    /// has its first eight bytes and length, and a prefix entry that begins it its first
+    /// `prefix_head` bytes, so the filters turn away no match.
     fn holds(&self, probe: &[u8]) -> bool {
-        let key = first_letters_key(probe);
-        if self
-            .starts
-            .get(key / 64)
-            .is_none_or(|bits| bits & (1 << (key % 64)) == 0)
+        if has_bit(&self.exact_heads, head_key(probe, 8, probe.len())) && self.exact.contains(probe)
         {
-            return false;
-        }
-        if self.exact.contains(probe) {
             return true;
         }
         let (shortest, longest) = self.prefix_bytes;
+        if probe.len() < shortest
+            || !has_bit(&self.prefix_heads, head_key(probe, self.prefix_head, 0))
+        {
+            return false;
+        }
         (shortest..probe.len().min(longest + 1)).any(|i| {
             // Only whole characters: a UTF-8 continuation byte starts none.
             probe.get(i).is_some_and(|&b| b & 0xC0 != 0x80)
@@ -625,11 +655,29 @@ fn prefix_of(folded: &str) -> Option<&'static str> {
 
 /// Splits proclitics off an already folded word, until nothing more comes off.
 pub(crate) fn strip_clitics(folded: &str) -> String {
+    folded
+        .get(clitics_len(folded)..)
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// [`strip_clitics`] of a word the caller owns, in place (no copy for the half of the words
+/// that carry no proclitic).
+pub(crate) fn strip_clitics_owned(mut folded: String) -> String {
+    let k = clitics_len(&folded);
+    if k > 0 && folded.is_char_boundary(k) {
+        folded.drain(..k);
+    }
+    folded
+}
+
+/// Bytes of the proclitics [`strip_clitics`] splits off.
+fn clitics_len(folded: &str) -> usize {
     let mut current = folded;
     while let Some(p) = prefix_of(current) {
         current = &current[p.len()..];
     }
-    current.to_string()
+    folded.len() - current.len()
 }
 
 /// Suffixes of light stemming, in the order they are tried (teh marbuta included for callers

@@ -261,7 +261,7 @@ fn folded_fast(word: &str) -> Option<String> {
     if arabic::has_char(&out, 'ى') && !arabic::is_ala(&out) {
         out = out.replace('ى', "ي");
     }
-    Some(arabic::strip_clitics(&out))
+    Some(arabic::strip_clitics_owned(out))
 }
 
 /// The letters of a plain Arabic word ([`is_plain_arabic`]) with the alef rule (`أ إ آ` → `ا`)
@@ -323,7 +323,7 @@ fn finish(out: String, folding: &Folding, language: Language) -> String {
     let script = Script::of_text(&out);
     let arabic_clitics = script == Script::Arabic && folding.arabic.clitics;
     let out = if arabic_clitics {
-        arabic::strip_clitics(&out)
+        arabic::strip_clitics_owned(out)
     } else {
         out
     };
