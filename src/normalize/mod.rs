@@ -257,8 +257,8 @@ fn folded_fast(word: &str) -> Option<String> {
         }
         return Some(word.to_ascii_lowercase());
     }
-    let mut out = plain_arabic_letters(word)?;
-    if arabic::has_char(&out, 'ى') && !arabic::is_ala(&out) {
+    let (mut out, alef_maqsura) = plain_arabic_letters(word)?;
+    if alef_maqsura && !arabic::is_ala(&out) {
         out = out.replace('ى', "ي");
     }
     Some(arabic::strip_clitics_owned(out))
@@ -266,11 +266,26 @@ fn folded_fast(word: &str) -> Option<String> {
 
 /// The letters of a plain Arabic word ([`is_plain_arabic`]) with the alef rule (`أ إ آ` → `ا`)
 /// and without tashkeel and tatweel, read two bytes at a time (each of these characters is
-/// two bytes in UTF-8: `D8 A1`–`D8 BA` and `D9 80`–`D9 92`); `None` for any other word.
-fn plain_arabic_letters(word: &str) -> Option<String> {
+/// two bytes in UTF-8: `D8 A1`–`D8 BA` and `D9 80`–`D9 92`), and whether they hold an alef
+/// maqsura (`ى`, `D9 89`); `None` for any other word. Most words are base letters that the
+/// alef rule leaves alone: those are copied whole, after one pass that only compares.
+fn plain_arabic_letters(word: &str) -> Option<(String, bool)> {
     let bytes = word.as_bytes();
     if bytes.len() % 2 != 0 {
         return None;
+    }
+    let mut alef_maqsura = false;
+    let mut unchanged = true;
+    for pair in bytes.chunks_exact(2) {
+        alef_maqsura |= pair == [0xD9, 0x89];
+        if !crate::token::is_arabic_base_letter(pair) || matches!(*pair, [0xD8, 0xA2 | 0xA3 | 0xA5])
+        {
+            unchanged = false;
+            break;
+        }
+    }
+    if unchanged {
+        return Some((word.to_owned(), alef_maqsura));
     }
     let mut out = Vec::with_capacity(bytes.len());
     for pair in bytes.chunks_exact(2) {
@@ -283,7 +298,8 @@ fn plain_arabic_letters(word: &str) -> Option<String> {
             _ => return None,
         }
     }
-    String::from_utf8(out).ok()
+    let alef_maqsura = out.chunks_exact(2).any(|pair| pair == [0xD9, 0x89]);
+    String::from_utf8(out).ok().map(|out| (out, alef_maqsura))
 }
 
 /// Every rule of `folding`, one after the other.
