@@ -594,28 +594,25 @@ fn letters(s: &str) -> usize {
         .count()
 }
 
-/// The entries of [`PREFIXES`] that begin with the first character of `word`, in their order
-/// (built once): a word is compared with the few prefixes it may begin with, not all twenty.
+/// The entries of [`PREFIXES`] that begin with the first letter of `word`, in their order: a
+/// word is compared with the few prefixes it may begin with, not all twenty, and the letter is
+/// told by its two bytes (a test checks these lists against [`PREFIXES`]).
 fn prefixes_like(word: &str) -> &'static [&'static str] {
-    static BY_FIRST: std::sync::OnceLock<Vec<(char, Vec<&'static str>)>> =
-        std::sync::OnceLock::new();
-    let by_first = BY_FIRST.get_or_init(|| {
-        let mut out: Vec<(char, Vec<&'static str>)> = Vec::new();
-        for &p in PREFIXES {
-            let Some(first) = p.chars().next() else {
-                continue;
-            };
-            match out.iter_mut().find(|(c, _)| *c == first) {
-                Some((_, list)) => list.push(p),
-                None => out.push((first, vec![p])),
-            }
-        }
-        out
-    });
-    word.chars()
-        .next()
-        .and_then(|first| by_first.iter().find(|(c, _)| *c == first))
-        .map_or(&[], |(_, list)| list.as_slice())
+    const WAW: &[&str] = &["وبال", "وكال", "ولل", "وال", "وب", "ول", "و"];
+    const FEH: &[&str] = &["فبال", "فكال", "فلل", "فال", "فب", "فل", "ف"];
+    const BEH: &[&str] = &["بال", "ب"];
+    const KAF: &[&str] = &["كال"];
+    const LAM: &[&str] = &["لل", "ل"];
+    const ALEF: &[&str] = &["ال"];
+    match word.as_bytes() {
+        [0xD9, 0x88, ..] => WAW,
+        [0xD9, 0x81, ..] => FEH,
+        [0xD8, 0xA8, ..] => BEH,
+        [0xD9, 0x83, ..] => KAF,
+        [0xD9, 0x84, ..] => LAM,
+        [0xD8, 0xA7, ..] => ALEF,
+        _ => &[],
+    }
 }
 
 fn is_arabic_letter(c: char) -> bool {
@@ -785,6 +782,22 @@ mod tests {
 
     fn folded(w: &str) -> String {
         key(w, FoldLevel::Folded, Language::Arabic)
+    }
+
+    #[test]
+    fn prefixes_by_first_letter_are_the_list_in_order() {
+        let mut firsts: Vec<char> = PREFIXES.iter().filter_map(|p| p.chars().next()).collect();
+        firsts.extend(['ت', 'ي', 'a', '\u{0648}', '\u{0649}']);
+        for first in firsts {
+            let word = format!("{first}ذ");
+            let want: Vec<&str> = PREFIXES
+                .iter()
+                .copied()
+                .filter(|p| p.starts_with(first))
+                .collect();
+            assert_eq!(prefixes_like(&word), want.as_slice(), "{first}");
+        }
+        assert!(prefixes_like("").is_empty());
     }
 
     #[test]
