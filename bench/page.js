@@ -78,6 +78,7 @@ export const engines = {
   ...(baseline ? {
     'baseline/full': { run: (t) => baseline.analyze(t, fullLeanOptions).statistics.words },
     'baseline/full+lists': { run: (t) => { const r = baseline.analyze(t, {}); return r.tokens.length && r.statistics.words; } },
+    'baseline/tokfreq': { run: (t) => baseline.analyze(t, leanOptions).statistics.words },
   } : {}),
   segmenter: {
     run: (t, lang) => {

@@ -669,7 +669,7 @@ pub(crate) fn strip_clitics_owned(mut folded: String) -> String {
 }
 
 /// Bytes of the proclitics [`strip_clitics`] splits off.
-fn clitics_len(folded: &str) -> usize {
+pub(crate) fn clitics_len(folded: &str) -> usize {
     let mut current = folded;
     while let Some(p) = prefix_of(current) {
         current = &current[p.len()..];
