@@ -838,10 +838,21 @@ mod tests {
                 probes.push(chars[..n].iter().collect());
             }
         }
+        // The same words with teh marbuta for heh: `is_whole_word` reads it as heh.
+        let with_teh: Vec<String> = probes
+            .iter()
+            .filter(|p| p.contains('ه'))
+            .map(|p| p.replace('ه', "ة"))
+            .collect();
+        probes.extend(with_teh);
         let mut agreed = 0;
         for p in &probes {
-            assert_eq!(words.holds(p.as_bytes()), holds_by_search(p), "{p:?}");
-            agreed += usize::from(words.holds(p.as_bytes()));
+            let as_heh = p.replace('ة', "ه");
+            assert_eq!(is_whole_word(p), holds_by_search(&as_heh), "{p:?}");
+            if p == &as_heh {
+                assert_eq!(words.holds(p.as_bytes()), holds_by_search(p), "{p:?}");
+            }
+            agreed += usize::from(is_whole_word(p));
         }
         assert!(
             agreed > WHOLE_WORDS.len(),
@@ -872,6 +883,10 @@ mod tests {
             let word = format!("{before}{entry}{after}");
             proptest::prop_assert_eq!(whole_words().holds(word.as_bytes()), holds_by_search(&word));
             proptest::prop_assert_eq!(whole_words().holds(alone.as_bytes()), holds_by_search(&alone));
+            // Read with teh marbuta as heh, wherever it is.
+            for w in [word.replace('ه', "ة"), alone.replace('ه', "ة"), format!("{word}ة")] {
+                proptest::prop_assert_eq!(is_whole_word(&w), holds_by_search(&w.replace('ة', "ه")), "{:?}", w);
+            }
         }
     }
 
