@@ -182,8 +182,18 @@ pub fn folded_keys_agree(a: Language, b: Language) -> bool {
 /// of the word (most Arabic words of news text; the same key as [`folded_fast`], which a
 /// property test checks). `None` for any other word.
 fn plain_arabic_key(word: &str) -> Option<&str> {
+    let alef_maqsura = unchanged_arabic_letters(word)?;
+    if word.is_empty() || (alef_maqsura && !arabic::is_ala(word)) {
+        return None;
+    }
+    word.get(arabic::clitics_len(word)..)
+}
+
+/// For a word of Arabic base letters other than `أ إ آ` (which the letter rules leave as they
+/// are), whether it holds an alef maqsura (`ى`, `D9 89`); `None` for any other word.
+fn unchanged_arabic_letters(word: &str) -> Option<bool> {
     let bytes = word.as_bytes();
-    if bytes.is_empty() || bytes.len() % 2 != 0 {
+    if bytes.len() % 2 != 0 {
         return None;
     }
     let mut alef_maqsura = false;
@@ -194,10 +204,7 @@ fn plain_arabic_key(word: &str) -> Option<&str> {
         }
         alef_maqsura |= pair == [0xD9, 0x89];
     }
-    if alef_maqsura && !arabic::is_ala(word) {
-        return None;
-    }
-    word.get(arabic::clitics_len(word)..)
+    Some(alef_maqsura)
 }
 
 /// True for a lowercase ASCII word without apostrophes: already folded.
@@ -298,22 +305,12 @@ fn folded_fast(word: &str) -> Option<String> {
 /// maqsura (`ى`, `D9 89`); `None` for any other word. Most words are base letters that the
 /// alef rule leaves alone: those are copied whole, after one pass that only compares.
 fn plain_arabic_letters(word: &str) -> Option<(String, bool)> {
+    if let Some(alef_maqsura) = unchanged_arabic_letters(word) {
+        return Some((word.to_owned(), alef_maqsura));
+    }
     let bytes = word.as_bytes();
     if bytes.len() % 2 != 0 {
         return None;
-    }
-    let mut alef_maqsura = false;
-    let mut unchanged = true;
-    for pair in bytes.chunks_exact(2) {
-        alef_maqsura |= pair == [0xD9, 0x89];
-        if !crate::token::is_arabic_base_letter(pair) || matches!(*pair, [0xD8, 0xA2 | 0xA3 | 0xA5])
-        {
-            unchanged = false;
-            break;
-        }
-    }
-    if unchanged {
-        return Some((word.to_owned(), alef_maqsura));
     }
     let mut out = Vec::with_capacity(bytes.len());
     for pair in bytes.chunks_exact(2) {
