@@ -292,9 +292,6 @@ fn folded_fast(word: &str) -> Option<String> {
         }
         return Some(word.to_ascii_lowercase());
     }
-    if let Some(key) = plain_arabic_key(word) {
-        return Some(key.to_owned());
-    }
     let (mut out, alef_maqsura) = plain_arabic_letters(word)?;
     if alef_maqsura && !arabic::is_ala(&out) {
         out = out.replace('ى', "ي");
@@ -305,9 +302,12 @@ fn folded_fast(word: &str) -> Option<String> {
 /// The letters of a plain Arabic word ([`is_plain_arabic`]) with the alef rule (`أ إ آ` → `ا`)
 /// and without tashkeel and tatweel, read two bytes at a time (each of these characters is
 /// two bytes in UTF-8: `D8 A1`–`D8 BA` and `D9 80`–`D9 92`), and whether they hold an alef
-/// maqsura (`ى`, `D9 89`); `None` for any other word. (Words the rules leave as they are take
-/// [`plain_arabic_key`] first.)
+/// maqsura (`ى`, `D9 89`); `None` for any other word. Most words are base letters that the
+/// alef rule leaves alone: those are copied whole, after one pass that only compares.
 fn plain_arabic_letters(word: &str) -> Option<(String, bool)> {
+    if let Some(alef_maqsura) = unchanged_arabic_letters(word) {
+        return Some((word.to_owned(), alef_maqsura));
+    }
     let bytes = word.as_bytes();
     if bytes.len() % 2 != 0 {
         return None;
