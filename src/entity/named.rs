@@ -565,6 +565,13 @@ fn tidy(mentions: &mut Vec<Mention>, from: usize, tokens: &[Token], text: &str) 
         while m.end > m.first && !has(m.end - 1, char::is_alphanumeric) {
             m.end -= 1;
         }
+        // `Mr Bush` is `Bush`: a title is no part of the name (as CoNLL-2003 marks them).
+        while m.end - m.first >= 2
+            && tokens[m.first].script == Script::Latin
+            && title(tokens[m.first].span.text(text))
+        {
+            m.first += 1;
+        }
         if m.first == m.end || !(m.first..m.end).any(|i| has(i, char::is_alphabetic)) {
             continue;
         }
@@ -607,7 +614,7 @@ fn tidy(mentions: &mut Vec<Mention>, from: usize, tokens: &[Token], text: &str) 
                 ]
                 .iter()
                 .any(|c| lower.ends_with(c));
-                if contraction {
+                if contraction || latin_function_word(first) {
                     continue;
                 }
             }
@@ -956,6 +963,34 @@ fn function_word(word: &str) -> bool {
                 .find(&[word])
                 .iter()
                 .any(|g| g.len == 1 && g.kinds & 1 << PERSON != 0))
+}
+
+/// True for a Latin-script word that names nothing alone: a [`title`] (`Mr`, `DR.`) or an
+/// English function word ([`crate::lexicon::stopwords`]) in lower or title case (`The`, `It`,
+/// `But`). Not a word in capitals (`US`, `IT`, `WHO`), nor the function words that are also
+/// names (`May`, `Will`, `Next`, `One`, `Per`). The tagger, after `in`, may take such a word for
+/// a place (`in Mr Bush's presidency`); rule 3 would then find it at every sentence it starts.
+fn latin_function_word(word: &str) -> bool {
+    let bare = word.strip_suffix('.').unwrap_or(word);
+    if title(bare) {
+        return true;
+    }
+    if bare.chars().nth(1).is_some() && !bare.chars().any(char::is_lowercase) {
+        return false;
+    }
+    let key = crate::normalize::key(bare, crate::normalize::FoldLevel::Folded, Language::English);
+    !matches!(key.as_str(), "may" | "will" | "next" | "one" | "per")
+        && crate::lexicon::stopwords(Language::English).contains(&key)
+}
+
+/// True for a title before a name: `Mr`, `Mrs.`, `Ms`, `Dr`, `Prof`, `Sir`, … (any case).
+fn title(word: &str) -> bool {
+    let bare = word.strip_suffix('.').unwrap_or(word);
+    [
+        "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "messrs", "mme", "mlle", "mx",
+    ]
+    .iter()
+    .any(|t| bare.eq_ignore_ascii_case(t))
 }
 
 /// The shape of a word of Arabic letters only (see [`super::features::shape_into`]).
@@ -1317,9 +1352,13 @@ fn propagate(
                     }
                     let hit = known.get(&hs[0]).or_else(|| known.get(&hs[1]));
                     if let Some(&(kind, n)) = hit {
+                        let word = tokens[i].span.text(text);
                         let function = len == 1
-                            && tokens[i].script == Script::Arabic
-                            && function_word(tokens[i].span.text(text));
+                            && match tokens[i].script {
+                                Script::Arabic => function_word(word),
+                                Script::Latin => latin_function_word(word),
+                                _ => false,
+                            };
                         if n == len && capitalized_if_latin(&tokens[i..=j], text) && !function {
                             found = Some(Mention {
                                 first: i,
@@ -1438,6 +1477,50 @@ mod tests {
         let mut mentions = vec![person(ali, ali + 1), person(on, on + 1)];
         function_words(&mut mentions, 0, &tokens, text);
         assert_eq!(spans(&mentions), [(ali, ali + 1, PERSON)]);
+    }
+
+    #[test]
+    fn a_title_or_an_english_function_word_names_nothing_alone() {
+        for w in [
+            "The", "It", "But", "A", "they", "Mr", "Mrs.", "DR", "Ms", "Sir",
+        ] {
+            assert!(latin_function_word(w), "{w}");
+        }
+        // Capitals are names (`US`, `IT`, `WHO`); some function words are names too.
+        for w in [
+            "US",
+            "IT",
+            "WHO",
+            "May",
+            "Will",
+            "Next",
+            "Bush",
+            "Mrs Brown",
+        ] {
+            assert!(!latin_function_word(w), "{w}");
+        }
+        let text = "Mr Bush spoke to Congress. It was early in Mr Bush's presidency. Mr Brown \
+                    agreed. The US and the UK did too. Then Dr Smith left. The end.";
+        let tokens = crate::token::tokenize(text);
+        let sentences = crate::sentence::sentences(text, &tokens);
+        let found: Vec<&str> = recognize(text, &tokens, &sentences, Language::English)
+            .iter()
+            .map(|e| e.span.text(text))
+            .collect();
+        // The tagger takes `Mr` after `in` for a place; alone it is no mention, so no `Mr` nor
+        // `The` of another sentence becomes one (rule 3), and a title is no part of a name.
+        for w in ["Mr", "The", "It", "Then", "Dr"] {
+            assert!(!found.contains(&w), "{w} in {found:?}");
+        }
+        assert!(
+            !found
+                .iter()
+                .any(|f| f.starts_with("Mr ") || f.starts_with("Dr ")),
+            "{found:?}"
+        );
+        for w in ["Bush", "Congress", "US", "UK", "Smith"] {
+            assert!(found.contains(&w), "{w} not in {found:?}");
+        }
     }
 
     #[test]
