@@ -988,11 +988,10 @@ fn latin_function_word(word: &str) -> bool {
 /// True for a title before a name: `Mr`, `Mrs.`, `Ms`, `Dr`, `Prof`, `Sir`, … (any case).
 fn title(word: &str) -> bool {
     let bare = word.strip_suffix('.').unwrap_or(word);
-    [
-        "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "messrs", "mme", "mlle", "mx",
-    ]
-    .iter()
-    .any(|t| bare.eq_ignore_ascii_case(t))
+    matches!(
+        bare.to_ascii_lowercase().as_str(),
+        "mr" | "mrs" | "ms" | "miss" | "dr" | "prof" | "sir" | "messrs" | "mme" | "mlle" | "mx"
+    )
 }
 
 /// The shape of a word of Arabic letters only (see [`super::features::shape_into`]).
@@ -1282,7 +1281,7 @@ fn propagate(
     // Known names, under the fold and the stem of their first word: key → (kind, length, id).
     let mut known: FastMap<(usize, usize, u32)> = FastMap::default();
     // In a text longer than NEARBY tokens: where each name was recognized, as (its key's id,
-    // token), sorted.
+    // token), in the order of the text.
     let long = tokens.len() > NEARBY;
     let mut seen: Vec<(u32, u32)> = Vec::new();
     let mut note = |key: u64, kind: usize, len: usize, at: usize| {
@@ -1329,14 +1328,28 @@ fn propagate(
             }
         }
     }
-    seen.sort_unstable();
+    // The tokens of each id's mentions, in order: `at[from[id]..from[id + 1]]`.
+    let mut from = vec![0u32; if long { known.len() + 1 } else { 0 }];
+    for &(id, _) in &seen {
+        from[id as usize + 1] += 1;
+    }
+    for k in 1..from.len() {
+        from[k] += from[k - 1];
+    }
+    let mut at = vec![0u32; seen.len()];
+    let mut next = from.clone();
+    for &(id, token) in &seen {
+        at[next[id as usize] as usize] = token;
+        next[id as usize] += 1;
+    }
+    drop((seen, next));
     let nearby = |id: u32, i: usize| {
         if !long {
             return true;
         }
-        let from = seen.partition_point(|&e| e < (id, i.saturating_sub(NEARBY) as u32));
-        seen.get(from)
-            .is_some_and(|&(d, at)| d == id && at as usize <= i + NEARBY)
+        let tokens = &at[from[id as usize] as usize..from[id as usize + 1] as usize];
+        let k = tokens.partition_point(|&t| t as usize + NEARBY < i);
+        tokens.get(k).is_some_and(|&t| t as usize <= i + NEARBY)
     };
     let may_start = |h: u64| {
         let bit = (h >> shift) as usize;
