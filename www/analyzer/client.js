@@ -9,7 +9,7 @@
 //
 // A result's long lists (a 5 MB text has ~100,000 entities) come in slices, one message each, and
 // are joined here: the browser copies a message into this thread in one task, and one message of
-// the whole result took 130–160 ms (a long task) where each slice takes a few.
+// the whole result took 130–160 ms (a long task) where each slice takes a few. Tokens: see tokensFrom.
 //
 // The page also uses request(message, { signal, onProgress, hard }) for the worker's other answers
 // (a lean "view" of an analysis, occurrences of a word, exports); see worker-core.js.
@@ -67,7 +67,7 @@ export class AnalyzerClient {
       Promise.resolve(this.#module).then((module) => worker.postMessage({ kind: 'module', module }),
         () => worker.postMessage({ kind: 'module', module: null }));
     }
-    worker.addEventListener('message', (event) => {
+    worker.addEventListener('message', async (event) => {
       const { id, result, error, ms, progress, memory, part } = event.data;
       const call = this.#pending.get(id);
       if (!call) return; // cancelled
@@ -79,8 +79,13 @@ export class AnalyzerClient {
         // A slice of one of the result's long lists, ahead of the result (see worker-core.js).
         call.parts ??= new Map();
         if (!call.parts.has(part.key)) call.parts.set(part.key, []);
-        call.parts.get(part.key).push(part.items);
+        call.parts.get(part.key).push(part.columns ?? part.items);
         return;
+      }
+      const columns = !error && call.parts?.get('tokens')?.[0];
+      if (columns?.keys) {
+        call.parts.set('tokens', [await tokensFrom(columns)]);
+        if (this.#pending.get(id) !== call) return; // aborted, or the worker died, meanwhile
       }
       this.#pending.delete(id);
       if (memory) {
@@ -184,4 +189,17 @@ export class AnalyzerClient {
   terminate() {
     this.#restart(new DOMException('The analyzer was closed', 'AbortError'));
   }
+}
+
+// Token objects from their columns, 20,000 per task. Literals (not copies from the worker, whose
+// million cost 50–120 ms collections) soon go to the engine's old generation; strings are shared.
+async function tokensFrom({ length, start, end, kind, kinds, script, scripts, key, keys }) {
+  const tokens = new Array(length);
+  for (let i = 0; i < length;) {
+    for (const stop = Math.min(length, i + 20000); i < stop; i++) {
+      tokens[i] = { start: start[i], end: end[i], kind: kinds[kind[i]], script: scripts[script[i]], key: keys[key[i]] };
+    }
+    await (globalThis.scheduler?.yield?.() ?? new Promise((resolve) => setTimeout(resolve))); // the next task
+  }
+  return tokens;
 }

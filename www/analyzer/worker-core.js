@@ -6,8 +6,7 @@
 // wasm trapped, after which this worker must not be used again):
 //   { id, text, options }                      the plain API: the wasm result as is (the widget uses it);
 //                                              lists longer than PART items come ahead of it in
-//                                              slices ({ id, part: { key, items } }), joined back
-//                                              by the client (client.js)
+//                                              slices, tokens as columns (sendLongListsInParts)
 //   { id, kind: 'view', text, options, save }  the page's request: the worker keeps the full result
 //                                              (and stores the text when save is true)
 //                                              and answers a lean "view" — no tokens, and the long
@@ -204,7 +203,7 @@ export function requestLoop(wasmReady, post) {
         post(startFailed(data.id, e));
         return;
       }
-      const { message, transfer } = await handle(data, (m) => post(m));
+      const { message, transfer } = await handle(data, post);
       if (message) post(message, transfer ?? []);
     } finally {
       pending -= 1;
@@ -222,16 +221,45 @@ function startFailed(id, e) {
  * Posts each list of the result longer than PART items in slices, one message each
  * ({ id, part: { key, items } }), and returns the result with those lists emptied: the client
  * joins the slices back in place (client.js). A message is copied into the receiving thread in one
- * task; the slices keep each of those tasks short whatever the text's length.
+ * task; the slices keep each of those tasks short whatever the text's length. Tokens go as
+ * columns ({ id, part: { key, columns } }).
  */
 function sendLongListsInParts(result, id, post) {
   if (!result || typeof result !== 'object') return result;
   for (const [key, value] of Object.entries(result)) {
     if (!Array.isArray(value) || value.length <= PART) continue;
-    for (let at = 0; at < value.length; at += PART) post({ id, part: { key, items: value.slice(at, at + PART) } });
+    const columns = key === 'tokens' ? tokenColumns(value) : null;
+    if (columns) post({ id, part: { key, columns } }, Object.values(columns).filter(ArrayBuffer.isView).map((a) => a.buffer));
+    else for (let at = 0; at < value.length; at += PART) post({ id, part: { key, items: value.slice(at, at + PART) } });
     result[key] = [];
   }
   return result;
+}
+
+// Tokens as columns (client.js rebuilds them): start, end, and kind, script, key as indices into
+// tables of their strings; null unless every token is { start, end, kind, script, key } of offsets
+// and strings.
+function tokenColumns(tokens) {
+  const n = tokens.length;
+  if (Object.keys(tokens[0]).join() !== 'start,end,kind,script,key') return null;
+  const [start, end, kind, script, key] = Array.from({ length: 5 }, () => new Uint32Array(n));
+  const tables = [new Map(), new Map(), new Map()];
+  const index = (table, s) => {
+    let at = table.get(s);
+    if (at === undefined) table.set(s, (at = table.size));
+    return at;
+  };
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i];
+    if (t.start >>> 0 !== t.start || t.end >>> 0 !== t.end || typeof t.kind + typeof t.script + typeof t.key !== 'stringstringstring') return null;
+    start[i] = t.start;
+    end[i] = t.end;
+    kind[i] = index(tables[0], t.kind);
+    script[i] = index(tables[1], t.script);
+    key[i] = index(tables[2], t.key);
+  }
+  const [kinds, scripts, keys] = tables.map((t) => [...t.keys()]);
+  return { length: n, start, end, kind, kinds, script, scripts, key, keys };
 }
 
 /** Packs a list of { start, end, …strings } into typed arrays (+ a name table per string field). */
@@ -299,21 +327,11 @@ function makeView(text, result) {
   view.sentenceWords = sentenceWords;
   transfer.push(sentenceWords.buffer);
 
-  // Entity counts per kind, and unique entities (the build's entityGroups, else grouped here).
+  // Entity counts per kind, and unique entities (the wasm's entityGroups, grouped by key).
   const kindCounts = {};
   for (const e of entities) kindCounts[e.kind] = (kindCounts[e.kind] ?? 0) + 1;
   view.kindCounts = kindCounts;
-  let groups = Array.isArray(result.entityGroups) ? result.entityGroups : null;
-  if (!groups) {
-    const byKey = new Map();
-    for (const e of entities) {
-      const key = `${e.kind}\u0000${normalizeEntity(e.text)}`;
-      const g = byKey.get(key);
-      if (g) g.count++;
-      else byKey.set(key, { text: e.text, kind: e.kind, count: 1, start: e.start });
-    }
-    groups = [...byKey.values()].sort((a, b) => b.count - a.count || a.start - b.start);
-  }
+  const groups = result.entityGroups ?? [];
   const perKind = {};
   view.entityGroups = groups.filter((g) => (perKind[g.kind] = (perKind[g.kind] ?? 0) + 1) <= TOP_GROUPS_PER_KIND);
 
