@@ -84,7 +84,7 @@ export class AnalyzerClient {
       }
       const columns = !error && call.parts?.get('tokens')?.[0];
       if (columns?.keys) {
-        call.parts.set('tokens', [await tokensFrom(columns)]);
+        call.parts.set('tokens', [await tokensFrom(columns, () => this.#pending.get(id) === call)]);
         if (this.#pending.get(id) !== call) return; // aborted, or the worker died, meanwhile
       }
       this.#pending.delete(id);
@@ -193,9 +193,9 @@ export class AnalyzerClient {
 
 // Token objects from their columns, 20,000 per task. Literals (not copies from the worker, whose
 // million cost 50–120 ms collections) soon go to the engine's old generation; strings are shared.
-async function tokensFrom({ length, start, end, kind, kinds, script, scripts, key, keys }) {
+async function tokensFrom({ length, start, end, kind, kinds, script, scripts, key, keys }, live) {
   const tokens = new Array(length);
-  for (let i = 0; i < length;) {
+  for (let i = 0; i < length && live();) {
     for (const stop = Math.min(length, i + 20000); i < stop; i++) {
       tokens[i] = { start: start[i], end: end[i], kind: kinds[kind[i]], script: scripts[script[i]], key: keys[key[i]] };
     }
