@@ -28,8 +28,8 @@
 //! 5. Tidy edges: a mention starts and ends on a token with a letter or digit (`Aurora-` is
 //!    `Aurora`), holds a letter (no emoji), in Latin script starts with a capital, starts after
 //!    a title (`Mr Bush` is `Bush`) and is not a lone contraction (`We've`) nor a lone English
-//!    function word or title (`The`, `It`, `Mr`; not `US`, `May`); two mentions of a kind joined by a possessive apostrophe are
-//!    one (`Harbour Residents' Association`). An Arabic organization starts after its generic
+//!    function word or title (`The`, `It`, `Mr`; not `US`, `May`); two mentions of a kind
+//!    joined by a possessive apostrophe are one (`Harbour Residents' Association`). An Arabic organization starts after its generic
 //!    head noun (`وكالة رويترز`, `حركة حماس`, `شركة نيسان`, `نادي الترسانة`, `فريق`: the name
 //!    is what follows). An Arabic person's name stops before `و` + a given
 //!    name the gazetteer knows, does not end on a particle (`بن`, `آل`, `أبو`, `فان`…) but takes
@@ -1281,7 +1281,8 @@ fn propagate(
     // Known names, under the fold and the stem of their first word: key → (kind, length, id).
     let mut known: FastMap<(usize, usize, u32)> = FastMap::default();
     // In a text longer than NEARBY tokens: where each name was recognized, as (its key's id,
-    // token), in the order of the text.
+    // token), in the order of the text (the mentions are sorted and do not overlap).
+    debug_assert!(mentions.windows(2).all(|w| w[0].end <= w[1].first));
     let long = tokens.len() > NEARBY;
     let mut seen: Vec<(u32, u32)> = Vec::new();
     let mut note = |key: u64, kind: usize, len: usize, at: usize| {
