@@ -83,7 +83,7 @@ export class AnalyzerClient {
         return;
       }
       const columns = !error && call.parts?.get('tokens')?.[0];
-      if (columns?.keys) {
+      if (columns?.packed) {
         call.parts.set('tokens', [await tokensFrom(columns, () => this.#pending.get(id) === call)]);
         if (this.#pending.get(id) !== call) return; // aborted, or the worker died, meanwhile
       }
@@ -193,11 +193,11 @@ export class AnalyzerClient {
 
 // Token objects from their columns, 20,000 per task. Literals (not copies from the worker, whose
 // million cost 50–120 ms collections) soon go to the engine's old generation; strings are shared.
-async function tokensFrom({ length, start, end, kind, kinds, script, scripts, key, keys }, live) {
+async function tokensFrom({ length, start, end, kind, kindNames, script, scriptNames, key, keyNames }, live) {
   const tokens = new Array(length);
   for (let i = 0; i < length && live();) {
     for (const stop = Math.min(length, i + 20000); i < stop; i++) {
-      tokens[i] = { start: start[i], end: end[i], kind: kinds[kind[i]], script: scripts[script[i]], key: keys[key[i]] };
+      tokens[i] = { start: start[i], end: end[i], kind: kindNames[kind[i]], script: scriptNames[script[i]], key: keyNames[key[i]] };
     }
     await (globalThis.scheduler?.yield?.() ?? new Promise((resolve) => setTimeout(resolve))); // the next task
   }

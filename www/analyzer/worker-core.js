@@ -228,7 +228,9 @@ function sendLongListsInParts(result, id, post) {
   if (!result || typeof result !== 'object') return result;
   for (const [key, value] of Object.entries(result)) {
     if (!Array.isArray(value) || value.length <= PART) continue;
-    const columns = key === 'tokens' ? tokenColumns(value) : null;
+    // Tokens as columns (client.js rebuilds them) while they have the fields the client knows.
+    const columns = key === 'tokens' && Object.keys(value[0]).join() === 'start,end,kind,script,key'
+      ? packSpans(value, ['kind', 'script', 'key']) : null;
     if (columns) post({ id, part: { key, columns } }, Object.values(columns).filter(ArrayBuffer.isView).map((a) => a.buffer));
     else for (let at = 0; at < value.length; at += PART) post({ id, part: { key, items: value.slice(at, at + PART) } });
     result[key] = [];
@@ -236,39 +238,14 @@ function sendLongListsInParts(result, id, post) {
   return result;
 }
 
-// Tokens as columns (client.js rebuilds them): start, end, and kind, script, key as indices into
-// tables of their strings; null unless every token is { start, end, kind, script, key } of offsets
-// and strings.
-function tokenColumns(tokens) {
-  const n = tokens.length;
-  if (Object.keys(tokens[0]).join() !== 'start,end,kind,script,key') return null;
-  const [start, end, kind, script, key] = Array.from({ length: 5 }, () => new Uint32Array(n));
-  const tables = [new Map(), new Map(), new Map()];
-  const index = (table, s) => {
-    let at = table.get(s);
-    if (at === undefined) table.set(s, (at = table.size));
-    return at;
-  };
-  for (let i = 0; i < n; i++) {
-    const t = tokens[i];
-    if (t.start >>> 0 !== t.start || t.end >>> 0 !== t.end || typeof t.kind + typeof t.script + typeof t.key !== 'stringstringstring') return null;
-    start[i] = t.start;
-    end[i] = t.end;
-    kind[i] = index(tables[0], t.kind);
-    script[i] = index(tables[1], t.script);
-    key[i] = index(tables[2], t.key);
-  }
-  const [kinds, scripts, keys] = tables.map((t) => [...t.keys()]);
-  return { length: n, start, end, kind, kinds, script, scripts, key, keys };
-}
-
-/** Packs a list of { start, end, …strings } into typed arrays (+ a name table per string field). */
+/** Packs a list of { start, end, …strings } into typed arrays (+ a name table per string field:
+ * `field[i]` indexes `fieldNames`). */
 export function packSpans(list, fields = []) {
   const n = list.length;
   const packed = { packed: true, length: n, start: new Uint32Array(n), end: new Uint32Array(n) };
   const tables = {};
   for (const f of fields) {
-    packed[f] = new Uint16Array(n);
+    packed[f] = new Uint32Array(n); // a long text can have more than 65,536 distinct token keys
     packed[`${f}Names`] = [];
     tables[f] = new Map();
   }
