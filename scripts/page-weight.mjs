@@ -14,19 +14,25 @@
 //   node scripts/page-weight.mjs            a table
 //   node scripts/page-weight.mjs --json     the figures as JSON
 //   node scripts/page-weight.mjs --summary  one line (printed by `make build`)
+//   node scripts/page-weight.mjs --root www the sources as written (default: dist/www, the
+//                                           shipped page with minified JavaScript, when built)
 import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const www = join(root, 'www');
+const rootArg = process.argv.indexOf('--root');
+const shipped = join(root, 'dist/www');
+const www = rootArg > 0 ? resolve(process.argv[rootArg + 1])
+  : existsSync(join(shipped, 'index.html')) ? shipped : join(root, 'www');
+const wwwName = relative(root, www);
 const budget = 600 * 1024;
 const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
 
 const wasmPath = join(www, 'pkg/article_analyzer_bg.wasm');
 if (!existsSync(wasmPath)) {
-  console.error('[page-weight] www/pkg/article_analyzer_bg.wasm is missing: run `make build` first');
+  console.error(`[page-weight] ${wwwName}/pkg/article_analyzer_bg.wasm is missing: run \`make build\` first`);
   process.exit(1);
 }
 
@@ -37,7 +43,8 @@ function references(file, text) {
   if (file.endsWith('.html')) add(/\s(?:href|src)="([^"]+)"/g);
   if (file.endsWith('.css')) { add(/url\(\s*['"]?([^'")]+)['"]?\s*\)/g); add(/@import\s+['"]([^'"]+)['"]/g); }
   if (file.endsWith('.js') || file.endsWith('.mjs')) {
-    add(/\bimport\s[^'"]*?from\s*['"]([^'"]+)['"]/g);
+    // Written or minified (`import{a as b}from"./x.js"`), and re-exports.
+    add(/\b(?:import|export)\s*[\w{*$][^'"]*?from\s*['"]([^'"]+)['"]/g);
     add(/\bimport\s*['"]([^'"]+)['"]/g);
     add(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g);
     add(/new URL\(\s*['"]([^'"]+)['"]\s*,\s*import\.meta\.url\s*\)/g);
@@ -64,7 +71,7 @@ while (queue.length) {
 const rows = [...seen].map(([file, s]) => ({ file: relative(root, file), ...s }))
   .sort((a, b) => b.gzip - a.gzip);
 const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip }), { raw: 0, gzip: 0 });
-const wasm = rows.find((r) => r.file === 'www/pkg/article_analyzer_bg.wasm') ?? { raw: 0, gzip: 0 };
+const wasm = rows.find((r) => r.file === `${wwwName}/pkg/article_analyzer_bg.wasm`) ?? { raw: 0, gzip: 0 };
 const models = readdirSync(join(root, 'src/entity/data')).filter((f) => /^ner-.*\.bin$/.test(f)).sort()
   .map((f) => { const b = readFileSync(join(root, 'src/entity/data', f)); return { file: `src/entity/data/${f}`, raw: b.length, gzip: gz(b) }; });
 const modelsGzip = models.reduce((s, m) => s + m.gzip, 0);
@@ -83,14 +90,14 @@ const figures = {
 };
 if (process.argv.includes('--summary')) {
   const n = (x) => x.toLocaleString('en-US');
-  console.log(`[page-weight] page download ${n(total.gzip)} B gzipped (budget ${n(budget)}${total.gzip <= budget ? '' : ', OVER'}): wasm ${n(wasm.gzip)} (models ${n(modelsGzip)}), other files ${n(total.gzip - wasm.gzip)}; details: make size`);
+  console.log(`[page-weight] ${wwwName}: page download ${n(total.gzip)} B gzipped (budget ${n(budget)}${total.gzip <= budget ? '' : ', OVER'}): wasm ${n(wasm.gzip)} (models ${n(modelsGzip)}), other files ${n(total.gzip - wasm.gzip)}; details: make size`);
 } else if (process.argv.includes('--json')) {
   console.log(JSON.stringify(figures, null, 2));
 } else {
   const n = (x) => x.toLocaleString('en-US');
   const line = (what, raw, gzip) => console.log(`${what.padEnd(44)} ${(raw === '' ? '' : n(raw)).padStart(11)} ${n(gzip).padStart(11)}`);
   console.log(`${'what'.padEnd(44)} ${'raw B'.padStart(11)} ${'gzip -9 B'.padStart(11)}`);
-  line('release wasm (www/pkg)', wasm.raw, wasm.gzip);
+  line(`release wasm (${wwwName}/pkg)`, wasm.raw, wasm.gzip);
   for (const m of models) line(`  of which ${m.file} (alone)`, m.raw, m.gzip);
   line('  the rest of the wasm (wasm − models, approx.)', '', wasm.gzip - modelsGzip);
   line('everything else the page loads', total.raw - wasm.raw, total.gzip - wasm.gzip);

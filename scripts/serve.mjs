@@ -3,6 +3,7 @@
 // Also imported by the browser tests: `serve({ root, port: 0 })` resolves to { url, close }.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -58,7 +59,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const i = args.indexOf(name);
     return i >= 0 ? args[i + 1] : fallback;
   };
-  const root = opt('--root', fileURLToPath(new URL('../www', import.meta.url)));
+  // The page as shipped (dist/www, which `make build` writes: www/ with minified JavaScript), or
+  // the sources in www/ when no build has run.
+  const shipped = fileURLToPath(new URL('../dist/www', import.meta.url));
+  const root = opt('--root', existsSync(`${shipped}/index.html`) ? shipped : fileURLToPath(new URL('../www', import.meta.url)));
   const port = Number(opt('--port', process.env.PORT ?? 8000));
   const { url } = await serve({ root, port }).catch((e) => {
     console.error(`[serve] cannot listen on 127.0.0.1:${port}: ${e.message}`);

@@ -2,6 +2,7 @@
 // 127.0.0.1, screenshots saved under tests/e2e/screenshots/.
 import { chromium } from 'playwright-core';
 import { mkdtemp, mkdir, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +11,8 @@ import { serve } from '../../scripts/serve.mjs';
 
 export const root = fileURLToPath(new URL('../../', import.meta.url));
 export const screenshots = join(root, 'tests/e2e/screenshots');
+/** The page as shipped (`make build`: www/ with minified JavaScript), or www/ before a build. */
+export const pageRoot = existsSync(join(root, 'dist/www/index.html')) ? join(root, 'dist/www') : join(root, 'www');
 
 const CHROMIUM_ARGS = [
   '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -18,7 +21,7 @@ const CHROMIUM_ARGS = [
 ];
 
 /** Starts the static server on a free port and Chromium with a fresh profile. */
-export async function openBrowser({ serveRoot = join(root, 'www') } = {}) {
+export async function openBrowser({ serveRoot = pageRoot } = {}) {
   const server = await serve({ root: serveRoot, port: 0 });
   const profile = await mkdtemp(join(tmpdir(), 'aa-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {

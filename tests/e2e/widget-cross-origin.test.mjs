@@ -1,5 +1,5 @@
 // The widget served from another origin: one server serves the host page (strict CSP), a second
-// one serves www/ with CORS headers, as a CDN would. The worker then starts from a blob: module
+// one serves the page (dist/www) with CORS headers, as a CDN would. The worker then starts from a blob: module
 // that imports the cross-origin worker; the wasm is fetched with CORS. Both embeds are checked:
 // the element and the iframe.
 import { test } from 'node:test';
@@ -7,12 +7,12 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openBrowser, watchErrors, root, screenshots } from './browser.mjs';
+import { openBrowser, watchErrors, screenshots, pageRoot } from './browser.mjs';
 import { serve } from '../../scripts/serve.mjs';
 import { installHooks, widgetsDone, shadowOf } from './widget-helpers.mjs';
 
 test('the element and the iframe work from another origin under the documented CSP', async () => {
-  const cdn = await serve({ root: join(root, 'www'), port: 0, headers: { 'access-control-allow-origin': '*' } });
+  const cdn = await serve({ root: pageRoot, port: 0, headers: { 'access-control-allow-origin': '*' } });
   const W = cdn.url.replace(/\/$/, '');
   const hostDir = await mkdtemp(join(tmpdir(), 'aa-host-'));
   // Exactly the policy README ("Embedding", CSP) tells a host to use for a cross-origin widget.
