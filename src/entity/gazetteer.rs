@@ -32,7 +32,7 @@
 //! Any other match is a *feature* for the tagger, not a decision: the tagger learned how far to
 //! trust it.
 
-use super::features::{fold, hash_bytes, mix, stem_of};
+use super::features::{fold, hash_bytes, mix, stem_of, without_possessive};
 use super::EntityKind;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -95,10 +95,17 @@ pub struct Match {
     /// True when the name is a listed person's full name or lone surname (`people.tsv`), not
     /// only a given name that may start one (`names.tsv`).
     pub full: bool,
+    /// True when the listed name ends in a possessive (`McDonald's`, `Moody's`): its mention
+    /// keeps it, where a name's possessive is otherwise no part of the mention (`Britain's`).
+    pub possessive: bool,
 }
 
 /// The bit of a name's stored kinds that marks a full person's name (see [`Match::full`]).
 const FULL: u8 = 1 << 4;
+
+/// The bit of a name's stored kinds that marks a name listed with a possessive ending (see
+/// [`Match::possessive`]).
+const POSSESSIVE: u8 = 1 << 5;
 
 /// The compiled lists.
 pub struct Gazetteer {
@@ -211,10 +218,20 @@ impl Gazetteer {
                     _ => continue,
                 };
                 let name = name.trim();
+                // The words as the tagger's views fold them: without a possessive ending
+                // (`McDonald's` is listed as `mcdonald`, and marked).
+                let mut possessive = 0;
                 if !plain_word_hashes(name, &mut words) {
                     words.clear();
                     for t in crate::token::tokenize(name) {
-                        super::features::fold_into(t.span.text(name), &mut folded);
+                        let word = t.span.text(name);
+                        let bare = without_possessive(word);
+                        possessive = if bare.len() < word.len() {
+                            POSSESSIVE
+                        } else {
+                            0
+                        };
+                        super::features::fold_into(bare, &mut folded);
                         words.push(hash_bytes(folded.as_bytes()));
                     }
                 }
@@ -222,7 +239,7 @@ impl Gazetteer {
                     continue;
                 }
                 let h = words.iter().fold(seq_start(), |h, &w| seq_push(h, w));
-                *names.entry(h).or_default() |= (1 << kind) | extra;
+                *names.entry(h).or_default() |= (1 << kind) | extra | possessive;
                 let longest = firsts.entry(words[0]).or_default();
                 *longest = (*longest).max(words.len() as u8);
             }
@@ -261,11 +278,11 @@ impl Gazetteer {
     pub fn find(&self, words: &[&str]) -> Vec<Match> {
         let folded: Vec<u64> = words
             .iter()
-            .map(|w| hash_bytes(fold(w).as_bytes()))
+            .map(|w| hash_bytes(fold(without_possessive(w)).as_bytes()))
             .collect();
         let stems: Vec<u64> = words
             .iter()
-            .map(|w| hash_bytes(stem_of(&fold(w)).as_bytes()))
+            .map(|w| hash_bytes(stem_of(&fold(without_possessive(w))).as_bytes()))
             .collect();
         self.find_folded(words, &folded, &stems)
     }
@@ -312,10 +329,11 @@ impl Gazetteer {
                     found = Some(Match {
                         first: i,
                         len,
-                        kinds: kinds & !FULL,
+                        kinds: kinds & !(FULL | POSSESSIVE),
                         clitic,
                         conjunction,
                         full: kinds & FULL != 0,
+                        possessive: kinds & POSSESSIVE != 0,
                     });
                     break;
                 }
