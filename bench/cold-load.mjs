@@ -1,5 +1,5 @@
 // One cold load of a page, measured without the harness slowing it down (bench/run.mjs and
-// bench/trace-cold.mjs). Each precaution was measured (README, "Cold start"):
+// bench/trace-cold.mjs). Each precaution was measured (docs/performance-history.md, "Cold start and main-thread tasks"):
 // - the page is served by scripts/serve.mjs in a process of its own: served from the process that
 //   drives the browser over CDP, each request waited for the protocol traffic (200+ ms each
 //   during a load on 2 busy cores);

@@ -95,7 +95,7 @@ pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsError> {
 ///
 /// `kind[i]` indexes `kindNames` (names, as in `analyze`, so no integer code leaks out). Every
 /// other field is exactly what `analyze` returns. Why: building one JS object per token cost
-/// 3–4× the whole analysis on long texts (README, Performance); typed arrays are copied out of
+/// 3–4× the whole analysis on long texts (docs/performance-history.md); typed arrays are copied out of
 /// wasm memory in one go and can be transferred from a worker without cloning.
 #[wasm_bindgen(js_name = analyzePacked)]
 pub fn analyze_packed(text: &str, options: JsValue) -> Result<JsValue, JsError> {

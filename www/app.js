@@ -18,7 +18,7 @@ const KINDS = ['person', 'organization', 'location', 'misc', 'date', 'time', 'nu
 const $ = (sel) => document.querySelector(sel);
 const boot = globalThis.ARTICLE_ANALYZER_BOOT ?? {}; // set by the single-file build
 // `client` (analyzer/page-client.js) started the worker before this module ran: it loads and
-// warms the wasm while the page sets up (cold start, README Performance).
+// warms the wasm while the page sets up (cold start, docs/performance-history.md).
 
 const editor = $('#text');
 // Above this many UTF-16 units the text does not go into the text box: the browser lays a text
