@@ -112,8 +112,10 @@ setup_wasm_tools() {
 setup_node() {
   have node && have npm || apt_install nodejs npm
   # playwright-core drives the browser; binaryen brings a current wasm-opt (Debian's 108 breaks
-  # wasm-bindgen output). Both are pinned in package-lock.json.
+  # wasm-bindgen output); esbuild minifies the shipped page (scripts/minify.mjs). All are pinned
+  # in package-lock.json.
   if [ ! -x "$here/node_modules/.bin/wasm-opt" ] || [ ! -d "$here/node_modules/playwright-core" ] \
+     || [ ! -x "$here/node_modules/.bin/esbuild" ] \
      || [ "$here/package-lock.json" -nt "$here/node_modules/.package-lock.json" ]; then
     say "npm ci"
     (cd "$here" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || die "npm ci failed"
