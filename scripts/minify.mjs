@@ -41,7 +41,7 @@ for await (const source of files(from)) {
   // whitespace, comments and local names.
   const out = await transform(code, { loader, minify: true, legalComments: 'inline', charset: 'utf8', target: 'esnext', sourcefile: source });
   await writeFile(target, out.code);
-  before += code.length;
-  after += out.code.length;
+  before += Buffer.byteLength(code);
+  after += Buffer.byteLength(out.code);
 }
 console.log(`[minify] dist/www: www/ with its JavaScript and CSS minified (${before} → ${after} bytes raw)`);

@@ -53,16 +53,22 @@ export function serve({ root, port = 8000, headers = {} } = {}) {
   });
 }
 
+/**
+ * The page as shipped: dist/www, which `make build` writes (www/ with minified JavaScript), or
+ * the sources in www/ when no build has run.
+ */
+export function pageRoot() {
+  const shipped = fileURLToPath(new URL('../dist/www', import.meta.url));
+  return existsSync(join(shipped, 'index.html')) ? shipped : fileURLToPath(new URL('../www', import.meta.url));
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
   const opt = (name, fallback) => {
     const i = args.indexOf(name);
     return i >= 0 ? args[i + 1] : fallback;
   };
-  // The page as shipped (dist/www, which `make build` writes: www/ with minified JavaScript), or
-  // the sources in www/ when no build has run.
-  const shipped = fileURLToPath(new URL('../dist/www', import.meta.url));
-  const root = opt('--root', existsSync(`${shipped}/index.html`) ? shipped : fileURLToPath(new URL('../www', import.meta.url)));
+  const root = opt('--root', pageRoot());
   const port = Number(opt('--port', process.env.PORT ?? 8000));
   const { url } = await serve({ root, port }).catch((e) => {
     console.error(`[serve] cannot listen on 127.0.0.1:${port}: ${e.message}`);

@@ -152,7 +152,7 @@ fn plain_word_hashes(name: &str, out: &mut Vec<u64>) -> bool {
 }
 
 /// Lowercase words that may stand inside a Latin name.
-fn is_connector(word: &str) -> bool {
+pub(crate) fn is_connector(word: &str) -> bool {
     matches!(
         word,
         "of" | "the"

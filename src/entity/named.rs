@@ -29,7 +29,11 @@
 //!    `Aurora`), holds a letter (no emoji), in Latin script starts with a capital, starts after
 //!    a title (`Mr Bush` is `Bush`) and is not a lone contraction (`We've`) nor a lone English
 //!    function word or title (`The`, `It`, `Mr`; not `US`, `May`); two mentions of a kind
-//!    joined by a possessive apostrophe are one (`Harbour Residents' Association`). An Arabic organization starts after its generic
+//!    joined by a possessive apostrophe are one (`Harbour Residents' Association`). A Latin name
+//!    ends after a possessive inside it (`New York's | Statue of Liberty`; not a plural's before
+//!    a capital nor a listed name: `Musicians' Union`, `McDonald's`), before a word of small
+//!    letters other than a connector (`Balco | boss | Victor Conte`), and not on one; its
+//!    possessive is no part of it (`Britain|'s`). An Arabic organization starts after its generic
 //!    head noun (`وكالة رويترز`, `حركة حماس`, `شركة نيسان`, `نادي الترسانة`, `فريق`: the name
 //!    is what follows). An Arabic person's name stops before `و` + a given
 //!    name the gazetteer knows, does not end on a particle (`بن`, `آل`, `أبو`, `فان`…) but takes
@@ -587,7 +591,9 @@ fn vote(mentions: &mut [Mention], key: impl Fn(&Mention) -> u64) {
 /// Rule 5 over one sentence's mentions (`mentions[from..]`): edges without letters or digits
 /// are trimmed (`Aurora-` → `Aurora`), mentions without letters dropped (emoji), Latin ones
 /// must start with a capital and not be a lone contraction (`We've`), and two mentions of a
-/// kind joined by a possessive apostrophe are one (`Harbour Residents' Association`).
+/// kind joined by a possessive apostrophe are one (`Harbour Residents' Association`). A Latin
+/// name ends after a possessive inside it and before a word of small letters that is no
+/// connector, and does not end on such a word (`Andy Robinson said`).
 fn tidy(
     mentions: &mut Vec<Mention>,
     from: usize,
@@ -629,10 +635,17 @@ fn tidy(
     };
     let mut pieces: Vec<Mention> = Vec::new();
     for mut m in mentions.drain(from..) {
-        while let Some(cut) = (m.first..m.end.saturating_sub(1))
-            .find(|&i| possessive_at(i) || (i > m.first && stray(i)))
-        {
-            let end = if possessive_at(cut) { cut + 1 } else { cut };
+        // Where the name ends: after a possessive, or before a stray word.
+        let cut = |m: &Mention| {
+            (m.first..m.end.saturating_sub(1)).find_map(|i| {
+                if possessive_at(i) {
+                    Some(i + 1)
+                } else {
+                    (i > m.first && stray(i)).then_some(i)
+                }
+            })
+        };
+        while let Some(end) = cut(&m) {
             pieces.push(Mention { end, ..m });
             m.first = end;
             while m.first < m.end && lowercase(m.first) {
@@ -736,10 +749,11 @@ fn tidy(
 
 /// True when `word`, all small letters, may stand inside a Latin name (`Bank of England`,
 /// `Jeroen van der Veer`, `Abdul-Karim al-Kabariti`).
+/// The lists' connectors ([`super::gazetteer::is_connector`]) and more from CoNLL-2003's names.
 fn name_connector(word: &str) -> bool {
-    const CONNECTORS: &str = "of and the for in on at de du des del della dello dal da di do dos \
-        das la le les el al y e et van von der den ter ten zu bin ibn ben bint abu wa pour d l";
-    CONNECTORS.split_ascii_whitespace().any(|c| c == word)
+    const MORE: &str = "at des del della dello dal do dos das les e et der den ter ten zu bin ibn \
+        ben bint abu wa pour d l";
+    super::gazetteer::is_connector(word) || MORE.split_ascii_whitespace().any(|c| c == word)
 }
 
 /// True when `word`, whose possessive ending is `cut` bytes long, is a plural's: the
@@ -1097,10 +1111,11 @@ fn latin_function_word(word: &str) -> bool {
 /// True for a title before a name: `Mr`, `Mrs.`, `Ms`, `Dr`, `Prof`, `Sir`, … (any case).
 fn title(word: &str) -> bool {
     let bare = word.strip_suffix('.').unwrap_or(word);
-    matches!(
-        bare.to_ascii_lowercase().as_str(),
-        "mr" | "mrs" | "ms" | "miss" | "dr" | "prof" | "sir" | "messrs" | "mme" | "mlle" | "mx"
-    )
+    [
+        "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "messrs", "mme", "mlle", "mx",
+    ]
+    .iter()
+    .any(|t| bare.eq_ignore_ascii_case(t))
 }
 
 /// The shape of a word of Arabic letters only (see [`super::features::shape_into`]).

@@ -2,17 +2,16 @@
 // 127.0.0.1, screenshots saved under tests/e2e/screenshots/.
 import { chromium } from 'playwright-core';
 import { mkdtemp, mkdir, rm } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
-import { serve } from '../../scripts/serve.mjs';
+import { serve, pageRoot as shippedRoot } from '../../scripts/serve.mjs';
 
 export const root = fileURLToPath(new URL('../../', import.meta.url));
 export const screenshots = join(root, 'tests/e2e/screenshots');
 /** The page as shipped (`make build`: www/ with minified JavaScript), or www/ before a build. */
-export const pageRoot = existsSync(join(root, 'dist/www/index.html')) ? join(root, 'dist/www') : join(root, 'www');
+export const pageRoot = shippedRoot();
 
 const CHROMIUM_ARGS = [
   '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
