@@ -19,7 +19,9 @@
 //! 3. A name seen once is seen again: a later run of tokens equal to a recognized name, or to
 //!    the last word of a recognized person's name of two words or more (`بنجواني` after
 //!    `علي بنجواني`, `Chen` after `Laura Chen`), is a mention of the same kind — when the run is
-//!    not already in a mention, and, in Latin script, is capitalized; not a lone function
+//!    not already in a mention, or is a name of two words or more that holds the mentions it
+//!    meets whole and is not one of them (`Brian | O'Driscoll`, `مانشستر | سيتي` become the
+//!    names found before), and, in Latin script, is capitalized; not a lone function
 //!    word (`على` after `بن علي`, `The`, `Mr`; see rule 5); and within 10,000 tokens of a
 //!    recognized mention (the whole of any article; in a book-length text, not chapters away).
 //! 4. A mention whose first word carries a proclitic (`و ف ب ك ل`) starts after it when the
@@ -1417,7 +1419,7 @@ impl Hashes<'_> {
 const NEARBY: usize = 10_000;
 
 /// Rule 3: later (and earlier) runs equal to a recognized name become mentions — within
-/// [`NEARBY`] tokens of one.
+/// [`NEARBY`] tokens of one; a run of two words or more over pieces of the name replaces them.
 fn propagate(
     mentions: &mut Vec<Mention>,
     tokens: &[Token],
@@ -1505,19 +1507,25 @@ fn propagate(
             .get(bit / 64)
             .is_some_and(|word| word >> (bit % 64) & 1 == 1)
     };
-    let mut covered = vec![false; tokens.len()];
-    for m in mentions.iter() {
-        for c in &mut covered[m.first..m.end] {
-            *c = true;
+    // Per token, the index of the mention that holds it, if any.
+    const FREE: u32 = u32::MAX;
+    let mut owner = vec![FREE; tokens.len()];
+    for (k, m) in mentions.iter().enumerate() {
+        for o in &mut owner[m.first..m.end] {
+            *o = k as u32;
         }
     }
+    let held = |t: usize| mentions.get(owner[t] as usize);
     let mut added = Vec::new();
+    // Mentions that a known name of two words or more replaces: pieces of it (`Brian |
+    // O'Driscoll` after `Brian O'Driscoll`).
+    let mut replaced = vec![false; mentions.len()];
     for s in sentences {
         let mut i = s.first_token;
         while i < s.end_token.min(tokens.len()) {
             let mut found = None;
             let (fold, stem) = (hashes.fold(i), hashes.stem(i));
-            if !covered[i]
+            if held(i).is_none_or(|m| m.first == i)
                 && tokens[i].kind == TokenKind::Word
                 && (may_start(fold) || may_start(stem))
             {
@@ -1530,8 +1538,15 @@ fn propagate(
                             *h = mix(0x78, *h, fold);
                         }
                     }
-                    if covered[j] {
-                        break;
+                    // A run over mentions is a known name of two words or more, and holds
+                    // them whole, and is not one of them.
+                    let over = (i..=j).any(|t| owner[t] != FREE);
+                    if over
+                        && (len < 2
+                            || held(j).is_some_and(|m| m.end > j + 1)
+                            || (owner[i] == owner[j] && held(i).is_some_and(|m| m.end == j + 1)))
+                    {
+                        continue;
                     }
                     let hit = known.get(&hs[0]).or_else(|| known.get(&hs[1]));
                     if let Some(&(kind, n, id)) = hit {
@@ -1559,12 +1574,24 @@ fn propagate(
             }
             match found {
                 Some(m) => {
+                    for &o in &owner[m.first..m.end] {
+                        if let Some(r) = replaced.get_mut(o as usize) {
+                            *r = true;
+                        }
+                    }
                     added.push(m);
                     i = m.end;
                 }
                 None => i += 1,
             }
         }
+    }
+    if replaced.contains(&true) {
+        let mut k = 0;
+        mentions.retain(|_| {
+            k += 1;
+            !replaced[k - 1]
+        });
     }
     mentions.extend(added);
     // No two mentions have the same span (the added ones start where no mention is), so an
