@@ -214,3 +214,27 @@ fn a_person_s_name_is_one_mention_whatever_its_surname_looks_like() {
         );
     }
 }
+
+#[test]
+fn a_person_s_name_holds_no_and_nor_comma() {
+    // Written for this test: the tagger runs one person's name into the next across `and` or
+    // a comma; no person's name in CoNLL-2003 holds either.
+    let text = "Tennis stars Andy Roddick and Andre Agassi will play an exhibition match in \
+                Las Vegas next month, the organisers announced on Tuesday. The singer thanked \
+                Alicia Keys, Usher and Kanye West for their support during the long tour.";
+    let named = named_in(text);
+    let people: Vec<&str> = named
+        .iter()
+        .filter(|(_, k)| *k == Person)
+        .map(|(t, _)| t.as_str())
+        .collect();
+    assert!(
+        people
+            .iter()
+            .all(|t| !t.contains(" and ") && !t.contains(',') && !t.contains(" & ")),
+        "{named:?}"
+    );
+    for name in ["Andy Roddick", "Andre Agassi", "Alicia Keys", "Kanye West"] {
+        assert!(people.contains(&name), "{name} not in {named:?}");
+    }
+}
