@@ -3,7 +3,10 @@
 //! Rules:
 //! 1. A date is a chain of parts, each optional but one: a relative day (`أمس`, `yesterday`,
 //!    `الأسبوع الماضي`, `last week`), a weekday (`الثلاثاء`, `يوم الأحد`, `Tuesday`), and a
-//!    calendar date; a comma may separate the parts (`Tuesday, Nov. 28`, `أمس الثلاثاء`).
+//!    calendar date or a holiday; a comma may separate the parts (`Tuesday, Nov. 28`, `أمس
+//!    الثلاثاء`). Holidays (`Christmas Eve`, `Easter`, `عيد الفطر المبارك`, `عيد الأضحى`) take
+//!    a year after them (`Christmas 2004`); fixed ones have their day as value (`--12-24`),
+//!    movable ones none. An English one must be capitalized, as weekdays and months.
 //! 2. Calendar dates: day month \[year\] (`28 نوفمبر 2026`, `3 March 2027`), month day\[,\] \[year\]
 //!    (`November 28, 2026`, `Nov. 28`), month year, a month alone, numeric `28/11/2026`,
 //!    `٢٨/١١/٢٠٢٦`, `28-11-2026`, `2026-11-28`. Months: English, Arabic Gregorian (`نوفمبر`),
@@ -47,6 +50,39 @@ pub(crate) const WORDS: &[(&str, Lex)] = &[
     ("السبت", Lex::Weekday(6)),
     ("الأحد", Lex::Weekday(7)),
     ("يوم", Lex::DayCue),
+    // Holidays: fixed dates with their day, movable ones without.
+    ("christmas", Lex::Holiday(12, 25)),
+    ("christmas day", Lex::Holiday(12, 25)),
+    ("christmas eve", Lex::Holiday(12, 24)),
+    ("boxing day", Lex::Holiday(12, 26)),
+    ("new year's day", Lex::Holiday(1, 1)),
+    ("new year's eve", Lex::Holiday(12, 31)),
+    ("new year", Lex::Holiday(0, 0)),
+    ("valentine's day", Lex::Holiday(2, 14)),
+    ("halloween", Lex::Holiday(10, 31)),
+    ("easter", Lex::Holiday(0, 0)),
+    ("easter sunday", Lex::Holiday(0, 0)),
+    ("easter monday", Lex::Holiday(0, 0)),
+    ("good friday", Lex::Holiday(0, 0)),
+    ("thanksgiving", Lex::Holiday(0, 0)),
+    ("thanksgiving day", Lex::Holiday(0, 0)),
+    ("passover", Lex::Holiday(0, 0)),
+    ("hanukkah", Lex::Holiday(0, 0)),
+    ("diwali", Lex::Holiday(0, 0)),
+    ("eid", Lex::Holiday(0, 0)),
+    ("eid al-fitr", Lex::Holiday(0, 0)),
+    ("eid al-adha", Lex::Holiday(0, 0)),
+    ("عيد الفطر", Lex::Holiday(0, 0)),
+    ("عيد الفطر المبارك", Lex::Holiday(0, 0)),
+    ("عيد الأضحى", Lex::Holiday(0, 0)),
+    ("عيد الأضحى المبارك", Lex::Holiday(0, 0)),
+    ("يوم عرفة", Lex::Holiday(0, 0)),
+    ("عيد الميلاد المجيد", Lex::Holiday(0, 0)),
+    ("عيد الفصح", Lex::Holiday(0, 0)),
+    ("رأس السنة", Lex::Holiday(0, 0)),
+    ("رأس السنة الميلادية", Lex::Holiday(1, 1)),
+    ("رأس السنة الهجرية", Lex::Holiday(0, 0)),
+    ("عيد الحب", Lex::Holiday(2, 14)),
     // English months.
     ("january", Lex::Month(1, G, F)),
     ("february", Lex::Month(2, G, F)),
@@ -488,6 +524,35 @@ fn weekday_at(run: &Run<'_>, i: usize, first: bool) -> Option<(usize, usize)> {
         .find_map(|(start, end_tok, l)| matches!(l, Lex::Weekday(_)).then_some((start, end_tok)))
 }
 
+/// A holiday at `i` (`Christmas Eve`, `عيد الفطر`), with a year after it (`Easter 2005`):
+/// (start byte, token after, parts). An English one must be capitalized.
+fn holiday_at(run: &Run<'_>, i: usize, first: bool) -> Option<(usize, usize, Ymd)> {
+    let t = run.tok(i)?;
+    if t.is_latin() && !t.capitalized() {
+        return None;
+    }
+    let (start, end_tok, month, day) =
+        run.lookups(i, first)
+            .find_map(|(start, end_tok, l)| match l {
+                Lex::Holiday(m, d) => Some((start, end_tok, m, d)),
+                _ => None,
+            })?;
+    let mut ymd = Ymd {
+        month: (month > 0).then_some(month),
+        day: (day > 0).then_some(day),
+        ..Ymd::default()
+    };
+    let mut end_tok = end_tok;
+    if let Some((y, hijri, next, _)) =
+        year_at(run, end_tok).filter(|&(y, hijri, _, _)| hijri || (1000..=2199).contains(&y))
+    {
+        ymd.year = Some(y);
+        ymd.hijri = hijri;
+        end_tok = next;
+    }
+    Some((start, end_tok, ymd))
+}
+
 /// A year after a cue at `i`: (start byte, token after, year).
 fn cued_year_at(run: &Run<'_>, i: usize, first: bool) -> Option<(usize, usize, Ymd)> {
     // عام 2026: the cue is in the span.
@@ -554,6 +619,11 @@ pub(crate) fn at(run: &Run<'_>, i: usize) -> Option<Found> {
     }
     let k = if any_part && comma(j) { j + 1 } else { j };
     if let Some((s, next, _, parts)) = calendar_at(run, k, !any_part) {
+        start.get_or_insert(s);
+        j = next;
+        ymd = parts;
+        any_part = true;
+    } else if let Some((s, next, parts)) = holiday_at(run, k, !any_part) {
         start.get_or_insert(s);
         j = next;
         ymd = parts;
@@ -660,6 +730,31 @@ mod tests {
         date("hearing on Dec. 4 at", "Dec. 4", Some("--12-04"));
         none("We may go");
         none("May I go");
+    }
+
+    #[test]
+    fn holidays() {
+        date("before Christmas, sales rose", "Christmas", Some("--12-25"));
+        date(
+            "on Christmas Eve the shops",
+            "Christmas Eve",
+            Some("--12-24"),
+        );
+        date(
+            "the film opens at Christmas 2004 in",
+            "Christmas 2004",
+            Some("2004-12-25"),
+        );
+        date("on New Year's Day he", "New Year's Day", Some("--01-01"));
+        date("after Easter prices fell", "Easter", None);
+        date(
+            "احتفل المسلمون بعيد الفطر المبارك أمس",
+            "عيد الفطر المبارك",
+            None,
+        );
+        date("وقبيل عيد الأضحى ارتفعت الأسعار", "عيد الأضحى", None);
+        none("we met at christmas parties");
+        none("عيد ميلاده الخمسين");
     }
 
     #[test]
