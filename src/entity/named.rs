@@ -30,8 +30,9 @@
 //! 5. Tidy edges: a mention starts and ends on a token with a letter or digit (`Aurora-` is
 //!    `Aurora`), holds a letter (no emoji), in Latin script starts with a capital, starts after
 //!    a title (`Mr Bush` is `Bush`) and is not a lone contraction (`We've`) nor a lone English
-//!    function word or title (`The`, `It`, `Mr`; not `US`, `May`); two mentions of a kind
-//!    joined by a possessive apostrophe are one (`Harbour Residents' Association`). A Latin name
+//!    function word, title or common abbreviation (`The`, `It`, `Mr`, `TV`; not `US`, `May`);
+//!    two mentions of a kind joined by a possessive apostrophe are one (`Harbour Residents'
+//!    Association`). A Latin name
 //!    ends after a possessive inside it (`New York's | Statue of Liberty`; not a plural's before
 //!    a capital nor a listed name: `Musicians' Union`, `McDonald's`), before a word of small
 //!    letters other than a connector (`Balco | boss | Victor Conte`), and not on one; its
@@ -1121,14 +1122,18 @@ fn function_word(word: &str) -> bool {
                 .any(|g| g.len == 1 && g.kinds & 1 << PERSON != 0))
 }
 
-/// True for a Latin-script word that names nothing alone: a [`title`] (`Mr`, `DR.`) or an
-/// English function word ([`crate::lexicon::stopwords`]) in lower or title case (`The`, `It`,
-/// `But`). Not a word in capitals (`US`, `IT`, `WHO`), nor the function words that are also
+/// True for a Latin-script word that names nothing alone: a [`title`] (`Mr`, `DR.`), a
+/// [`common_abbreviation`] (`TV`, `PCs`) or an English function word
+/// ([`crate::lexicon::stopwords`]) in lower or title case (`The`, `It`, `But`). Not another
+/// word in capitals (`US`, `IT`, `WHO`), nor the function words that are also
 /// names (`May`, `Will`, `Next`, `One`, `Per`). The tagger, after `in`, may take such a word for
 /// a place (`in Mr Bush's presidency`); rule 3 would then find it at every sentence it starts.
 fn latin_function_word(word: &str) -> bool {
     let bare = word.strip_suffix('.').unwrap_or(word);
     if title(bare) {
+        return true;
+    }
+    if common_abbreviation(bare) {
         return true;
     }
     if bare.chars().nth(1).is_some() && !bare.chars().any(char::is_lowercase) {
@@ -1137,6 +1142,15 @@ fn latin_function_word(word: &str) -> bool {
     let key = crate::normalize::key(bare, crate::normalize::FoldLevel::Folded, Language::English);
     !matches!(key.as_str(), "may" | "will" | "next" | "one" | "per")
         && crate::lexicon::stopwords(Language::English).contains(&key)
+}
+
+/// True for an abbreviation in capitals that names a kind of thing, not one thing: `TV`, `PCs`,
+/// `DVD`, `MPs`, `CEO`, `GDP` (CoNLL-2003 marks `MPs`, `CEO`, `PM`, `GDP`, `VAT` and a lone `TV`
+/// as no name; the tagger made `TV` an organization 133 times in the BBC articles). Part of a
+/// name it stays (`Sky TV`).
+fn common_abbreviation(word: &str) -> bool {
+    const COMMON: &str = "TV TVs PC PCs DVD DVDs CD CDs ID IDs MP MPs MEP MEPs MSP MSPs AM HD         HDTV IPTV CEO CEOs PM SMS GDP VAT";
+    COMMON.split_ascii_whitespace().any(|c| c == word)
 }
 
 /// True for a title before a name: `Mr`, `Mrs.`, `Ms`, `Dr`, `Prof`, `Sir`, … (any case).
@@ -1702,7 +1716,8 @@ mod tests {
     #[test]
     fn a_title_or_an_english_function_word_names_nothing_alone() {
         for w in [
-            "The", "It", "But", "A", "they", "Mr", "Mrs.", "DR", "Ms", "Sir",
+            "The", "It", "But", "A", "they", "Mr", "Mrs.", "DR", "Ms", "Sir", "TV", "PCs", "MPs",
+            "DVD", "CEO",
         ] {
             assert!(latin_function_word(w), "{w}");
         }
