@@ -98,6 +98,8 @@ pub struct Match {
     /// True when the listed name ends in a possessive (`McDonald's`, `Moody's`): its mention
     /// keeps it, where a name's possessive is otherwise no part of the mention (`Britain's`).
     pub possessive: bool,
+    /// True when the name is a country's (`countries.tsv`: `US`, `Germany`, `ألمانيا`).
+    pub country: bool,
 }
 
 /// The bit of a name's stored kinds that marks a full person's name (see [`Match::full`]).
@@ -106,6 +108,9 @@ const FULL: u8 = 1 << 4;
 /// The bit of a name's stored kinds that marks a name listed with a possessive ending (see
 /// [`Match::possessive`]).
 const POSSESSIVE: u8 = 1 << 5;
+
+/// The bit of a name's stored kinds that marks a country's name (see [`Match::country`]).
+const COUNTRY: u8 = 1 << 6;
 
 /// The compiled lists.
 pub struct Gazetteer {
@@ -191,15 +196,23 @@ impl Gazetteer {
     /// Builds a gazetteer from list texts and lists of people's full names, whose matches are
     /// marked [`Match::full`] (all `kind<TAB>name` lines).
     pub fn from_lists_and_people(lists: &[&str], people: &[&str]) -> Gazetteer {
-        // About one name per 24 bytes in the shipped lists (a guess, not a count: counting the
-        // lines is a pass of its own).
-        let lines: usize = lists.iter().chain(people).map(|l| l.len() / 24).sum();
-        let mut names: FastMap<u8> = FastMap::with_capacity_and_hasher(lines, Default::default());
-        let mut firsts: FastMap<u8> = FastMap::with_capacity_and_hasher(lines, Default::default());
-        let tagged = lists
+        let tagged: Vec<(&str, u8)> = lists
             .iter()
             .map(|l| (*l, 0))
-            .chain(people.iter().map(|l| (*l, FULL)));
+            .chain(people.iter().map(|l| (*l, FULL)))
+            .collect();
+        Gazetteer::from_tagged_lists(&tagged)
+    }
+
+    /// Builds a gazetteer from list texts, each with the bits its names carry besides their
+    /// kind ([`FULL`], [`COUNTRY`]).
+    fn from_tagged_lists(tagged: &[(&str, u8)]) -> Gazetteer {
+        // About one name per 24 bytes in the shipped lists (a guess, not a count: counting the
+        // lines is a pass of its own).
+        let lines: usize = tagged.iter().map(|(l, _)| l.len() / 24).sum();
+        let mut names: FastMap<u8> = FastMap::with_capacity_and_hasher(lines, Default::default());
+        let mut firsts: FastMap<u8> = FastMap::with_capacity_and_hasher(lines, Default::default());
+        let tagged = tagged.iter().copied();
         let mut words: Vec<u64> = Vec::new();
         let mut folded = String::new();
         for (list, extra) in tagged {
@@ -251,7 +264,13 @@ impl Gazetteer {
     pub fn shipped() -> &'static Gazetteer {
         static G: OnceLock<Gazetteer> = OnceLock::new();
         G.get_or_init(|| {
-            Gazetteer::from_lists_and_people(&[COUNTRIES, CURATED, NAMES, ORGANIZATIONS], &[PEOPLE])
+            Gazetteer::from_tagged_lists(&[
+                (COUNTRIES, COUNTRY),
+                (CURATED, 0),
+                (NAMES, 0),
+                (ORGANIZATIONS, 0),
+                (PEOPLE, FULL),
+            ])
         })
     }
 
@@ -329,11 +348,12 @@ impl Gazetteer {
                     found = Some(Match {
                         first: i,
                         len,
-                        kinds: kinds & !(FULL | POSSESSIVE),
+                        kinds: kinds & !(FULL | POSSESSIVE | COUNTRY),
                         clitic,
                         conjunction,
                         full: kinds & FULL != 0,
                         possessive: kinds & POSSESSIVE != 0,
+                        country: kinds & COUNTRY != 0,
                     });
                     break;
                 }
