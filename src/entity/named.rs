@@ -31,7 +31,7 @@
 //!    mention (`ب|واشنطن`, `ل|أمازون`). Otherwise the whole token is the mention.
 //! 5. Tidy edges: a mention starts and ends on a token with a letter or digit (`Aurora-` is
 //!    `Aurora`), holds a letter (no emoji), in Latin script starts with a capital, starts after
-//!    a title (`Mr Bush` is `Bush`) and is not a lone contraction (`We've`) nor a lone English
+//!    a title (`Mr Bush` is `Bush`, a person, as is any name after a title but `Miss`) and is not a lone contraction (`We've`) nor a lone English
 //!    function word, title or common abbreviation (`The`, `It`, `Mr`, `TV`; not `US`, `May`);
 //!    two mentions of a kind joined by a possessive apostrophe are one (`Harbour Residents'
 //!    Association`). A Latin name
@@ -686,6 +686,11 @@ fn tidy(
         {
             m.first += 1;
         }
+        // And the name after a title is a person's (`Mr Bush`, `Dr. Chen`; not after `Miss`:
+        // `Miss World`).
+        if after_title(tokens, text, m.first) {
+            m.kind = PERSON;
+        }
         // Nor does a Latin name end on a word of small letters (`Andy Robinson | said`, `US |
         // court`: 45 of CoNLL-2003's 8,668 names of two words or more do).
         while m.end - m.first >= 2
@@ -1172,6 +1177,25 @@ fn latin_function_word(word: &str) -> bool {
 fn common_abbreviation(word: &str) -> bool {
     const COMMON: &str = "TV TVs PC PCs DVD DVDs CD CDs ID IDs MP MPs MEP MEPs MSP MSPs AM HD         HDTV IPTV CEO CEOs PM SMS GDP VAT";
     COMMON.split_ascii_whitespace().any(|c| c == word)
+}
+
+/// True when the Latin token `i` of `tokens` comes right after a title that only a person's name
+/// follows: `Mr`, `Dr.`, `Sir`… but `Miss` (`Miss World`).
+fn after_title(tokens: &[Token], text: &str, i: usize) -> bool {
+    let Some(mut before) = i.checked_sub(1) else {
+        return false;
+    };
+    if before > 0 && tokens.get(before).is_some_and(|t| t.span.text(text) == ".") {
+        before -= 1;
+    }
+    let (Some(name), Some(title_token)) = (tokens.get(i), tokens.get(before)) else {
+        return false;
+    };
+    let word = title_token.span.text(text);
+    name.script == Script::Latin
+        && title_token.script == Script::Latin
+        && title(word)
+        && !word.eq_ignore_ascii_case("miss")
 }
 
 /// True for a title before a name: `Mr`, `Mrs.`, `Ms`, `Dr`, `Prof`, `Sir`, … (any case).
