@@ -1622,9 +1622,16 @@ fn propagate(
                                 Script::Latin => latin_function_word(without_possessive(word)),
                                 _ => false,
                             };
+                        // In Arabic, where no capital tells a name, one of the mentions it
+                        // holds has its kind (`رحمه | الله`, "God have mercy on him", is no
+                        // organization however the tagger once took it).
+                        let kind_held = !over
+                            || tokens[i].script != Script::Arabic
+                            || (i..=j).any(|t| held(t).is_some_and(|m| m.kind == kind));
                         if n == len
                             && capitalized_if_latin(&tokens[i..=j], text)
                             && !function
+                            && kind_held
                             && nearby(id, i)
                         {
                             found = Some(Mention {
