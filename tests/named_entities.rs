@@ -256,11 +256,29 @@ fn a_country_is_a_place_whatever_it_does() {
 fn a_name_after_a_title_is_a_person() {
     // Written for this test: after `Mr` the tagger may take a surname for a place or an
     // organization (a city's, a firm's); no title but `Miss` comes before anything but a person.
+    // An office before a name is no part of it (`Chancellor | Gordon Brown`); a peer's title is
+    // (`Lord Goldsmith`), and makes a person.
     let text = "The deal was signed in Houston on Monday by the chairman of the company. \
                 Mr Houston said the plant would close, and Mr. Kok agreed with him. \
-                Dr Livingstone and Sir Menzies Campbell spoke later in the day.";
+                Dr Livingstone and Sir Menzies Campbell spoke later in the day. \
+                In London, Chancellor Gordon Brown met Lord Goldsmith and Professor Kerstin \
+                Dautenhahn to discuss the report.";
     let named = named_in(text);
-    for name in ["Houston", "Kok", "Livingstone", "Menzies Campbell"] {
+    for office in ["Chancellor", "Professor"] {
+        assert!(
+            named.iter().all(|(t, _)| !t.starts_with(office)),
+            "{office} in {named:?}"
+        );
+    }
+    for name in [
+        "Houston",
+        "Kok",
+        "Livingstone",
+        "Menzies Campbell",
+        "Gordon Brown",
+        "Lord Goldsmith",
+        "Kerstin Dautenhahn",
+    ] {
         assert!(
             named.iter().any(|(t, k)| t == name && *k == Person),
             "{name} not a person in {named:?}"
