@@ -17,7 +17,8 @@
 //!    a country's name and that the tagger made an organization or a person is a location
 //!    (`US | laws`; [`super::gazetteer::Match::country`]).
 //! 2. One key, one kind: mentions with the same folded text (Arabic proclitics off the first
-//!    word) take the kind most of them got in the article (ties keep their own).
+//!    word) take the kind most of them got in the article (ties keep their own); a person's
+//!    name after a title or an office (`Mr Bush`) counts three times.
 //! 3. A name seen once is seen again: a later run of tokens equal to a recognized name, or to
 //!    the last word of a recognized person's name of two words or more (`بنجواني` after
 //!    `علي بنجواني`, `Chen` after `Laura Chen`), is a mention of the same kind — when the run is
@@ -503,7 +504,13 @@ fn recognize_in<W: Weights>(
         return Vec::new();
     }
     if steps.vote {
-        vote(&mut mentions, key);
+        vote(&mut mentions, key, |m| {
+            if m.kind == PERSON && after_title(tokens, text, m.first) {
+                TITLED_VOTES
+            } else {
+                1
+            }
+        });
     }
     if steps.propagate {
         propagate(&mut mentions, tokens, text, sentences, &hashes);
@@ -583,10 +590,10 @@ fn letters_bytes(word: &str, letters: usize) -> Option<usize> {
 }
 
 /// Rule 2: each key takes the kind most of its mentions got.
-fn vote(mentions: &mut [Mention], key: impl Fn(&Mention) -> u64) {
+fn vote(mentions: &mut [Mention], key: impl Fn(&Mention) -> u64, votes: impl Fn(&Mention) -> u32) {
     let mut counts: BTreeMap<u64, [u32; 4]> = BTreeMap::new();
     for m in mentions.iter() {
-        counts.entry(key(m)).or_default()[m.kind] += 1;
+        counts.entry(key(m)).or_default()[m.kind] += votes(m);
     }
     for m in mentions.iter_mut() {
         if let Some(c) = counts.get(&key(m)) {
@@ -597,6 +604,10 @@ fn vote(mentions: &mut [Mention], key: impl Fn(&Mention) -> u64) {
         }
     }
 }
+
+/// The votes of a person's name after a title or an office (`Mr Bush`) in rule 2: the title
+/// says what the tagger guesses elsewhere (`the Bush administration`, misc).
+const TITLED_VOTES: u32 = 3;
 
 /// Rule 5 over one sentence's mentions (`mentions[from..]`): edges without letters or digits
 /// are trimmed (`Aurora-` → `Aurora`), mentions without letters dropped (emoji), Latin ones
@@ -1827,6 +1838,39 @@ mod tests {
         let mut mentions = vec![person(ali, ali + 1), person(on, on + 1)];
         function_words(&mut mentions, 0, &tokens, text);
         assert_eq!(spans(&mentions), [(ali, ali + 1, PERSON)]);
+    }
+
+    #[test]
+    fn the_vote_gives_a_key_the_kind_most_votes_say() {
+        // Kinds: 0 person, 2 location, 3 misc (`KINDS`).
+        let m = |first: usize, kind: usize| Mention {
+            first,
+            end: first + 1,
+            kind,
+            headline: false,
+        };
+        // Key by the first token's parity: mentions 0, 2, 4 share one key, 1 and 3 another.
+        let mut mentions = vec![m(0, 3), m(1, PERSON), m(2, 3), m(3, LOCATION), m(4, PERSON)];
+        let key = |m: &Mention| (m.first % 2) as u64;
+        let mut plain = mentions.clone();
+        vote(&mut plain, key, |_| 1);
+        assert_eq!(
+            plain.iter().map(|m| m.kind).collect::<Vec<_>>(),
+            [3, PERSON, 3, LOCATION, 3],
+            "a tie keeps its own kind; two misc outvote one person"
+        );
+        // A person's name after a title counts three times (mention 4 here).
+        vote(&mut mentions, key, |m| {
+            if m.first == 4 {
+                TITLED_VOTES
+            } else {
+                1
+            }
+        });
+        assert_eq!(
+            mentions.iter().map(|m| m.kind).collect::<Vec<_>>(),
+            [PERSON, PERSON, PERSON, LOCATION, PERSON]
+        );
     }
 
     #[test]
