@@ -1670,6 +1670,8 @@ fn propagate(
                 && (may_start(fold) || may_start(stem))
             {
                 let mut hs = [mix(0x77, fold, 0), mix(0x77, stem, 0)];
+                // Whether the run so far holds a token of a mention.
+                let mut over = false;
                 for len in 1..=longest.min(s.end_token - i) {
                     let j = i + len - 1;
                     if len > 1 {
@@ -1680,7 +1682,7 @@ fn propagate(
                     }
                     // A run over mentions is a known name of two words or more, and holds
                     // them whole, and is not one of them.
-                    let over = (i..=j).any(|t| owner[t] != FREE);
+                    over |= owner[j] != FREE;
                     if over
                         && (len < 2
                             || held(j).is_some_and(|m| m.end > j + 1)
