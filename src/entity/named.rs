@@ -811,8 +811,8 @@ fn countries_are_places(mentions: &mut [Mention], matches: &[Match], offset: usi
 /// DiCaprio`, `George | W. Bush`), but in CoNLL-2003's training names a person is followed
 /// directly by another name 4 times in 6,600 (by another person's: never).
 fn person_runs_on(prev: &Mention, next: &Mention, tokens: &[Token], text: &str) -> bool {
-    let (Some(last), Some(first)) = (tokens.get(prev.end.wrapping_sub(1)), tokens.get(next.first))
-    else {
+    let last = prev.end.checked_sub(1).and_then(|k| tokens.get(k));
+    let (Some(last), Some(first)) = (last, tokens.get(next.first)) else {
         return false;
     };
     prev.kind == PERSON
