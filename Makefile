@@ -4,9 +4,10 @@
 # And, not part of `make test`:
 #   make test-large  a 50 MB text analyzed to completion in the page; 1,000 analyses leak nothing
 #   make bench   native (criterion) and browser benchmarks vs the alternatives; target/bench/results.json
+#   make accuracy  named-entity F1 on the dev sets beside compromise's and wink-nlp's (bench/ner-baselines.mjs)
 #   make size    what the page downloads, gzipped, against the 600 KB budget (after make build)
 #   make fuzz    fuzz every target for FUZZ_SECONDS each (default 60; see README "Reliability")
-.PHONY: serve build size test test-native test-wasm test-e2e test-large lint package bench fuzz
+.PHONY: serve build size test test-native test-wasm test-e2e test-large lint package bench fuzz accuracy
 PORT ?= 8000
 
 serve: build
@@ -54,6 +55,14 @@ bench: build
 	node bench/inputs.mjs
 	cargo bench --locked --bench stages $(BENCH_CARGO_FLAGS)
 	node bench/run.mjs
+
+# Named-entity F1 on the dev sets in ../shared/data, ours (through the CLI's JSON) beside the
+# in-browser libraries', all scored by `evaluate ner --score`; fails if the CLI's JSON scores
+# differently from the in-process analysis.
+accuracy:
+	bash scripts/setup.sh node
+	cargo build --release --locked --bin evaluate --bin article-analyzer
+	node bench/ner-baselines.mjs
 
 fuzz:
 	bash scripts/fuzz.sh

@@ -3,7 +3,9 @@
 #
 #   scripts/setup.sh wasm      the wasm32 toolchain, wasm-bindgen, wasm-pack, a current wasm-opt
 #   scripts/setup.sh browser   Debian's Chromium + chromedriver, playwright-core
-#   scripts/setup.sh all       both
+#   scripts/setup.sh node      node's tools alone (playwright-core, esbuild, binaryen, and the
+#                              JS libraries the benchmarks compare with: compromise, wink-nlp)
+#   scripts/setup.sh all       wasm and browser
 #
 # It writes the PATH that wasm builds must use to target/toolchain.env (sourced by the Makefile's
 # scripts). Every step is idempotent: a warm machine spends seconds here.
@@ -115,7 +117,8 @@ setup_node() {
   # wasm-bindgen output); esbuild minifies the shipped page (scripts/minify.mjs). All are pinned
   # in package-lock.json.
   if [ ! -x "$here/node_modules/.bin/wasm-opt" ] || [ ! -d "$here/node_modules/playwright-core" ] \
-     || [ ! -x "$here/node_modules/.bin/esbuild" ] \
+     || [ ! -x "$here/node_modules/.bin/esbuild" ] || [ ! -d "$here/node_modules/compromise" ] \
+     || [ ! -d "$here/node_modules/wink-eng-lite-web-model" ] \
      || [ "$here/package-lock.json" -nt "$here/node_modules/.package-lock.json" ]; then
     say "npm ci"
     (cd "$here" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || die "npm ci failed"
@@ -133,7 +136,8 @@ setup_browser() {
 case "$what" in
   wasm) setup_wasm_target; setup_wasm_tools; setup_node ;;
   browser) setup_browser; setup_node ;;
+  node) setup_node ;;
   all) setup_wasm_target; setup_browser; setup_wasm_tools; setup_node ;;
-  *) die "usage: scripts/setup.sh [wasm|browser|all]" ;;
+  *) die "usage: scripts/setup.sh [wasm|browser|node|all]" ;;
 esac
 say "ready ($what)"
