@@ -285,3 +285,39 @@ fn a_name_after_a_title_is_a_person() {
         );
     }
 }
+
+#[test]
+fn arabic_pious_formulas_and_the_crown_prince_title_are_no_part_of_a_name() {
+    // Written for this test: the tagger ran names on into `رحمه الله` ("God have mercy on
+    // him") and `ولي العهد` ("the crown prince"), and took `بحمد الله` ("praise be to God")
+    // for a person. `الله` alone is misc, as ANERcorp marks it; titles are no part of names.
+    let text = "وشهد الحفل الأمير سلطان بن نايف بن عبدالعزيز ولي العهد نائب رئيس المجلس، وعدد \
+                من المسؤولين. وقال الأمير فيصل بن خالد رحمه الله إن المشروع سيكتمل قريبا. \
+                وأضاف المتحدث أن الفريق وصل بحمد الله إلى جدة، وأن الملك حفظه الله وجه بدعم \
+                الأندية. وزاره عبد الله بن سالم وحزب الله في الصيف.";
+    let named = named_in(text);
+    for word in ["رحمه", "حفظه", "حمد", "العهد"] {
+        assert!(
+            named.iter().all(|(t, _)| !t.contains(word)),
+            "{word} in {named:?}"
+        );
+    }
+    for name in ["سلطان بن نايف بن عبدالعزيز", "فيصل بن خالد"] {
+        assert!(
+            named.iter().any(|(t, k)| t == name && *k == Person),
+            "{name} not a person in {named:?}"
+        );
+    }
+    assert!(
+        named
+            .iter()
+            .filter(|(t, _)| t == "الله")
+            .all(|(_, k)| *k == Misc),
+        "{named:?}"
+    );
+    // Names that hold `الله` keep it.
+    assert!(
+        named.iter().any(|(t, _)| t.contains("عبد الله")),
+        "{named:?}"
+    );
+}
