@@ -1199,14 +1199,24 @@ fn crown_prince(mentions: &mut [Mention], from: usize, tokens: &[Token], text: &
         tokens
             .get(i)
             .filter(|t| t.script == Script::Arabic)
-            .map(|t| super::features::fold(t.span.text(text)))
+            .map(|t| {
+                super::features::fold(
+                    t.span
+                        .text(text)
+                        .trim_matches(crate::normalize::is_format_character),
+                )
+            })
     };
     for m in mentions.iter_mut().skip(from) {
         if m.kind != PERSON || m.end - m.first < 2 {
             continue;
         }
         let title = (m.first + 1..m.end).find(|&i| {
-            tokens[i].span.text(text).starts_with('و')
+            tokens[i]
+                .span
+                .text(text)
+                .trim_start_matches(crate::normalize::is_format_character)
+                .starts_with('و')
                 && fold(i).as_deref() == Some("ولي")
                 && fold(i + 1).as_deref() == Some("العهد")
         });
@@ -1219,11 +1229,16 @@ fn crown_prince(mentions: &mut [Mention], from: usize, tokens: &[Token], text: &
 /// True when token `i` begins an Arabic pious formula: a [`formula_word`] followed by `الله`
 /// (or `لله`) before token `end_token`.
 fn pious_formula_at(tokens: &[Token], text: &str, i: usize, end_token: usize) -> bool {
+    // Without the marks of direction a word may carry (`\u{200F}الله`).
     let arabic = |i: usize| {
         tokens
             .get(i)
             .filter(|t| i < end_token && t.script == Script::Arabic)
-            .map(|t| t.span.text(text))
+            .map(|t| {
+                t.span
+                    .text(text)
+                    .trim_matches(crate::normalize::is_format_character)
+            })
     };
     // Most words do not end in `ه` (diacritics aside): one look at the last letter for them.
     let last_letter = |w: &str| {
@@ -1915,6 +1930,42 @@ fn capitalized_if_latin(run: &[Token], text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pious_formulas_are_a_formula_word_before_god() {
+        for w in [
+            "رحمه",
+            "ورحمه",
+            "يرحمه",
+            "حفظه",
+            "أيده",
+            "بإذن",
+            "صلى",
+            "رضي",
+            "بحمد",
+        ] {
+            assert!(formula_word(w), "{w}");
+        }
+        // Given names and the first words of names with `الله`.
+        for w in ["حمد", "أحمد", "عبد", "نصر", "حزب", "فتح", "وحم"] {
+            assert!(!formula_word(w), "{w}");
+        }
+        for (text, at) in [
+            ("رحمه الله", Some(0)),
+            ("رحمه \u{200F}الله", Some(0)),
+            ("فيصل رحمهما الله", Some(1)),
+            ("عبد الله", None),
+            ("رحمه", None),
+        ] {
+            let tokens: Vec<Token> = crate::token::tokenize(text)
+                .into_iter()
+                .filter(|t| t.kind == TokenKind::Word)
+                .collect();
+            let found =
+                (0..tokens.len()).find(|&i| pious_formula_at(&tokens, text, i, tokens.len()));
+            assert_eq!(found, at, "{text}");
+        }
+    }
 
     #[test]
     fn clitic_cut_skips_marks() {
