@@ -322,3 +322,28 @@ fn arabic_pious_formulas_and_the_crown_prince_title_are_no_part_of_a_name() {
         "{named:?}"
     );
 }
+
+#[test]
+fn arabic_places_and_institutions_named_for_a_king_are_one_name() {
+    // Written for this test: the tagger took the king's name and the adjective for a person
+    // (`خالد الدولي`, `فهد التخصصي`) and a university's city for the place alone.
+    let text = "أعلنت جامعة الدمام عن وظائف جديدة. ونقل المصاب إلى مستشفى عرعر المركزي. وزار \
+                الوفد جامعة تعز أمس. واستقبل مطار الملك خالد الدولي الرحلات. وافتتح مستشفى \
+                الملك فهد التخصصي بمدينة بريدة. ودرس أخوه بجامعة القصيم.";
+    let named = named_in(text);
+    for (name, kind) in [
+        ("جامعة الدمام", Organization),
+        ("جامعة تعز", Organization),
+        ("مطار الملك خالد الدولي", Location),
+        ("مستشفى الملك فهد التخصصي", Organization),
+        ("جامعة القصيم", Organization),
+        ("عرعر", Location),
+        ("بريدة", Location),
+    ] {
+        assert!(
+            named.iter().any(|(t, k)| t == name && *k == kind),
+            "{name} ({kind:?}) not in {named:?}"
+        );
+    }
+    assert!(named.iter().all(|(_, k)| *k != Person), "{named:?}");
+}
