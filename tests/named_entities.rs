@@ -347,3 +347,29 @@ fn arabic_places_and_institutions_named_for_a_king_are_one_name() {
     }
     assert!(named.iter().all(|(_, k)| *k != Person), "{named:?}");
 }
+
+#[test]
+fn a_name_after_a_noun_for_a_company_is_an_organization() {
+    // Written for this test (the companies are made up): the English tagger takes an unknown
+    // company for a person; after `firm`, `giant`, `company`… it is the company's name, in every
+    // mention of the article.
+    let text = "Shares in Russian oil giant Vostrel fell sharply on Monday after the tax ministry \
+                said Vostrel owed $3bn. Vostrel said it would appeal. The security firm Kelvara \
+                said the virus had spread quickly, and Kelvara advised users to update. The \
+                broadcaster David Dimbleby chaired the debate.";
+    let named = named_in(text);
+    for company in ["Vostrel", "Kelvara"] {
+        let mentions: Vec<_> = named.iter().filter(|(t, _)| t == company).collect();
+        assert!(mentions.len() >= 2, "{company} in {named:?}");
+        assert!(
+            mentions.iter().all(|(_, k)| *k == Organization),
+            "{company} in {named:?}"
+        );
+    }
+    assert!(
+        named
+            .iter()
+            .any(|(t, k)| t == "David Dimbleby" && *k == Person),
+        "{named:?}"
+    );
+}
