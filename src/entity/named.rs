@@ -18,7 +18,8 @@
 //!    (`US | laws`; [`super::gazetteer::Match::country`]).
 //! 2. One key, one kind: mentions with the same folded text (Arabic proclitics off the first
 //!    word) take the kind most of them got in the article (ties keep their own); a person's
-//!    name after a title or an office (`Mr Bush`) counts three times.
+//!    name after a title or an office (`Mr Bush`) counts three times, and a name after a noun
+//!    for a company (`oil giant Yukos`) decides for an organization.
 //! 3. A name seen once is seen again: a later run of tokens equal to a recognized name, or to
 //!    the last word of a recognized person's name of two words or more (`بنجواني` after
 //!    `علي بنجواني`, `Chen` after `Laura Chen`), is a mention of the same kind — when the run is
@@ -33,11 +34,11 @@
 //! 5. Tidy edges: a mention starts and ends on a token with a letter or digit (`Aurora-` is
 //!    `Aurora`), holds a letter (no emoji), in Latin script starts with a capital, starts after
 //!    a title or an office (`Mr Bush`, `President Bush` are `Bush`, a person, as is any name
-//!    after a title but `Miss`, or starting with a peer's: `Lord Woolf`) and is not a lone contraction (`We've`) nor a lone English
-//!    function word, title or common abbreviation (`The`, `It`, `Mr`, `TV`; not `US`, `May`);
-//!    two mentions of a kind joined by a possessive apostrophe are one (`Harbour Residents'
-//!    Association`). A Latin name
-//!    ends after a possessive inside it (`New York's | Statue of Liberty`; not a plural's before
+//!    after a title but `Miss`, or starting with a peer's: `Lord Woolf`; a name right after a
+//!    noun for a company is an organization: `security firm | Sophos`) and is not a lone
+//!    contraction (`We've`) nor a lone English function word, title or common abbreviation
+//!    (`The`, `It`, `Mr`, `TV`; not `US`, `May`); two mentions of a kind joined by a possessive
+//!    apostrophe are one (`Harbour Residents' Association`). A Latin name ends after a possessive inside it (`New York's | Statue of Liberty`; not a plural's before
 //!    a capital nor a listed name: `Musicians' Union`, `McDonald's`), before a word of small
 //!    letters other than a connector (`Balco | boss | Victor Conte`), and not on one; its
 //!    possessive is no part of it (`Britain|'s`). A person's name ends before `and`, `&` or a
@@ -55,7 +56,11 @@
 //!    name `علي`) is dropped. A person mention starting on `بن`/`بنت` takes the first name
 //!    before it (`بسر | بن أرطأة`), unless that word is a cue, a function word or in a mention.
 //!    A place or person right after a club's or a medium's head noun (`نادي`, `فريق`,
-//!    `صحيفة`, `وكالة`…) is an organization (`صحيفة | الشرق الأوسط`).
+//!    `صحيفة`, `وكالة`…) is an organization (`صحيفة | الشرق الأوسط`). A pious formula
+//!    (`رحمه الله`) is no name and ends one, its `الله` alone misc; `ولي العهد` is no part of a
+//!    person's name. A name after a royal title after a facility's or an institution's head
+//!    noun is one name with the head's kind (`مطار الملك خالد الدولي`, `مستشفى الملك فهد
+//!    التخصصي`), and a listed place after `جامعة` is the university (`جامعة الدمام`).
 //! 6. In a title-case headline as the first sentence (`City Council Approves $1.2 Billion
 //!    Harbour Bridge Plan`) capitals tell nothing, so a mention there stands only if the article names it again
 //!    outside such headlines, or a gazetteer knows it.
@@ -478,7 +483,7 @@ fn recognize_in<W: Weights>(
                 arabic_names(&mut mentions, sentence_start, s.end_token, tokens, text);
                 function_words(&mut mentions, sentence_start, tokens, text);
                 pious_formulas(&mut mentions, sentence_start, s.end_token, tokens, text);
-                crown_prince(&mut mentions, sentence_start, tokens, text);
+                crown_prince(&mut mentions, sentence_start, s.end_token, tokens, text);
                 son_of(&mut mentions, sentence_start, &v, &words, s.first_token);
                 named_after_head(&mut mentions, sentence_start, &v, s.first_token);
                 named_for_a_king(
@@ -1133,18 +1138,7 @@ fn named_for_a_king(
     (tokens, text): (&[Token], &str),
     clitic_heads: &mut Vec<usize>,
 ) {
-    let fold = |i: usize| {
-        tokens
-            .get(i)
-            .filter(|t| i < end_token && t.script == Script::Arabic)
-            .map(|t| {
-                super::features::fold(
-                    t.span
-                        .text(text)
-                        .trim_matches(crate::normalize::is_format_character),
-                )
-            })
-    };
+    let fold = |i: usize| arabic_word(tokens, text, i, end_token).map(super::features::fold);
     for k in from..mentions.len() {
         let m = mentions[k];
         // The first token before the mention that another mention may hold.
@@ -1317,6 +1311,13 @@ fn pious_formulas(
     text: &str,
 ) {
     let formula_at = |i: usize| pious_formula_at(tokens, text, i, end_token);
+    // Most sentences have none: no copy of their mentions then.
+    if !mentions[from..]
+        .iter()
+        .any(|m| (m.first..m.end).any(formula_at))
+    {
+        return;
+    }
     let mut kept: Vec<Mention> = Vec::new();
     for m in mentions.drain(from..) {
         let Some(cut) = (m.first..m.end).find(|&i| formula_at(i)) else {
@@ -1343,29 +1344,21 @@ fn pious_formulas(
 /// (`mentions[from..]`, one sentence's): `محمد بن نايف بن عبدالعزيز ولي العهد` is the person
 /// `محمد بن نايف بن عبدالعزيز`, as ANERcorp leaves titles out of names. The tagger ran 24
 /// SaudiNewsNet names on into it.
-fn crown_prince(mentions: &mut [Mention], from: usize, tokens: &[Token], text: &str) {
-    let fold = |i: usize| {
-        tokens
-            .get(i)
-            .filter(|t| t.script == Script::Arabic)
-            .map(|t| {
-                super::features::fold(
-                    t.span
-                        .text(text)
-                        .trim_matches(crate::normalize::is_format_character),
-                )
-            })
-    };
+fn crown_prince(
+    mentions: &mut [Mention],
+    from: usize,
+    end_token: usize,
+    tokens: &[Token],
+    text: &str,
+) {
+    let word = |i: usize| arabic_word(tokens, text, i, end_token);
+    let fold = |i: usize| word(i).map(super::features::fold);
     for m in mentions.iter_mut().skip(from) {
         if m.kind != PERSON || m.end - m.first < 2 {
             continue;
         }
         let title = (m.first + 1..m.end).find(|&i| {
-            tokens[i]
-                .span
-                .text(text)
-                .trim_start_matches(crate::normalize::is_format_character)
-                .starts_with('و')
+            word(i).is_some_and(|w| w.starts_with('و'))
                 && fold(i).as_deref() == Some("ولي")
                 && fold(i + 1).as_deref() == Some("العهد")
         });
@@ -1375,20 +1368,23 @@ fn crown_prince(mentions: &mut [Mention], from: usize, tokens: &[Token], text: &
     }
 }
 
+/// The text of token `i` when it is an Arabic one before token `end_token`, without the marks
+/// of direction it may carry (`\u{200F}الله`).
+fn arabic_word<'t>(tokens: &[Token], text: &'t str, i: usize, end_token: usize) -> Option<&'t str> {
+    tokens
+        .get(i)
+        .filter(|t| i < end_token && t.script == Script::Arabic)
+        .map(|t| {
+            t.span
+                .text(text)
+                .trim_matches(crate::normalize::is_format_character)
+        })
+}
+
 /// True when token `i` begins an Arabic pious formula: a [`formula_word`] followed by `الله`
 /// (or `لله`) before token `end_token`.
 fn pious_formula_at(tokens: &[Token], text: &str, i: usize, end_token: usize) -> bool {
-    // Without the marks of direction a word may carry (`\u{200F}الله`).
-    let arabic = |i: usize| {
-        tokens
-            .get(i)
-            .filter(|t| i < end_token && t.script == Script::Arabic)
-            .map(|t| {
-                t.span
-                    .text(text)
-                    .trim_matches(crate::normalize::is_format_character)
-            })
-    };
+    let arabic = |i: usize| arabic_word(tokens, text, i, end_token);
     // Most words do not end in `ه` (diacritics aside): one look at the last letter for them.
     let last_letter = |w: &str| {
         w.chars()

@@ -19,8 +19,8 @@ pub enum Lex {
     /// A relative date: `أمس`, `today`, `الأسبوع الماضي`; [`Need::Free`] or
     /// [`Need::NotBeforeDefinite`] (`اليوم` followed by an adjective is "the day").
     Relative(Need),
-    /// A holiday with its month and day, 0 and 0 where the date moves (`Easter`, `عيد الفطر`).
-    Holiday(u8, u8),
+    /// A holiday with its month and day, `None` where the date moves (`Easter`, `عيد الفطر`).
+    Holiday(Option<(u8, u8)>),
     /// `يوم` before a weekday (part of the date).
     DayCue,
     /// `شهر`, `month of`: before a month name (part of the date).
