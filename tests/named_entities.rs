@@ -373,3 +373,73 @@ fn a_name_after_a_noun_for_a_company_is_an_organization() {
         "{named:?}"
     );
 }
+
+#[test]
+fn a_person_s_surname_alone_is_that_person() {
+    // Written for this test: `Jordan` and `Chad` are places in the lists, and the tagger
+    // takes a lone surname for a place or a club; after the person's full name in the
+    // article, each lone mention of the surname is that person.
+    let text = "The film director Neil Jordan said on Monday that the new film would open in \
+                Dublin. Jordan said the cast had worked for months, and Jordan thanked the crew. \
+                Police said the prisoner, Trevor Chad, had escaped in Kent. Chad was seen \
+                near a zoo on Tuesday. Later, Chad was arrested in Brighton.";
+    let named = named_in(text);
+    for surname in ["Jordan", "Chad"] {
+        let alone: Vec<_> = named.iter().filter(|(t, _)| t == surname).collect();
+        assert!(alone.len() >= 2, "{surname} in {named:?}");
+        assert!(
+            alone.iter().all(|(_, k)| *k == Person),
+            "{surname} in {named:?}"
+        );
+    }
+    // Without a person of that name, the country is a place; and a surname that is also a
+    // word of an organization's longer name in the article stays the organization's.
+    let text = "The flight from Khartoum landed in Amman, Jordan, on Tuesday. Jordan closed its \
+                border later in the day.";
+    let named = named_in(text);
+    assert!(
+        named.iter().any(|(t, k)| t == "Jordan" && *k == Location),
+        "{named:?}"
+    );
+    assert!(
+        named.iter().all(|(t, k)| t != "Jordan" || *k != Person),
+        "{named:?}"
+    );
+    let text = "Ford Motor said on Monday that its profits rose. Chairman Bill Ford said the \
+                results were strong. Ford sold more trucks in America, and Ford expects more.";
+    let named = named_in(text);
+    assert!(
+        named.iter().all(|(t, k)| t != "Ford" || *k == Organization),
+        "{named:?}"
+    );
+}
+
+#[test]
+fn a_name_with_a_company_s_legal_form_is_one_organization() {
+    // Written for this test (the companies are made up): the tagger takes a company's name for
+    // a person or misc, or splits it; with its legal form it is one organization, and its
+    // shorter mentions in the article are that organization too.
+    let text = "Shares of Harwell Medical Industries Inc rose 4 percent on Monday. Analysts said \
+                Harwell had beaten forecasts. The Polish distributor Kresta SA said it would \
+                bid, and Kresta expects a decision in May. Bank of Tarnow Ltd declined to \
+                comment.";
+    let named = named_in(text);
+    for company in [
+        "Harwell Medical Industries Inc",
+        "Harwell",
+        "Kresta SA",
+        "Kresta",
+        "Bank of Tarnow Ltd",
+    ] {
+        assert!(
+            named
+                .iter()
+                .any(|(t, k)| t == company && *k == Organization),
+            "{company} not an organization in {named:?}"
+        );
+    }
+    assert!(
+        named.iter().all(|(t, _)| !t.starts_with("Shares")),
+        "{named:?}"
+    );
+}
