@@ -443,3 +443,39 @@ fn a_name_with_a_company_s_legal_form_is_one_organization() {
         "{named:?}"
     );
 }
+
+#[test]
+fn a_wire_story_s_dateline_is_a_place() {
+    // Written for this test: the dateline's place is a place even where the article's other
+    // mentions of the name are a team (the vote would make it one too).
+    let text = "BASEBALL - RESULTS ON TUESDAY .\nNEW YORK 2026-11-24\nResults of games played \
+                on Tuesday.\nNEW YORK 4 Boston 2\nNEW YORK 7 Toronto 1\nNEW YORK won again.";
+    let named = named_in(text);
+    assert_eq!(
+        named.iter().find(|(t, _)| t == "NEW YORK"),
+        Some(&("NEW YORK".to_string(), Location)),
+        "{named:?}"
+    );
+    for text in [
+        "Port council approves harbour plan\nHALVERTON, Nova Scotia 2026-11-28\nThe council \
+         voted on Friday.",
+        "HALVERTON, Nova Scotia (Reuters) - The council voted on Friday to approve the plan.",
+        "HALVERTON, Nova Scotia, Nov. 28 - The council voted on Friday to approve the plan.",
+    ] {
+        let named = named_in(text);
+        for place in ["HALVERTON", "Nova Scotia"] {
+            assert!(
+                named.iter().any(|(t, k)| t == place && *k == Location),
+                "{place} in {named:?} of {text:?}"
+            );
+        }
+    }
+    // A headline in capitals has no dateline, nor has a line that starts with a word alone.
+    let named = named_in("SOCCER - HALVERTON WIN AGAIN .\nA 15-year-old boy scored twice.");
+    assert!(
+        named
+            .iter()
+            .all(|(t, k)| !(t == "SOCCER" || t == "A") || *k != Location),
+        "{named:?}"
+    );
+}

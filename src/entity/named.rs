@@ -24,6 +24,9 @@
 //!    International Inc`). A person's name of two words or more decides for its surname alone
 //!    (`Washington` after `MaliVai Washington` is no place), unless an organization's longer
 //!    name in the article holds the word (`Ford` after `Bill Ford` and `Ford Motor`).
+//!    A wire story's dateline (`NEW YORK 1996-08-30`, `WASHINGTON (Reuters) -`, `MILWAUKEE ,
+//!    Wisconsin …`) names places, whatever the tagger said and outside the
+//!    vote: a city's name is a team's in the results below it.
 //! 3. A name seen once is seen again: a later run of tokens equal to a recognized name, or to
 //!    the last word of a recognized person's name of two words or more (`بنجواني` after
 //!    `علي بنجواني`, `Chen` after `Laura Chen`), is a mention of the same kind — when the run is
@@ -520,6 +523,26 @@ fn recognize_in<W: Weights>(
             }
         }
     }
+    // Rule 2: a wire story's dateline names a place, whatever the tagger and the vote say.
+    let datelines = if steps.tidy {
+        datelines(tokens, text)
+    } else {
+        Vec::new()
+    };
+    for &(first, end) in &datelines {
+        mentions.retain(|m| m.end <= first || m.first >= end);
+        let at = mentions.partition_point(|m| m.first < first);
+        mentions.insert(
+            at,
+            Mention {
+                first,
+                end,
+                kind: LOCATION,
+                headline: false,
+            },
+        );
+    }
+    let in_dateline = |m: &Mention| datelines.contains(&(m.first, m.end));
     let hashes = Hashes {
         word_of,
         words: &word_views,
@@ -571,7 +594,9 @@ fn recognize_in<W: Weights>(
             &mut mentions,
             key,
             |m| {
-                if m.kind == ORGANIZATION
+                if in_dateline(m) {
+                    0
+                } else if m.kind == ORGANIZATION
                     && (after_company_noun(tokens, text, m.first)
                         || (m.end - m.first >= 2 && corporate(tokens, text, m.end - 1)))
                 {
@@ -588,6 +613,9 @@ fn recognize_in<W: Weights>(
                     .map(|&k| (k, ORGANIZATION, COMPANY_VOTES)),
             ),
         );
+    }
+    for m in mentions.iter_mut().filter(|m| in_dateline(m)) {
+        m.kind = LOCATION;
     }
     if steps.propagate {
         propagate(&mut mentions, tokens, text, sentences, &hashes);
@@ -1664,6 +1692,120 @@ fn common_abbreviation(word: &str) -> bool {
             | "GDP"
             | "VAT"
     )
+}
+
+/// The datelines of a wire story (rule 2), as token ranges of places: at the start of one of
+/// the text's first three lines, a place's name in capitals (`NEW YORK`, `ST. LOUIS`, at most
+/// four words of two letters or more, not a function word alone), then, after a comma, its region or country in one to three capitalized words
+/// (`MILWAUKEE , Wisconsin`), then (after a comma or not) a date, a month's name, an agency in brackets or a dash
+/// (`NEW YORK 1996-08-30`, `LONDON, Nov 28`, `WASHINGTON (Reuters) -`). Before a dash or a
+/// bracket the line must go on in small letters: a headline in capitals (`SOCCER - JAPAN
+/// …`) has no dateline.
+fn datelines(tokens: &[Token], text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for _ in 0..3 {
+        let first = tokens.partition_point(|t| t.span.start < line_start);
+        let line_end = text
+            .get(line_start..)
+            .and_then(|rest| rest.find('\n'))
+            .map_or(text.len(), |n| line_start + n);
+        if let Some(found) = dateline_at(tokens, text, first, line_end) {
+            out.extend(found);
+            break;
+        }
+        if line_end >= text.len() {
+            break;
+        }
+        line_start = line_end + 1;
+    }
+    out
+}
+
+/// The dateline's places starting at token `first`, on a line ending at byte `line_end` (see
+/// [`datelines`]).
+fn dateline_at(
+    tokens: &[Token],
+    text: &str,
+    first: usize,
+    line_end: usize,
+) -> Option<Vec<(usize, usize)>> {
+    let on_line = |i: usize| tokens.get(i).filter(|t| t.span.end <= line_end);
+    let word = |i: usize| on_line(i).map(|t| t.span.text(text));
+    let latin_word = |i: usize| {
+        on_line(i).is_some_and(|t| t.kind == TokenKind::Word && t.script == Script::Latin)
+    };
+    let capitals = |i: usize| {
+        latin_word(i)
+            && word(i).is_some_and(|w| {
+                w.chars().filter(|c| c.is_alphabetic()).nth(1).is_some()
+                    && !w.chars().any(char::is_lowercase)
+            })
+    };
+    let capitalized = |i: usize| {
+        latin_word(i)
+            && word(i)
+                .and_then(|w| w.chars().next())
+                .is_some_and(char::is_uppercase)
+    };
+    // The place in capitals, its words joined by spaces or an abbreviation's period.
+    let mut i = first;
+    let mut words = 0;
+    while capitals(i) && words < 4 {
+        words += 1;
+        i += 1;
+        if word(i) == Some(".") && capitals(i + 1) {
+            i += 1;
+        }
+    }
+    // Two letters a word or more; not a function word alone (`IT 15-year-old …`).
+    if words == 0 || (words == 1 && word(first).is_some_and(latin_function_word)) {
+        return None;
+    }
+    let mut places = vec![(first, i)];
+    if word(i) == Some(",") && capitalized(i + 1) {
+        let start = i + 1;
+        let mut j = start;
+        while capitalized(j) && j - start < 3 {
+            j += 1;
+        }
+        places.push((start, j));
+        i = j;
+    }
+    if word(i) == Some(",") {
+        i += 1;
+    }
+    let next = word(i)?;
+    let rest_has_small_letters = || {
+        on_line(i).is_some_and(|t| {
+            text.get(t.span.end..line_end)
+                .is_some_and(|rest| rest.chars().any(char::is_lowercase))
+        })
+    };
+    let date = next.starts_with(|c: char| c.is_ascii_digit()) || month_name(next);
+    let mark = matches!(next, "(" | "-" | "–" | "—" | "--") && rest_has_small_letters();
+    (date || mark).then_some(places)
+}
+
+/// True for an English month's name or its abbreviation (`Nov`, `Nov.`, `November`).
+fn month_name(word: &str) -> bool {
+    let bare = word.strip_suffix('.').unwrap_or(word);
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
+    .iter()
+    .any(|m| bare == *m || (bare.len() >= 3 && m.starts_with(bare) && bare.len() <= 4))
 }
 
 /// True when token `i` is a company's legal form after its name (`Inc`, `Corp.`, `Ltd`, `Co`,
