@@ -480,6 +480,19 @@ fn recognize_in<W: Weights>(
                 text,
                 &listed_possessives,
             );
+            if lang == Language::English && steps.people {
+                // Rule 1c again: the tidy cut may have freed a listed name from the tagger's
+                // run-on (`Chelsea boss Jose Mourinho`, one organization, is now `Chelsea` and
+                // `Jose Mourinho`).
+                full_names(
+                    &mut mentions,
+                    sentence_start,
+                    &matches,
+                    &words,
+                    &v,
+                    s.first_token,
+                );
+            }
             if lang == Language::English {
                 corporate_names(
                     &mut mentions,
