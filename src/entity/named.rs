@@ -765,7 +765,7 @@ fn has_surname(m: &Mention, tokens: &[Token], text: &str) -> bool {
     match last.script {
         Script::Latin => before.iter().all(|t| possessive_len(inside(t)) == 0) && !team_word(word),
         Script::Arabic => {
-            let word = word.trim_matches(crate::normalize::is_format_character);
+            let word = arabic_word(tokens, text, m.end - 1, m.end).unwrap_or(word);
             !matches!(stem_of(&fold(word)).as_str(), "الله" | "لله")
                 && !Gazetteer::shipped()
                     .find(&[word])
@@ -779,18 +779,10 @@ fn has_surname(m: &Mention, tokens: &[Token], text: &str) -> bool {
 /// True for a word that ends a sports club's name, never a surname (`Sheffield United`,
 /// which the tagger may take for a person).
 fn team_word(word: &str) -> bool {
-    [
-        "United",
-        "City",
-        "Rovers",
-        "Athletic",
-        "Wanderers",
-        "Albion",
-        "Hotspur",
-        "FC",
-    ]
-    .iter()
-    .any(|w| word.eq_ignore_ascii_case(w))
+    matches!(
+        word,
+        "United" | "City" | "Rovers" | "Athletic" | "Wanderers" | "Albion" | "Hotspur" | "FC"
+    )
 }
 
 /// The votes of a person's name of two words or more, in rule 2, for its last word alone: a
@@ -1823,7 +1815,6 @@ fn month_name(word: &str) -> bool {
 
 /// True when token `i` is a company's legal form after its name (`Inc`, `Corp.`, `Ltd`, `Co`,
 /// `plc`, `LLC`, `AG`, `SA`, `S.A.`, `NV`, `GmbH`, `SpA`, `Bhd`…), in Latin script.
-#[inline]
 fn corporate(tokens: &[Token], text: &str, i: usize) -> bool {
     tokens.get(i).is_some_and(|t| {
         // Most words are longer, or start otherwise: one look at the length and the first byte.
