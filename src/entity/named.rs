@@ -572,9 +572,8 @@ fn recognize_in<W: Weights>(
     }
     if steps.vote {
         // A person's full name speaks for its surname alone (`MaliVai Washington`, then
-        // `Washington`, is no place).
-        // Not a word of an organization's longer name in the article (`Bill Ford` at `Ford
-        // Motor`).
+        // `Washington`, is no place), unless the surname is a word of an organization's longer
+        // name in the article (`Bill Ford` beside `Ford Motor`).
         let word_key = |t: usize| hashes.run_key(hashes.stem(t), 0..0);
         let in_organizations: std::collections::BTreeSet<u64> = mentions
             .iter()
@@ -738,8 +737,9 @@ fn vote(
 /// True when person mention `m` is a name of two words or more whose last word is a surname
 /// that may stand alone (rule 2): three letters or more; no mark of a quote, a bracket or a
 /// list inside the name (`Andy Craig (Glasgow Rugby` is the tagger's run-on) nor, in Latin
-/// script, a possessive (`Robbie Williams' Angels`); in Arabic not `الله` (`عبد الله`, `إيمان بالله`) nor a
-/// listed place, which ends a title rather than a name (`سلطان عمان`, `أمين حائل`).
+/// script, a possessive (`Robbie Williams' Angels`) or a club's word at its end (`Sheffield
+/// United`); in Arabic not `الله` (`عبد الله`, `إيمان بالله`) nor a listed place, which ends a
+/// title rather than a name (`سلطان عمان`, `أمين حائل`).
 fn has_surname(m: &Mention, tokens: &[Token], text: &str) -> bool {
     let Some(run) = tokens.get(m.first..m.end).filter(|run| run.len() >= 2) else {
         return false;
@@ -1701,8 +1701,9 @@ fn common_abbreviation(word: &str) -> bool {
 
 /// The datelines of a wire story (rule 2), as token ranges of places: at the start of one of
 /// the text's first three lines, a place's name in capitals (`NEW YORK`, `ST. LOUIS`, at most
-/// four words of two letters or more, not a function word alone), then, after a comma, its region or country in one to three capitalized words
-/// (`MILWAUKEE , Wisconsin`), then (after a comma or not) a date, a month's name, an agency in brackets or a dash
+/// four words of two letters or more, not a function word alone), then, after a comma, its
+/// region or country in one to three capitalized words (`MILWAUKEE , Wisconsin`), then (after
+/// a comma or not) a date, a month's name and a day, an agency in brackets or a dash
 /// (`NEW YORK 1996-08-30`, `LONDON, Nov 28`, `WASHINGTON (Reuters) -`). Before a dash or a
 /// bracket the line must go on in small letters: a headline in capitals (`SOCCER - JAPAN
 /// …`) has no dateline.
@@ -1787,7 +1788,16 @@ fn dateline_at(
                 .is_some_and(|rest| rest.chars().any(char::is_lowercase))
         })
     };
-    let date = next.starts_with(|c: char| c.is_ascii_digit()) || month_name(next);
+    // A date (`1996-08-30`, `28/11`), or a number that ends the line; a month's name before a
+    // day (`Nov. 28`): not a year or a count in a headline (`NATO 2030 plan`, `PM May quits`).
+    let number_at = |i: usize| word(i).is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+    let date = (number_at(i)
+        && (next.contains(['-', '/'])
+            || on_line(i).is_some_and(|t| {
+                text.get(t.span.end..line_end)
+                    .is_some_and(|r| r.trim().is_empty())
+            })))
+        || (month_name(next) && number_at(i + 1));
     let mark = matches!(next, "(" | "-" | "–" | "—" | "--") && rest_has_small_letters();
     (date || mark).then_some(places)
 }
