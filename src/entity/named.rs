@@ -461,16 +461,20 @@ fn recognize_in<W: Weights>(
                 prefer_gazetteer(&mut mentions, sentence_start, &events, s.first_token, steps);
             }
         }
-        if steps.people {
-            full_names(
-                &mut mentions,
-                sentence_start,
-                &matches,
-                &words,
-                &v,
-                s.first_token,
-            );
-        }
+        // Rule 1c, a listed person's name.
+        let listed_people = |mentions: &mut Vec<Mention>| {
+            if steps.people {
+                full_names(
+                    mentions,
+                    sentence_start,
+                    &matches,
+                    &words,
+                    &v,
+                    s.first_token,
+                );
+            }
+        };
+        listed_people(&mut mentions);
         countries_are_places(&mut mentions[sentence_start..], &matches, s.first_token);
         if steps.tidy {
             tidy(
@@ -480,20 +484,11 @@ fn recognize_in<W: Weights>(
                 text,
                 &listed_possessives,
             );
-            if lang == Language::English && steps.people {
+            if lang == Language::English {
                 // Rule 1c again: the tidy cut may have freed a listed name from the tagger's
                 // run-on (`Chelsea boss Jose Mourinho`, one organization, is now `Chelsea` and
                 // `Jose Mourinho`).
-                full_names(
-                    &mut mentions,
-                    sentence_start,
-                    &matches,
-                    &words,
-                    &v,
-                    s.first_token,
-                );
-            }
-            if lang == Language::English {
+                listed_people(&mut mentions);
                 corporate_names(
                     &mut mentions,
                     sentence_start,
