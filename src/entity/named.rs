@@ -532,23 +532,19 @@ fn recognize_in<W: Weights>(
         }
     }
     // Rule 2: a wire story's dateline names a place, whatever the tagger and the vote say.
-    let datelines = if steps.tidy {
+    let datelines = if steps.vote {
         datelines(tokens, text)
     } else {
         Vec::new()
     };
     for &(first, end) in &datelines {
-        mentions.retain(|m| m.end <= first || m.first >= end);
-        let at = mentions.partition_point(|m| m.first < first);
-        mentions.insert(
-            at,
-            Mention {
-                first,
-                end,
-                kind: LOCATION,
-                headline: false,
-            },
-        );
+        let place = Mention {
+            first,
+            end,
+            kind: LOCATION,
+            headline: false,
+        };
+        replace_overlapping(&mut mentions, 0, place);
     }
     let in_dateline = |m: &Mention| datelines.contains(&(m.first, m.end));
     let hashes = Hashes {
@@ -700,6 +696,21 @@ fn letters_bytes(word: &str, letters: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// Puts `mention` in its place among `mentions[from..]` (sorted by start), in place of the
+/// mentions there that it overlaps.
+fn replace_overlapping(mentions: &mut Vec<Mention>, from: usize, mention: Mention) {
+    let mut k = from;
+    while k < mentions.len() {
+        if mentions[k].first < mention.end && mention.first < mentions[k].end {
+            mentions.remove(k);
+        } else {
+            k += 1;
+        }
+    }
+    let at = from + mentions[from..].partition_point(|m| m.first < mention.first);
+    mentions.insert(at, mention);
 }
 
 /// Rule 2: each key takes the kind most of its mentions got.
@@ -1743,12 +1754,7 @@ fn dateline_at(
                     && !w.chars().any(char::is_lowercase)
             })
     };
-    let capitalized = |i: usize| {
-        latin_word(i)
-            && word(i)
-                .and_then(|w| w.chars().next())
-                .is_some_and(char::is_uppercase)
-    };
+    let capitalized = |i: usize| on_line(i).is_some_and(|t| capitalized_latin_word(t, text));
     // The place in capitals, its words joined by spaces or an abbreviation's period.
     let mut i = first;
     let mut words = 0;
@@ -1797,38 +1803,34 @@ fn dateline_at(
     (date || mark).then_some(places)
 }
 
-/// True for an English month's name or its abbreviation (`Nov`, `Nov.`, `November`).
+/// True for a month's name or its abbreviation in the patterns' lexicon (`Nov`, `Nov.`,
+/// `November`).
 fn month_name(word: &str) -> bool {
     let bare = word.strip_suffix('.').unwrap_or(word);
-    [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ]
-    .iter()
-    .any(|m| bare == *m || (bare.len() >= 3 && m.starts_with(bare) && bare.len() <= 4))
+    super::patterns::lexicon::lookup(&super::patterns::fold(bare))
+        .iter()
+        .any(|(_, l)| matches!(l, super::patterns::lexicon::Lex::Month(..)))
+}
+
+/// True when token `t` is a Latin word starting with a capital (`Acme`, `NATO`).
+#[inline]
+fn capitalized_latin_word(t: &Token, text: &str) -> bool {
+    t.kind == TokenKind::Word
+        && t.script == Script::Latin
+        && t.span
+            .text(text)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
 }
 
 /// True when token `i` is a company's legal form after its name (`Inc`, `Corp.`, `Ltd`, `Co`,
 /// `plc`, `LLC`, `AG`, `SA`, `S.A.`, `NV`, `GmbH`, `SpA`, `Bhd`…), in Latin script.
 fn corporate(tokens: &[Token], text: &str, i: usize) -> bool {
     tokens.get(i).is_some_and(|t| {
-        // Most words are longer, or start otherwise: one look at the length and the first byte.
+        // No form below is longer than six bytes (`S.p.A.`): most words stop at the length.
         t.script == Script::Latin
             && t.span.end - t.span.start <= 6
-            && matches!(
-                text.as_bytes().get(t.span.start),
-                Some(b'A' | b'B' | b'C' | b'G' | b'I' | b'L' | b'N' | b'P' | b'S' | b'p')
-            )
             && matches!(
                 t.span
                     .text(text)
@@ -1876,13 +1878,9 @@ fn corporate_names(
     sentence: std::ops::Range<usize>,
 ) {
     let word = |i: usize| tokens[i].span.text(text);
-    let capitalized = |i: usize| {
-        tokens[i].kind == TokenKind::Word
-            && tokens[i].script == Script::Latin
-            && word(i).chars().next().is_some_and(char::is_uppercase)
-    };
+    let capitalized = |i: usize| capitalized_latin_word(&tokens[i], text);
     for s in sentence.clone() {
-        if s == sentence.start || !corporate(tokens, text, s) || !capitalized(s - 1) {
+        if s == sentence.start || !capitalized(s - 1) || !corporate(tokens, text, s) {
             continue;
         }
         // Back over the name's words.
@@ -1921,24 +1919,13 @@ fn corporate_names(
         let headline = sentence_mentions
             .iter()
             .any(|m| m.headline && m.first < end && m.end > start);
-        let mut k = from;
-        while k < mentions.len() {
-            if mentions[k].first < end && mentions[k].end > start {
-                mentions.remove(k);
-            } else {
-                k += 1;
-            }
-        }
-        let at = from + mentions[from..].partition_point(|m| m.first < start);
-        mentions.insert(
-            at,
-            Mention {
-                first: start,
-                end,
-                kind: ORGANIZATION,
-                headline,
-            },
-        );
+        let company = Mention {
+            first: start,
+            end,
+            kind: ORGANIZATION,
+            headline,
+        };
+        replace_overlapping(mentions, from, company);
     }
 }
 
@@ -2187,19 +2174,13 @@ fn prefer_gazetteer(
         if held || (m.len < 2 && !overlapping.is_empty()) {
             continue;
         }
-        for &i in overlapping.iter().rev() {
-            mentions.remove(from + i);
-        }
-        let at = mentions[from..].partition_point(|t| t.first < first) + from;
-        mentions.insert(
-            at,
-            Mention {
-                first,
-                end,
-                kind,
-                headline: false,
-            },
-        );
+        let listed = Mention {
+            first,
+            end,
+            kind,
+            headline: false,
+        };
+        replace_overlapping(mentions, from, listed);
     }
 }
 
@@ -2262,11 +2243,7 @@ fn full_names(
                 }
             }
         }
-        for &i in overlapping.iter().rev() {
-            mentions.remove(from + i);
-        }
-        let at = mentions[from..].partition_point(|t| t.first < name.first) + from;
-        mentions.insert(at, name);
+        replace_overlapping(mentions, from, name);
     }
 }
 
